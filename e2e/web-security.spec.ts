@@ -1,0 +1,103 @@
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
+import { test, expect, target } from './fixtures'
+
+test.skip(target !== 'web', 'browser mode only')
+
+test('a malformed API call gets a validation error and the server keeps serving', async ({ app }) => {
+  const { origin, token } = app.server!
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const bad = await fetch(`${origin}/api/updateSettings`, { method: 'POST', headers, body: '{"theme": 42}' })
+  expect(bad.status).toBe(200)
+  const badBody = await bad.json()
+  expect(badBody).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  expect(badBody.error.message).toContain('theme')
+
+  const notJson = await fetch(`${origin}/api/getSettings`, { method: 'POST', headers, body: '{nope' })
+  expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+
+  const unknown = await fetch(`${origin}/api/dropAllTables`, { method: 'POST', headers, body: '{}' })
+  expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+
+  const good = await fetch(`${origin}/api/getSettings`, { method: 'POST', headers, body: '{}' })
+  expect(await good.json()).toMatchObject({ ok: true, value: { theme: 'system' } })
+  await app.page.reload()
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+})
+
+test('requests without the token or cookie get 401, on pages, assets and the API', async ({ app }) => {
+  const { origin, token } = app.server!
+  for (const path of ['/', '/index.html', '/assets/anything.js', '/api/events']) {
+    expect((await fetch(`${origin}${path}`)).status, path).toBe(401)
+  }
+  expect((await fetch(`${origin}/api/getSettings`, { method: 'POST', body: '{}' })).status).toBe(401)
+  expect((await fetch(`${origin}/api/getSettings?token=wrong`, { method: 'POST', body: '{}' })).status).toBe(401)
+  const withCookie = await fetch(`${origin}/api/getSettings`, {
+    method: 'POST',
+    body: '{}',
+    headers: { cookie: `mockroom-${app.server!.port}=${token}` }
+  })
+  expect(withCookie.status).toBe(200)
+})
+
+test('the first request with the token sets an HttpOnly, SameSite=Strict cookie', async ({ app }) => {
+  const { origin, token } = app.server!
+  const response = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' })
+  expect(response.status).toBe(302)
+  expect(response.headers.get('location')).toBe('/')
+  const cookie = response.headers.get('set-cookie') ?? ''
+  expect(cookie).toContain(`=${token}`)
+  expect(cookie).toContain('HttpOnly')
+  expect(cookie).toContain('SameSite=Strict')
+  const cookies = await app.page.context().cookies()
+  expect(cookies.find((c) => c.name === `mockroom-${app.server!.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+})
+
+test('requests for another host or from another origin are refused', async ({ app }) => {
+  const { origin, token, port } = app.server!
+  const rebinding = await rawRequest(port, `GET /api/events HTTP/1.1\r\nHost: attacker.example:${port}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`)
+  expect(rebinding).toMatch(/^HTTP\/1\.1 403/)
+  const crossOrigin = await fetch(`${origin}/api/getSettings`, {
+    method: 'POST',
+    body: '{}',
+    headers: { authorization: `Bearer ${token}`, origin: 'http://attacker.example' }
+  })
+  expect(crossOrigin.status).toBe(403)
+})
+
+test('the server is not reachable on any address but 127.0.0.1', async ({ app }) => {
+  const { port } = app.server!
+  const others = Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info && !(info.family === 'IPv4' && info.address.startsWith('127.')))
+    .map((info) => info!.address)
+  for (const address of [...new Set([...others, '::1'])]) {
+    expect(await canConnect(address, port), address).toBe(false)
+  }
+  expect(await canConnect('127.0.0.1', port)).toBe(true)
+})
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+    socket.once('timeout', () => {
+      socket.destroy()
+      resolve(false)
+    })
+  })
+}
+
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(request))
+    let data = ''
+    socket.on('data', (chunk) => (data += chunk.toString()))
+    socket.on('end', () => resolve(data))
+    socket.on('error', reject)
+  })
+}

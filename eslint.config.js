@@ -1,0 +1,56 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+/**
+ * The layer rules of ARCHITECTURE.md, enforced: a wrong-layer import fails `npm run lint`.
+ * shared ← backend ← main/web/cli; shared ← renderer; preload sees only shared and electron.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'worker_threads']
+
+const layer = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }]
+})
+
+export const layerRules = {
+  'src/shared/**': layer(
+    ['electron', ...nodeBuiltins, 'react', 'react-dom', '@mui/*', '**/backend/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**', '**/preload/**'],
+    'src/shared is pure TypeScript: no electron, node:*, DOM libraries or outer layers.'
+  ),
+  'src/renderer/**': layer(
+    ['electron', ...nodeBuiltins, '**/backend/**', '**/main/**', '**/web/**', '**/cli/**', '**/preload/**'],
+    'The renderer reaches the backend only through src/renderer/src/lib/api.ts.'
+  ),
+  'src/backend/**': layer(
+    ['electron', 'react', 'react-dom', '@mui/*', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**', '**/preload/**'],
+    'src/backend runs without Electron and knows no adapter.'
+  ),
+  'src/preload/**': layer(
+    [...nodeBuiltins, '**/backend/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+    'The sandboxed preload may use only electron and src/shared.'
+  ),
+  'src/{web,cli}/**': layer(['electron', '**/main/**', '**/renderer/**', '**/preload/**'], 'Adapters other than main run without Electron.'),
+  'src/main/**': layer(['**/renderer/**', '**/web/**', '**/cli/**', '**/preload/**'], 'main is an adapter over src/backend.')
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'vendor/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-empty-pattern': 'off'
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules
+  },
+  ...Object.entries(layerRules).map(([glob, rules]) => ({ files: [`${glob}/*.{ts,tsx}`], rules }))
+)

@@ -1,0 +1,60 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { findAppRoot } from '../backend/app-root'
+import { createBackend, type Backend } from '../backend/create-backend'
+import { forwardEvents, registerIpcHandlers } from './ipc'
+import { hardenSession, hardenWindow, secureWebPreferences } from './security'
+import { isTrustedAppUrl } from './trusted-url'
+
+// userData becomes <config>/mockroom, the same folder browser mode and the CLI use.
+app.setName('mockroom')
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+let backend: Backend | null = null
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'mockroom',
+    webPreferences: {
+      ...secureWebPreferences,
+      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+    }
+  })
+  hardenWindow(window, devServerUrl)
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
+  return window
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  hardenSession(session.defaultSession, devServerUrl)
+  backend = await createBackend({
+    dataDir: process.env.APP_DATA_DIR ?? app.getPath('userData'),
+    appRoot: findAppRoot(import.meta.url),
+    host: 'electron'
+  })
+  registerIpcHandlers(ipcMain, backend, (url) => isTrustedAppUrl(url, devServerUrl))
+  forwardEvents(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('will-quit', () => {
+  void backend?.close()
+})
+
+start().catch((error: unknown) => {
+  console.error(`mockroom: ${error instanceof Error ? error.message : String(error)}`)
+  app.exit(1)
+})

@@ -1,0 +1,24 @@
+import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material'
+import { globalShortcuts } from './shortcuts'
+
+export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="shortcut-sheet-title" maxWidth="xs" fullWidth>
+      <DialogTitle id="shortcut-sheet-title">Keyboard shortcuts</DialogTitle>
+      <DialogContent>
+        <Table size="small">
+          <TableBody>
+            {globalShortcuts.map((shortcut) => (
+              <TableRow key={shortcut.keys}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <kbd>{shortcut.keys}</kbd>
+                </TableCell>
+                <TableCell>{shortcut.description}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </DialogContent>
+    </Dialog>
+  )
+}

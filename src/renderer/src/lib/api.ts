@@ -1,0 +1,42 @@
+import { methodNames, type EventName, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract'
+import type { EventListener } from '../../../shared/api/handlers'
+import type { Transport } from '../../../shared/api/window-api'
+import { createHttpTransport } from './http-transport'
+
+/** A failed call, with the backend's code and its user-facing message. */
+export class ApiError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+  }
+}
+
+type ApiClient = {
+  [M in MethodName]: (
+    ...input: Partial<MethodInput<M>> extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]
+  ) => Promise<MethodOutput<M>>
+}
+
+/** The renderer's only way to the backend: `window.api` under Electron, HTTP in browser mode. */
+const transport: Transport = window.api ?? createHttpTransport()
+
+export const api = Object.fromEntries(
+  methodNames.map((name) => [
+    name,
+    async (input: unknown = {}) => {
+      const call = transport[name] as (input: unknown) => ReturnType<Transport[typeof name]>
+      const result = await call(input)
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      return result.value
+    }
+  ])
+) as ApiClient
+
+export function onEvent<E extends EventName>(name: E, listener: EventListener<E>): () => void {
+  return transport.on(name, listener)
+}
+
+export const host = transport.host

@@ -1,0 +1,36 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+/** Proves the layer rules of eslint.config.js fire, so a wrong import fails `npm run lint`. */
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname })
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+}
+
+describe('layer import rules', () => {
+  it.each([
+    ['src/shared/fixture.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src/shared/fixture.ts', "import { readFile } from 'node:fs/promises'\nexport const a = readFile"],
+    ['src/shared/banks/fixture.ts', "import { join } from 'path'\nexport const a = join"],
+    ['src/shared/fixture.ts', "import { createBackend } from '../backend/create-backend'\nexport const a = createBackend"],
+    ['src/renderer/src/fixture.ts', "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer"],
+    ['src/renderer/src/features/fixture.tsx', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
+    ['src/renderer/src/fixture.ts', "import { openStore } from '../../backend/storage/store'\nexport const a = openStore"],
+    ['src/backend/fixture.ts', "import { BrowserWindow } from 'electron'\nexport const a = BrowserWindow"],
+    ['src/preload/fixture.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
+    ['src/web/fixture.ts', "import { app } from 'electron'\nexport const a = app"]
+  ])('rejects a wrong-layer import in %s', async (filePath, code) => {
+    expect(await restrictedImports(filePath, code)).toHaveLength(1)
+  })
+
+  it.each([
+    ['src/shared/fixture.ts', "import { z } from 'zod'\nexport const a = z"],
+    ['src/backend/fixture.ts', "import { readFile } from 'node:fs/promises'\nimport { contract } from '../shared/contract'\nexport const a = [readFile, contract]"],
+    ['src/renderer/src/fixture.ts', "import { contract } from '../../shared/contract'\nexport const a = contract"],
+    ['src/main/fixture.ts', "import { app } from 'electron'\nimport { createBackend } from '../backend/create-backend'\nexport const a = [app, createBackend]"]
+  ])('allows a right-layer import in %s', async (filePath, code) => {
+    expect(await restrictedImports(filePath, code)).toEqual([])
+  })
+})
