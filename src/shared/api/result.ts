@@ -15,6 +15,11 @@ export const errorCodes = [
   'NO_SPEECH',
   'INVALID_AUDIO',
   'CANCELLED',
+  'MODEL_INVALID',
+  'MODEL_UNVERIFIED',
+  'WHISPER_FAILED',
+  'DOWNLOAD_FAILED',
+  'CHECKSUM_MISMATCH',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -1,0 +1,7 @@
+export { Transcriber } from './transcriber'
+export type { TranscriberEvents, TranscriberOptions, TranscriptionJob, TranscriptionRequest } from './transcriber'
+export { TranscriptionCancelledError, TranscriptionError } from './transcription-error'
+export { buildTranscriptionPrompt } from './prompt'
+export { BUNDLED_WHISPER_BINARY, assertWhisperBinary, resolveWhisperBinary } from './whisper-binary'
+export { buildWhisperArgs, defaultThreadCount } from './whisper-args'
+export { parseWhisperJson } from './whisper-output'
