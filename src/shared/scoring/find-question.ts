@@ -1,0 +1,36 @@
+import type { Question } from '../banks/types'
+
+export type QuestionLookup =
+  | { kind: 'found'; question: Question }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: Question[] }
+
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+
+/**
+ * Finds the question a user means by an id or a few words of its title (the CLI's
+ * `--question`). An exact id wins; otherwise every given word must be in the title, and an
+ * exact title beats titles that merely contain the words.
+ */
+export function findQuestion(questions: readonly Question[], query: string): QuestionLookup {
+  const trimmed = query.trim()
+  const byId = questions.find((q) => q.id === trimmed)
+  if (byId) return { kind: 'found', question: byId }
+  const wanted = words(trimmed)
+  if (wanted.length === 0) return { kind: 'none' }
+  const candidates = questions.filter((q) => {
+    const title = new Set(words(q.title))
+    return wanted.every((w) => title.has(w))
+  })
+  if (candidates.length === 1) return { kind: 'found', question: candidates[0]! }
+  if (candidates.length === 0) return { kind: 'none' }
+  const key = wanted.join(' ')
+  const exact = candidates.filter((q) => words(q.title).join(' ') === key)
+  if (exact.length === 1) return { kind: 'found', question: exact[0]! }
+  return { kind: 'ambiguous', candidates: exact.length > 1 ? exact : candidates }
+}

@@ -1,0 +1,5 @@
+export { parseLexicon, LexiconSchema, type Lexicon, type Concept, type PhraseRule } from './lexicon'
+export { scoreTranscript, SCORING_WEIGHTS, SCORING_WEIGHTS_DOC, type ScoreInput } from './score-transcript'
+export { DELIVERY_TARGETS, DELIVERY_PART_WEIGHTS, DELIVERY_FULL_CREDIT_WORDS } from './delivery'
+export { findQuestion, type QuestionLookup } from './find-question'
+export * from './report-schema'
