@@ -1,0 +1,7 @@
+export { assembleLibrary, type AssembleOptions } from './assemble-library'
+export { arrowChainsToMermaid, diagramFromCode, diagramFromProse } from './diagrams'
+export { mergeDuplicateQuestions } from './merge-questions'
+export { parseBank, type ParseBankOptions, type ParsedBank } from './parse-bank'
+export { assignRubrics } from './rubric'
+export { questionId, slugify, titleKey } from './title-text'
+export * from './types'
