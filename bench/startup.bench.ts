@@ -45,7 +45,7 @@ async function coldStartOnce(): Promise<{ serverReadyMs: number; firstContentful
             new PerformanceObserver((list) => {
               const entry = list.getEntriesByName('first-contentful-paint')[0]
               if (entry) resolve(entry.startTime)
-            }).observe({ type: 'paint', buffered: true })
+            }).observe({ type: 'paint', buffered: true } as PerformanceObserverInit)
           })
       )
       return { serverReadyMs, firstContentfulPaintMs: fcp, totalMs: serverReadyMs + (performance.now() - navigationStart) }

@@ -9,7 +9,7 @@ test('a malformed API call gets a validation error and the server keeps serving'
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
   const bad = await fetch(`${origin}/api/updateSettings`, { method: 'POST', headers, body: '{"theme": 42}' })
   expect(bad.status).toBe(200)
-  const badBody = await bad.json()
+  const badBody = (await bad.json()) as { ok: boolean; error: { code: string; message: string } }
   expect(badBody).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   expect(badBody.error.message).toContain('theme')
 

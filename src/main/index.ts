@@ -1,5 +1,5 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron'
-import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findAppRoot } from '../backend/app-root'
 import { createBackend, type Backend } from '../backend/create-backend'
 import { forwardEvents, registerIpcHandlers } from './ipc'
@@ -10,6 +10,9 @@ import { isTrustedAppUrl } from './trusted-url'
 app.setName('mockroom')
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let backend: Backend | null = null
+
+// Answers' audio reaches the page as mockroom-media://audio/<answerId>.wav (streamed, seekable).
+protocol.registerSchemesAsPrivileged([{ scheme: 'mockroom-media', privileges: { stream: true, supportFetchAPI: true } }])
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -37,7 +40,14 @@ async function start(): Promise<void> {
   backend = await createBackend({
     dataDir: process.env.APP_DATA_DIR ?? app.getPath('userData'),
     appRoot: findAppRoot(import.meta.url),
-    host: 'electron'
+    host: 'electron',
+    warmUp: true
+  })
+  const media = backend
+  protocol.handle('mockroom-media', (request) => {
+    const url = new URL(request.url)
+    const file = media.mediaFile(`${url.host}${decodeURIComponent(url.pathname)}`)
+    return file ? net.fetch(pathToFileURL(file).href, { headers: request.headers }) : new Response('Not found', { status: 404 })
   })
   registerIpcHandlers(ipcMain, backend, (url) => isTrustedAppUrl(url, devServerUrl))
   forwardEvents(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents))

@@ -24,6 +24,7 @@ export function hardenSession(session: Session, devServerUrl: string | undefined
       url.startsWith('data:') ||
       url.startsWith('blob:') ||
       url.startsWith('devtools:') ||
+      url.startsWith('mockroom-media:') ||
       isTrustedAppUrl(url, devServerUrl)
     callback({ cancel: !local })
   })

@@ -1,4 +1,16 @@
 import { z } from 'zod'
+import { AnswerRecordSchema } from './answers'
+import { ApiErrorSchema } from './api/result'
+import { BankLibrarySchema, QuestionKindSchema, questionKinds } from './banks/types'
+import {
+  MermaidDraftSchema,
+  SessionSchema,
+  SessionStatusSchema,
+  SessionTypeSchema,
+  StarScaffoldSchema,
+  TimerStateSchema,
+  WhiteboardSchema
+} from './session'
 import { NoticeSchema } from './notices'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
 
@@ -23,17 +35,234 @@ export const AppInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
+export const ImportBanksInputSchema = z
+  .object({
+    files: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(255),
+          /** The file's bytes, base64: binary-safe over IPC and HTTP alike. */
+          base64: z.string()
+        })
+      )
+      .min(1)
+      .max(500)
+  })
+  .strict()
+
+export const ImportBanksResultSchema = z.object({
+  imported: z.array(z.object({ file: z.string(), bankId: z.string(), questionCount: z.number().int() })),
+  errors: z.array(z.object({ file: z.string(), reason: z.string() }))
+})
+export type ImportBanksResult = z.infer<typeof ImportBanksResultSchema>
+
+const PhaseOverrideSchema = z
+  .object({ prepMs: z.number().int().min(0).optional(), answerMs: z.number().int().min(1000).optional() })
+  .strict()
+
+export const CreateSessionInputSchema = z
+  .object({
+    type: SessionTypeSchema,
+    bankIds: z.array(z.string()).default([]),
+    kinds: z.array(QuestionKindSchema).default([]),
+    sections: z.array(z.string()).default([]),
+    /** Ask exactly these questions (e.g. "practise this question" from the Library). */
+    questionIds: z.array(z.string()).optional(),
+    count: z.number().int().min(1).max(50),
+    order: z.enum(['random', 'as-listed']),
+    seed: z.number().int().optional(),
+    /** Per-kind phase lengths, over the defaults from Settings. */
+    times: z.partialRecord(z.enum(questionKinds), PhaseOverrideSchema).optional()
+  })
+  .strict()
+export type CreateSessionInput = z.infer<typeof CreateSessionInputSchema>
+
+export const UpdateSessionInputSchema = z
+  .object({
+    id: z.string().min(1),
+    currentIndex: z.number().int().min(0).optional(),
+    timer: TimerStateSchema.nullable().optional(),
+    status: SessionStatusSchema.optional()
+  })
+  .strict()
+export type UpdateSessionInput = z.infer<typeof UpdateSessionInputSchema>
+
+export const SaveSessionItemInputSchema = z
+  .object({
+    sessionId: z.string().min(1),
+    questionId: z.string().min(1),
+    notes: z.string().optional(),
+    starScaffold: StarScaffoldSchema.optional(),
+    whiteboard: WhiteboardSchema.optional(),
+    mermaid: MermaidDraftSchema.optional(),
+    skipped: z.boolean().optional()
+  })
+  .strict()
+export type SaveSessionItemInput = z.infer<typeof SaveSessionItemInputSchema>
+
+export const SaveTypedAnswerInputSchema = z
+  .object({
+    /** The session item's answerId; omitted for an answer given outside a session. */
+    id: z.string().min(1).optional(),
+    sessionId: z.string().min(1).nullable(),
+    questionId: z.string().min(1),
+    text: z.string().max(200_000),
+    timeBoxMs: z.number().int().positive().optional()
+  })
+  .strict()
+export type SaveTypedAnswerInput = z.infer<typeof SaveTypedAnswerInputSchema>
+
+const byId = z.object({ id: z.string().min(1) }).strict()
+
+/** Answer ids name audio files (`audio/<id>.wav`), so they are restricted to safe characters. */
+const AnswerIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'letters, digits, - and _ only')
+const KeyTermsSchema = z.array(z.string().max(200)).max(200)
+
+export const StartRecordingInputSchema = z
+  .object({
+    answerId: AnswerIdSchema,
+    sessionId: z.string().min(1).nullable(),
+    questionId: z.string().min(1),
+    timeBoxMs: z.number().int().positive().optional(),
+    /** Seeds the prompt of the windows transcribed while the candidate speaks. */
+    keyTerms: KeyTermsSchema.optional()
+  })
+  .strict()
+export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>
+
+export const AppendAudioInputSchema = z
+  .object({
+    answerId: AnswerIdSchema,
+    /** 0, 1, 2, … in the order the chunks were recorded; a gap or repeat is refused. */
+    seq: z.number().int().min(0),
+    /** 16 kHz mono 16-bit little-endian PCM, base64 (about a second: 32 000 bytes). */
+    pcmBase64: z.string().max(4_000_000)
+  })
+  .strict()
+export type AppendAudioInput = z.infer<typeof AppendAudioInputSchema>
+
+export const ImportAnswerAudioInputSchema = z
+  .object({
+    answerId: AnswerIdSchema,
+    sessionId: z.string().min(1).nullable(),
+    questionId: z.string().min(1),
+    fileName: z.string().min(1).max(255),
+    /** The WAV file's bytes, base64. */
+    base64: z.string().min(1),
+    timeBoxMs: z.number().int().positive().optional(),
+    keyTerms: KeyTermsSchema.optional()
+  })
+  .strict()
+export type ImportAnswerAudioInput = z.infer<typeof ImportAnswerAudioInputSchema>
+
+export const InstalledModelSchema = z.object({
+  file: z.string(),
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  catalogueId: z.string().nullable()
+})
+export type InstalledModelInfo = z.infer<typeof InstalledModelSchema>
+
+export const ModelDownloadStateSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  state: z.enum(['downloading', 'done', 'failed', 'cancelled']),
+  receivedBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative().nullable(),
+  percent: z.number().min(0).max(100).nullable(),
+  resumedFromBytes: z.number().nonnegative(),
+  error: ApiErrorSchema.nullable()
+})
+export type ModelDownloadState = z.infer<typeof ModelDownloadStateSchema>
+
+export const CatalogueEntrySchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  bytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  approxMegabytes: z.number(),
+  englishOnly: z.boolean(),
+  description: z.string(),
+  installed: z.boolean(),
+  /** Bytes of an interrupted download, which the next download resumes from. */
+  partialBytes: z.number().int().nonnegative().nullable(),
+  download: ModelDownloadStateSchema.nullable()
+})
+export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>
+
+export const ModelListSchema = z.object({
+  installed: z.array(InstalledModelSchema),
+  catalogue: z.array(CatalogueEntrySchema),
+  /** The model transcription uses now (settings.modelPath if present, else the first installed). */
+  activePath: z.string().nullable()
+})
+export type ModelList = z.infer<typeof ModelListSchema>
+
+export const TranscriptionProgressEventSchema = z.object({
+  answerId: z.string(),
+  percent: z.number().min(0).max(100)
+})
+export type TranscriptionProgressEvent = z.infer<typeof TranscriptionProgressEventSchema>
+
 export const contract = {
   getAppInfo: { input: empty, output: AppInfoSchema },
   getSettings: { input: empty, output: SettingsSchema },
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
   listNotices: { input: empty, output: z.array(NoticeSchema) },
-  dismissNotice: { input: z.object({ id: z.string().min(1) }).strict(), output: z.array(NoticeSchema) }
+  dismissNotice: { input: z.object({ id: z.string().min(1) }).strict(), output: z.array(NoticeSchema) },
+  getLibrary: { input: empty, output: BankLibrarySchema },
+  importBanks: { input: ImportBanksInputSchema, output: ImportBanksResultSchema },
+  removeBank: { input: z.object({ bankId: z.string().min(1) }).strict(), output: BankLibrarySchema },
+
+  createSession: { input: CreateSessionInputSchema, output: SessionSchema },
+  listSessions: { input: empty, output: z.array(SessionSchema) },
+  getSession: { input: byId, output: SessionSchema },
+  updateSession: { input: UpdateSessionInputSchema, output: SessionSchema },
+  saveSessionItem: { input: SaveSessionItemInputSchema, output: SessionSchema },
+  deleteSession: { input: byId, output: z.object({ deletedAnswers: z.number().int() }) },
+
+  listAnswers: {
+    input: z.object({ sessionId: z.string().optional(), questionId: z.string().optional() }).strict(),
+    output: z.array(AnswerRecordSchema)
+  },
+  getAnswer: { input: byId, output: AnswerRecordSchema },
+  saveTypedAnswer: { input: SaveTypedAnswerInputSchema, output: AnswerRecordSchema },
+  updateAnswerText: { input: z.object({ id: z.string().min(1), text: z.string().max(200_000) }).strict(), output: AnswerRecordSchema },
+  deleteAnswer: { input: byId, output: z.object({ deleted: z.literal(true) }) },
+
+  startRecording: { input: StartRecordingInputSchema, output: AnswerRecordSchema },
+  appendAudio: { input: AppendAudioInputSchema, output: z.object({ receivedMs: z.number().int().nonnegative() }) },
+  stopRecording: {
+    input: z.object({ answerId: AnswerIdSchema, keyTerms: KeyTermsSchema.default([]) }).strict(),
+    output: AnswerRecordSchema
+  },
+  importAnswerAudio: { input: ImportAnswerAudioInputSchema, output: AnswerRecordSchema },
+  /** Transcribes the answer's audio again (after a failure, a cancel or a recovery). */
+  transcribeAnswer: {
+    input: z.object({ answerId: AnswerIdSchema, keyTerms: KeyTermsSchema.optional() }).strict(),
+    output: AnswerRecordSchema
+  },
+  cancelTranscription: { input: z.object({ answerId: AnswerIdSchema }).strict(), output: AnswerRecordSchema },
+
+  listModels: { input: empty, output: ModelListSchema },
+  /** Starts the download and returns at once; progress and the end arrive as `modelDownload` events. */
+  downloadModel: {
+    input: z.object({ id: z.string().min(1), allowUnverified: z.boolean().optional() }).strict(),
+    output: ModelListSchema
+  },
+  cancelModelDownload: { input: z.object({ id: z.string().min(1) }).strict(), output: ModelListSchema },
+  /** Copies a model file from an absolute path on this machine into the models folder. */
+  importModel: { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: ModelListSchema },
+  removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events the backend pushes to every connected renderer. */
 export const contractEvents = {
-  notice: NoticeSchema
+  notice: NoticeSchema,
+  /** An answer changed (recording stopped, transcription finished or failed, text edited). */
+  answer: AnswerRecordSchema,
+  transcriptionProgress: TranscriptionProgressEventSchema,
+  modelDownload: ModelDownloadStateSchema
 } as const satisfies Record<string, z.ZodType>
 
 export type Contract = typeof contract

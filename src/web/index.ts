@@ -21,7 +21,7 @@ function parsePort(argv: string[]): number {
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2))
   const appRoot = findAppRoot(import.meta.url)
-  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web' })
+  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web', warmUp: true })
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({ backend, rendererDir: join(appRoot, 'out', 'renderer'), port, token })
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -84,6 +84,34 @@ function handleEvents(backend: Backend, req: IncomingMessage, res: ServerRespons
   })
 }
 
+/** Audio with Range support: the browser needs it to seek (review: click a word, hear it). */
+async function serveMedia(backend: Backend, relative: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const file = backend.mediaFile(relative)
+  const info = file ? await stat(file).catch(() => null) : null
+  if (!file || !info?.isFile()) return send(res, 404, 'Not found')
+  const type = contentTypes[extname(file)] ?? 'application/octet-stream'
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+  if (!range || (range[1] === '' && range[2] === '')) {
+    res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'accept-ranges': 'bytes', 'cache-control': 'no-store' })
+    createReadStream(file).pipe(res)
+    return
+  }
+  const start = range[1] === '' ? Math.max(0, info.size - Number(range[2])) : Number(range[1])
+  const end = range[1] === '' || range[2] === '' ? info.size - 1 : Math.min(Number(range[2]), info.size - 1)
+  if (start > end || start >= info.size) {
+    res.writeHead(416, { 'content-range': `bytes */${info.size}` })
+    return void res.end()
+  }
+  res.writeHead(206, {
+    'content-type': type,
+    'content-length': end - start + 1,
+    'content-range': `bytes ${start}-${end}/${info.size}`,
+    'accept-ranges': 'bytes',
+    'cache-control': 'no-store'
+  })
+  createReadStream(file, { start, end }).pipe(res)
+}
+
 async function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): Promise<void> {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
   let file = join(rendererDir, relative)
@@ -135,6 +163,7 @@ export function createWebServer({ backend, rendererDir, port, token }: WebServer
     const route = async () => {
       if (url.pathname === '/api/events') return handleEvents(backend, req, res)
       if (url.pathname.startsWith('/api/')) return handleApi(backend, url.pathname.slice(5), req, res)
+      if (url.pathname.startsWith('/media/')) return serveMedia(backend, decodeURIComponent(url.pathname.slice(7)), req, res)
       return serveStatic(rendererDir, url.pathname, res)
     }
     route().catch((error: unknown) => {

@@ -25,13 +25,14 @@ export async function importBankFile(input: ImportBankFileInput): Promise<Bank> 
   if (!fileName || /[\\/]/.test(fileName) || fileName === '.' || fileName === '..' || fileName.includes('\0')) {
     throw new BankFileError('invalid-name', fileName || '(unnamed)', 'the file name must be a plain name, not a path')
   }
-  if (!isBankFileName(fileName)) {
-    throw new BankFileError('invalid-name', fileName, 'only .md, .markdown or .txt files can be imported')
-  }
   if (bytes.length > maxImportBytes) {
     throw new BankFileError('too-large', fileName, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 5 MB`)
   }
+  // Content first: a picture dropped by mistake is better told "binary" than "wrong extension".
   const decoded = decodeBankBytes(fileName, bytes)
+  if (!isBankFileName(fileName)) {
+    throw new BankFileError('invalid-name', fileName, 'only .md, .markdown or .txt files can be imported')
+  }
   const parsed = parseBank(decoded.text, { bankId: bankIdForFile(fileName, 'imported'), file: fileName, source: 'imported' })
   if (parsed.questions.length === 0 && parsed.rubrics.length === 0) {
     throw new BankFileError('no-questions', fileName, 'no questions were found in it')

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { AnswerRecordSchema } from '../../shared/answers'
 import { NoticeSchema } from '../../shared/notices'
+import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
@@ -8,12 +10,14 @@ export const CURRENT_SCHEMA_VERSION = 1
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   settings: SettingsSchema,
-  notices: z.array(NoticeSchema)
+  notices: z.array(NoticeSchema),
+  sessions: z.array(SessionSchema),
+  answers: z.array(AnswerRecordSchema)
 })
 export type Db = z.infer<typeof DbSchema>
 
 export function emptyDb(): Db {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: structuredClone(defaultSettings), notices: [] }
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: structuredClone(defaultSettings), notices: [], sessions: [], answers: [] }
 }
 
 type Migration = { to: number; up: (data: Record<string, unknown>) => Record<string, unknown> }
@@ -30,7 +34,9 @@ export const migrations: Migration[] = [
       ...data,
       schemaVersion: 1,
       settings: { ...defaultSettings, ...((data.settings as object | undefined) ?? {}) },
-      notices: Array.isArray(data.notices) ? data.notices : []
+      notices: Array.isArray(data.notices) ? data.notices : [],
+      sessions: Array.isArray(data.sessions) ? data.sessions : [],
+      answers: Array.isArray(data.answers) ? data.answers : []
     })
   }
 ]

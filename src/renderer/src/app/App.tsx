@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { CssBaseline, LinearProgress, ThemeProvider, useMediaQuery } from '@mui/material'
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
-import { LibraryPage } from '../features/library'
+import { LibraryPage, LibraryProvider, QuestionPage } from '../features/library'
 import { PracticePage } from '../features/practice'
 import { ProgressPage } from '../features/progress'
 import { ReviewPage } from '../features/review'
@@ -60,7 +60,8 @@ function Shell() {
         <ErrorBoundary resetKey={location.pathname}>
           <Routes>
             <Route path="/" element={<Navigate to="/library" replace />} />
-            <Route path="/library/*" element={<LibraryPage />} />
+            <Route path="/library" element={<LibraryPage />} />
+            <Route path="/library/q/:id" element={<QuestionPage />} />
             <Route path="/practice/*" element={<PracticePage />} />
             <Route path="/review/*" element={<ReviewPage />} />
             <Route path="/progress" element={<ProgressPage />} />
@@ -78,9 +79,11 @@ export function App() {
   return (
     <ErrorBoundary>
       <SettingsProvider fallback={<LinearProgress aria-label="Loading mockroom" />}>
-        <HashRouter>
-          <Shell />
-        </HashRouter>
+        <LibraryProvider>
+          <HashRouter>
+            <Shell />
+          </HashRouter>
+        </LibraryProvider>
       </SettingsProvider>
     </ErrorBoundary>
   )

@@ -16,7 +16,7 @@ export class ApiError extends Error {
 
 type ApiClient = {
   [M in MethodName]: (
-    ...input: Partial<MethodInput<M>> extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]
+    ...input: Record<never, never> extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]
   ) => Promise<MethodOutput<M>>
 }
 

@@ -1,14 +1,244 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  FormControl,
+  InputAdornment,
+  InputLabel,
+  LinearProgress,
+  List,
+  ListItemButton,
+  ListItemText,
+  MenuItem,
+  Paper,
+  Select,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography
+} from '@mui/material'
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks'
+import SearchIcon from '@mui/icons-material/Search'
+import { Link as RouterLink, useSearchParams } from 'react-router'
+import { questionKinds, type QuestionKind } from '../../../../shared/banks/types'
+import { searchQuestions } from '../../../../shared/search/search-questions'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
+import { isTypingTarget } from '../../app/shortcuts'
+import { BankImport } from './BankImport'
+import { kindLabels } from './kind-labels'
+import { useLibrary } from './library-context'
+
+const PAGE_SIZE = 100
 
 export function LibraryPage() {
+  const { library, index, error } = useLibrary()
+  const [params, setParams] = useSearchParams()
+  const [limit, setLimit] = useState(PAGE_SIZE)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  const query = params.get('q') ?? ''
+  const kinds = (params.get('kind')?.split(',').filter(Boolean) ?? []) as QuestionKind[]
+  const bankId = params.get('bank') ?? ''
+  const section = params.get('section') ?? ''
+  const answer = params.get('answer') ?? 'any'
+
+  const update = (changes: Record<string, string | null>) => {
+    setLimit(PAGE_SIZE)
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value)
+          else next.delete(key)
+        }
+        return next
+      },
+      { replace: true }
+    )
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTypingTarget(event.target)) {
+        event.preventDefault()
+        searchRef.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const results = useMemo(
+    () =>
+      index
+        ? searchQuestions(index, query, {
+            kinds,
+            bankIds: bankId ? [bankId] : [],
+            section: section || null,
+            hasAnswer: answer === 'yes' ? true : answer === 'no' ? false : null
+          })
+        : [],
+    // kinds is re-created from the URL on every render; its string form is the real dependency
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, query, kinds.join(','), bankId, section, answer]
+  )
+
+  const sections = useMemo(() => {
+    if (!library) return []
+    const names = new Set<string>()
+    for (const q of library.questions) if ((!bankId || q.bankId === bankId) && q.section) names.add(q.sectionPath[0] ?? q.section)
+    return [...names]
+  }, [library, bankId])
+
+  const banksById = useMemo(() => new Map(library?.banks.map((b) => [b.id, b]) ?? []), [library])
+
+  if (error) {
+    return (
+      <>
+        <PageHeader title="Library" />
+        <Alert severity="error">The question banks could not be loaded: {error}</Alert>
+      </>
+    )
+  }
+  if (!library) {
+    return (
+      <>
+        <PageHeader title="Library" />
+        <LinearProgress aria-label="Loading question banks" />
+      </>
+    )
+  }
+
   return (
-    <>
-      <PageHeader title="Library" subtitle="Question banks, their questions and reference answers." />
-      <EmptyState icon={<LibraryBooksIcon />} title="No question banks loaded">
-        Question banks are markdown files. The built-in banks and any you import will be listed here.
-      </EmptyState>
-    </>
+    <BankImport>
+      <PageHeader
+        title="Library"
+        subtitle={`${library.questions.length} questions in ${library.banks.filter((b) => b.questionCount > 0).length} banks`}
+        actions={<BankImport.Buttons />}
+      />
+      <BankImport.Report />
+      {library.errors.map((e) => (
+        <Alert key={e.file} severity="warning" sx={{ mb: 1 }}>
+          Could not load {e.reason.startsWith(e.file) ? e.reason : `${e.file}: ${e.reason}`}
+        </Alert>
+      ))}
+      {library.questions.length === 0 ? (
+        <EmptyState icon={<LibraryBooksIcon />} title="No questions yet">
+          Import markdown question banks with the buttons above, or drop files on this page.
+        </EmptyState>
+      ) : (
+        <Box sx={{ display: 'grid', gridTemplateColumns: { md: '260px 1fr' }, gap: 2, alignItems: 'start' }}>
+          <Paper variant="outlined" sx={{ p: 1 }}>
+            <Typography variant="overline" sx={{ px: 1 }}>
+              Banks
+            </Typography>
+            <List dense aria-label="Banks">
+              <ListItemButton selected={!bankId} onClick={() => update({ bank: null, section: null })}>
+                <ListItemText primary="All banks" secondary={`${library.questions.length} questions`} />
+              </ListItemButton>
+              {/* A rubric-only bank (e.g. the STAR rubric) has no questions to browse. */}
+              {library.banks.filter((bank) => bank.questionCount > 0).map((bank) => (
+                <ListItemButton key={bank.id} selected={bank.id === bankId} onClick={() => update({ bank: bank.id, section: null })}>
+                  <ListItemText
+                    primary={bank.title}
+                    secondary={`${bank.questionCount} questions${bank.source === 'imported' ? ' · imported' : ''}`}
+                  />
+                </ListItemButton>
+              ))}
+            </List>
+            {sections.length > 1 && (
+              <>
+                <Typography variant="overline" sx={{ px: 1 }}>
+                  Sections
+                </Typography>
+                <List dense aria-label="Sections">
+                  {sections.map((name) => (
+                    <ListItemButton key={name} selected={name === section} onClick={() => update({ section: name === section ? null : name })}>
+                      <ListItemText primary={name} />
+                    </ListItemButton>
+                  ))}
+                </List>
+              </>
+            )}
+          </Paper>
+          <Box sx={{ minWidth: 0 }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
+              <TextField
+                inputRef={searchRef}
+                size="small"
+                placeholder="Search questions, answers, key terms  ( / )"
+                value={query}
+                onChange={(event) => update({ q: event.target.value })}
+                sx={{ flex: 1, minWidth: 260 }}
+                slotProps={{
+                  htmlInput: { 'aria-label': 'Search questions' },
+                  input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> }
+                }}
+              />
+              <FormControl size="small" sx={{ minWidth: 160 }}>
+                <InputLabel id="kind-filter-label">Kind</InputLabel>
+                <Select
+                  labelId="kind-filter-label"
+                  label="Kind"
+                  multiple
+                  value={kinds}
+                  renderValue={(selected) => selected.map((k) => kindLabels[k]).join(', ')}
+                  onChange={(event) => {
+                    const value = event.target.value
+                    update({ kind: (typeof value === 'string' ? value.split(',') : value).join(',') })
+                  }}
+                >
+                  {questionKinds.map((kind) => (
+                    <MenuItem key={kind} value={kind}>
+                      {kindLabels[kind]}
+                    </MenuItem>
+                  ))}
+                </Select>
+              </FormControl>
+              <ToggleButtonGroup size="small" exclusive value={answer} aria-label="Has answer" onChange={(_e, v: string | null) => update({ answer: v && v !== 'any' ? v : null })}>
+                <ToggleButton value="any">All</ToggleButton>
+                <ToggleButton value="yes">With answer</ToggleButton>
+                <ToggleButton value="no">Without</ToggleButton>
+              </ToggleButtonGroup>
+            </Stack>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
+              {results.length === library.questions.length ? `${results.length} questions` : `${results.length} of ${library.questions.length} questions`}
+            </Typography>
+            {results.length === 0 ? (
+              <EmptyState icon={<SearchIcon />} title="No question matches">
+                Try fewer words, or clear the filters.
+              </EmptyState>
+            ) : (
+              <Paper variant="outlined">
+                <List aria-label="Questions" disablePadding>
+                  {results.slice(0, limit).map((q) => (
+                    <ListItemButton key={q.id} component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`} divider>
+                      <ListItemText
+                        primary={q.title}
+                        secondary={[banksById.get(q.bankId)?.title, q.section].filter(Boolean).join(' · ')}
+                        slotProps={{ primary: { sx: { fontWeight: 500 } } }}
+                      />
+                      <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
+                        {!q.answer && <Chip size="small" variant="outlined" label="no answer" />}
+                        <Chip size="small" label={kindLabels[q.kind]} />
+                      </Stack>
+                    </ListItemButton>
+                  ))}
+                </List>
+                {results.length > limit && (
+                  <Box sx={{ p: 1, textAlign: 'center' }}>
+                    <Button onClick={() => setLimit((n) => n + PAGE_SIZE)}>Show {Math.min(PAGE_SIZE, results.length - limit)} more</Button>
+                  </Box>
+                )}
+              </Paper>
+            )}
+          </Box>
+        </Box>
+      )}
+    </BankImport>
   )
 }

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AnswerRecord } from '../shared/answers'
+import { AppError } from '../shared/api/result'
+import type { Question } from '../shared/banks/types'
+import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
+import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
+import type { Settings } from '../shared/settings'
+import type { Store } from './storage/store'
+
+/** Phase lengths from the user's settings, as the planner's per-kind overrides. */
+function timesFromSettings(settings: Settings): PhaseTimeOverrides {
+  const star = { prepMs: settings.defaultTimes.behavioral.thinkSec * 1000, answerMs: settings.defaultTimes.behavioral.answerSec * 1000 }
+  const design = {
+    prepMs: settings.defaultTimes.systemDesign.clarifySec * 1000,
+    answerMs: settings.defaultTimes.systemDesign.designSec * 1000
+  }
+  return { behavioral: star, product: star, 'system-design': design, scenario: design }
+}
+
+export class SessionsService {
+  constructor(
+    private readonly store: Store,
+    private readonly dataDir: string,
+    private readonly questions: () => Promise<Question[]>,
+    private readonly now: () => Date
+  ) {}
+
+  list(): Session[] {
+    return [...this.store.read().sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  }
+
+  get(id: string): Session {
+    const session = this.store.read().sessions.find((s) => s.id === id)
+    if (!session) throw new AppError('NOT_FOUND', `No session with id ${id}.`)
+    return session
+  }
+
+  async create(request: CreateSessionRequest): Promise<Session> {
+    const all = await this.questions()
+    const byId = new Map(all.map((q) => [q.id, q]))
+    const pool = request.questionIds?.length
+      ? request.questionIds.map((id) => {
+          const question = byId.get(id)
+          if (!question) throw new AppError('NOT_FOUND', `No question with id ${id}.`)
+          return question
+        })
+      : all.filter(
+          (q) =>
+            (!request.bankIds.length || request.bankIds.includes(q.bankId) || q.alsoIn.some((s) => request.bankIds.includes(s.bankId))) &&
+            (!request.kinds.length || request.kinds.includes(q.kind)) &&
+            (!request.sections.length || request.sections.some((s) => q.section === s || q.section.startsWith(`${s} › `)))
+        )
+    const times: PhaseTimeOverrides = { ...timesFromSettings(this.store.read().settings), ...request.times }
+    const plan = planSession({
+      // Explicitly chosen questions are asked whatever their kind.
+      type: request.questionIds?.length ? 'mixed' : request.type,
+      questions: pool,
+      count: request.count,
+      order: request.order,
+      seed: request.seed ?? Math.floor(this.now().getTime() % 2 ** 31),
+      times
+    })
+    if (plan.items.length === 0) {
+      throw new AppError('NOT_FOUND', 'No question matches these choices: pick other banks, sections or kinds.')
+    }
+    const session = createSession({ id: randomUUID(), createdAt: this.now().toISOString(), type: request.type, items: plan.items })
+    await this.store.update((db) => {
+      db.sessions.push(session)
+    })
+    return session
+  }
+
+  async update({ id, ...patch }: UpdateSessionInput): Promise<Session> {
+    this.get(id)
+    const db = await this.store.update((draft) => {
+      const session = draft.sessions.find((s) => s.id === id)!
+      if (patch.currentIndex !== undefined) session.currentIndex = patch.currentIndex
+      if (patch.timer !== undefined) session.timer = patch.timer
+      if (patch.status !== undefined) session.status = patch.status
+    })
+    return db.sessions.find((s) => s.id === id)!
+  }
+
+  /** Creates the item's answer entry on first save, so its answerId is fixed from then on. */
+  async saveItem({ sessionId, questionId, ...patch }: SaveSessionItemInput): Promise<Session> {
+    const session = this.get(sessionId)
+    if (!session.items.some((item) => item.questionId === questionId)) {
+      throw new AppError('NOT_FOUND', `Question ${questionId} is not part of this session.`)
+    }
+    const db = await this.store.update((draft) => {
+      const target = draft.sessions.find((s) => s.id === sessionId)!
+      let answer = target.answers.find((a) => a.questionId === questionId)
+      if (!answer) {
+        answer = { questionId, answerId: randomUUID(), notes: '', skipped: false } satisfies SessionAnswer
+        target.answers.push(answer)
+      }
+      Object.assign(answer, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)))
+    })
+    return db.sessions.find((s) => s.id === sessionId)!
+  }
+
+  /** Removes the session, its answers and their audio; nothing else. */
+  async remove(id: string): Promise<{ deletedAnswers: number }> {
+    this.get(id)
+    const doomed: AnswerRecord[] = this.store.read().answers.filter((a) => a.sessionId === id)
+    await this.store.update((db) => {
+      db.sessions = db.sessions.filter((s) => s.id !== id)
+      db.answers = db.answers.filter((a) => a.sessionId !== id)
+    })
+    await Promise.all(doomed.filter((a) => a.audioFile).map((a) => rm(join(this.dataDir, a.audioFile!), { force: true })))
+    return { deletedAnswers: doomed.length }
+  }
+}

@@ -1,0 +1,10 @@
+import { host } from './api'
+
+/**
+ * Where the renderer loads an answer's recording from: the browser-mode server's media route,
+ * or the Electron app's `mockroom-media:` protocol (the renderer page itself is a file://).
+ */
+export function audioUrlOf(answerId: string): string {
+  const file = `${encodeURIComponent(answerId)}.wav`
+  return host === 'electron' ? `mockroom-media://audio/${file}` : `/media/audio/${file}`
+}
