@@ -20,7 +20,7 @@ const stale =
   newestMtime(join(root, 'src')) > Math.min(...built.map((file) => statSync(file).mtimeMs))
 if (stale) {
   console.error('mockroom: building the app (first run or sources changed)…')
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 await import(join(root, 'out/main/web.js'))

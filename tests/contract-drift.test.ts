@@ -11,7 +11,7 @@ import type { Handlers } from '../src/shared/api/handlers'
  */
 function fakeBackend(): Backend {
   const api = Object.fromEntries(methodNames.map((name) => [name, vi.fn(async () => `${name}-result`)])) as unknown as Handlers
-  return { api, events: { subscribe: () => () => undefined, emit: () => undefined } as never, dataDir: '/tmp', close: async () => undefined }
+  return { api, events: { subscribe: () => () => undefined, emit: () => undefined } as never, dataDir: '/tmp', mediaFile: () => null, close: async () => undefined }
 }
 
 describe('contract, main and preload stay in step', () => {

@@ -139,7 +139,7 @@ async function receive(
   try {
     report(true)
     if (!response.body) throw new Error('empty response')
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       hash.update(chunk)
       await file.write(chunk)
       received += chunk.byteLength

@@ -1,8 +1,7 @@
-import { readFile, rename } from 'node:fs/promises'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
+import { Low, type Adapter } from 'lowdb'
 import { DbSchema, emptyDb, migrate, type Db } from './db-schema'
 
 export interface OpenStoreOptions {
@@ -25,6 +24,44 @@ export interface Store {
 }
 
 export const DATA_FILE = 'db.json'
+
+let tempCounter = 0
+
+/**
+ * lowdb's adapter, made durable: the JSON goes to a uniquely named temporary file that is
+ * fsynced and then renamed over the data file, so a crash or power cut leaves either the old
+ * or the new file, never half of one, and no two writers ever share a temporary file.
+ */
+export class AtomicJsonFile<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(this.file, 'utf8')) as T
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    tempCounter += 1
+    const temporary = `${this.file}.${process.pid}-${tempCounter}.tmp`
+    const handle = await open(temporary, 'w')
+    try {
+      await handle.writeFile(JSON.stringify(data, null, 2))
+      await handle.datasync()
+    } finally {
+      await handle.close()
+    }
+    try {
+      await rename(temporary, this.file)
+    } catch (error) {
+      await rm(temporary, { force: true })
+      throw error
+    }
+  }
+}
 
 /**
  * Opens the data file. A file that does not parse or validate is renamed (never rewritten or
@@ -55,9 +92,7 @@ export async function openStore({ dataDir, now = () => new Date() }: OpenStoreOp
     }
   }
 
-  // lowdb's JSONFile writes through steno: a temporary file renamed over the old one, so a
-  // crash mid-write leaves either the old or the new file, never half of one.
-  const low = new Low<Db>(new JSONFile<Db>(file), initial)
+  const low = new Low<Db>(new AtomicJsonFile<Db>(file), initial)
   await low.write()
 
   let queue: Promise<unknown> = Promise.resolve()

@@ -4,8 +4,9 @@
  * with their line so editors can show them inline.
  */
 import type * as MermaidToExcalidrawModule from '@excalidraw/mermaid-to-excalidraw'
+import type MermaidDefault from 'mermaid'
 
-type MermaidModule = typeof import('mermaid').default
+type MermaidModule = typeof MermaidDefault
 
 let loading: Promise<MermaidModule> | null = null
 let currentTheme: 'default' | 'dark' | null = null

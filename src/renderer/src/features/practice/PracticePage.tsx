@@ -1,14 +1,20 @@
-import MicIcon from '@mui/icons-material/Mic'
-import { EmptyState } from '../../components/EmptyState'
-import { PageHeader } from '../../components/PageHeader'
+import { lazy, Suspense } from 'react'
+import { LinearProgress } from '@mui/material'
+import { Navigate, Route, Routes } from 'react-router'
 
+// Loaded on first visit: the first screen (the Library) does not pay for Practice.
+const PracticeHome = lazy(() => import('./PracticeHome'))
+const SessionRunner = lazy(() => import('./SessionRunner'))
+
+/** Mounted at /practice/*: setup and resume list at /practice, the runner at /practice/session/:id. */
 export function PracticePage() {
   return (
-    <>
-      <PageHeader title="Practice" subtitle="Timed mock interviews: behavioral (STAR) and system design." />
-      <EmptyState icon={<MicIcon />} title="No practice session yet">
-        A session picks questions from your banks, runs the clock and records your spoken answers on this machine.
-      </EmptyState>
-    </>
+    <Suspense fallback={<LinearProgress aria-label="Loading Practice" />}>
+      <Routes>
+        <Route index element={<PracticeHome />} />
+        <Route path="session/:id" element={<SessionRunner />} />
+        <Route path="*" element={<Navigate to="/practice" replace />} />
+      </Routes>
+    </Suspense>
   )
 }

@@ -1,14 +1,18 @@
-import RateReviewIcon from '@mui/icons-material/RateReview'
-import { EmptyState } from '../../components/EmptyState'
-import { PageHeader } from '../../components/PageHeader'
+import { Route, Routes } from 'react-router'
+import { AnswerReview } from './AnswerReview'
+import { HistoryList } from './HistoryList'
+import { PrintStyles } from './PrintStyles'
 
+/** Mounted at /review/*: the history at the index, one answer's review at answer/:id. */
 export function ReviewPage() {
   return (
     <>
-      <PageHeader title="Review" subtitle="Transcripts scored against the interviewers' rubric." />
-      <EmptyState icon={<RateReviewIcon />} title="Nothing to review yet">
-        Every answer you record or type appears here with its transcript, its score and the evidence behind it.
-      </EmptyState>
+      <PrintStyles />
+      <Routes>
+        <Route index element={<HistoryList />} />
+        <Route path="answer/:id" element={<AnswerReview />} />
+        <Route path="*" element={<HistoryList />} />
+      </Routes>
     </>
   )
 }

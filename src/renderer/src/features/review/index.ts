@@ -1,1 +1,3 @@
 export { ReviewPage } from './ReviewPage'
+export { scoreAnswer, type ScoredAnswer } from './score-answer'
+export { formatWhen } from './format-when'

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import {
+  Box,
   Card,
   CardContent,
   FormControlLabel,
@@ -15,6 +16,8 @@ import type { ThemePreference } from '../../../../shared/settings'
 import { PageHeader } from '../../components/PageHeader'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
+import { MicrophonePicker } from '../recording'
+import { ModelsCard } from './ModelsCard'
 
 function SecondsField({ label, value, min, onCommit }: { label: string; value: number; min: number; onCommit: (v: number) => void }) {
   const [text, setText] = useState(String(value))
@@ -81,6 +84,7 @@ export function SettingsPage() {
               <SecondsField label="Design: design (s)" value={times.systemDesign.designSec} min={10}
                 onCommit={(v) => void updateSettings({ defaultTimes: { ...times, systemDesign: { ...times.systemDesign, designSec: v } } })} />
             </Stack>
+            <Box sx={{ mt: 1 }}><MicrophonePicker /></Box>
             <FormControlLabel
               control={<Switch checked={settings.autoRecord} onChange={(e) => void updateSettings({ autoRecord: e.target.checked })} />}
               label="Start recording when the answer phase begins"
@@ -91,6 +95,7 @@ export function SettingsPage() {
             />
           </CardContent>
         </Card>
+        <ModelsCard />
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" gutterBottom>

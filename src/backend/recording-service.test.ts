@@ -1,0 +1,262 @@
+import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { AnswerRecord } from '../shared/answers'
+import type { EventName } from '../shared/contract'
+import { findAppRoot } from './app-root'
+import { createBackend, type Backend } from './create-backend'
+import { GGML_MAGIC } from './models'
+import { Transcriber } from './transcription'
+import { mustRunWhisperTests, whisperTestEnv } from './transcription/whisper-test-env'
+
+/** The same stand-in for whisper.cpp as the transcriber's tests: "delay:<ms>" in the prompt slows it. */
+const FAKE_WHISPER = `#!/usr/bin/env node
+const fs = require('node:fs')
+const args = process.argv.slice(2)
+const get = (flag) => args[args.indexOf(flag) + 1]
+const prompt = get('--prompt') || ''
+const delay = Number((/delay:(\\d+)/.exec(prompt) || [])[1] || 50)
+process.stderr.write('whisper_print_progress_callback: progress =  50%\\n')
+setTimeout(() => {
+  fs.writeFileSync(get('-of') + '.json', JSON.stringify({ transcription: [
+    { offsets: { from: 0, to: 900 }, text: ' fake words', tokens: [
+      { text: ' fake', offsets: { from: 0, to: 400 } }, { text: ' words', offsets: { from: 400, to: 900 } } ] } ] }))
+}, delay)
+`
+
+const RATE = 16_000
+const appRoot = findAppRoot(import.meta.url)
+let scratch: string
+let fakeBinary: string
+const backends: Backend[] = []
+
+/** One second of PCM: a loud tone, or (quiet) near-silence, as base64 like the renderer sends. */
+function secondOf(kind: 'tone' | 'quiet'): string {
+  const samples = Int16Array.from({ length: RATE }, (_, i) =>
+    kind === 'tone' ? Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / RATE)) : (i % 3) - 1
+  )
+  return Buffer.from(samples.buffer).toString('base64')
+}
+
+async function newDataDir(withFakeModel = true): Promise<string> {
+  const dataDir = await mkdtemp(join(scratch, 'data-'))
+  if (withFakeModel) {
+    await mkdir(join(dataDir, 'models'), { recursive: true })
+    await writeFile(join(dataDir, 'models', 'ggml-fake.bin'), Buffer.concat([GGML_MAGIC, Buffer.alloc(64)]))
+  }
+  return dataDir
+}
+
+async function open(dataDir: string, fake = true, windowCut: { minWindowMs: number; maxWindowMs: number } | undefined = { minWindowMs: 2000, maxWindowMs: 3000 }): Promise<Backend> {
+  const backend = await createBackend({
+    dataDir,
+    appRoot,
+    host: 'test',
+    transcriber: fake ? new Transcriber({ binaryPath: fakeBinary, tmpDir: scratch }) : undefined,
+    windowCut
+  })
+  backends.push(backend)
+  return backend
+}
+
+function collect(backend: Backend) {
+  const seen: Array<{ name: EventName; payload: unknown }> = []
+  backend.events.subscribe((name, payload) => seen.push({ name, payload }))
+  return seen
+}
+
+async function until<T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (Date.now() - start > timeoutMs) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+const settled = (backend: Backend, id: string, timeoutMs?: number) =>
+  until(async () => {
+    const answer = await backend.api.getAnswer({ id })
+    return answer.status === 'ready' || answer.status === 'failed' ? answer : undefined
+  }, timeoutMs)
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'mockroom-recording-'))
+  fakeBinary = join(scratch, 'fake-whisper.cjs')
+  await writeFile(fakeBinary, FAKE_WHISPER)
+  await chmod(fakeBinary, 0o755)
+})
+
+afterEach(async () => {
+  for (const backend of backends.splice(0)) await backend.close()
+})
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true })
+})
+
+describe('recording through the API', () => {
+  it('appends chunks to a WAV, transcribes windows while recording and joins them after Stop', async () => {
+    const backend = await open(await newDataDir())
+    const events = collect(backend)
+    const started = await backend.api.startRecording({ answerId: 'a1', sessionId: null, questionId: 'q1', timeBoxMs: 60_000 })
+    expect(started).toMatchObject({ status: 'recording', source: 'recorded', audioFile: 'audio/a1.wav', timeBoxMs: 60_000 })
+    // 2 s of speech, 1 s pause, 2 s speech, 1 s pause, 1 s speech: two windows cut at pauses while recording.
+    const plan = ['tone', 'tone', 'quiet', 'tone', 'tone', 'quiet', 'tone'] as const
+    for (const [seq, kind] of plan.entries()) {
+      const { receivedMs } = await backend.api.appendAudio({ answerId: 'a1', seq, pcmBase64: secondOf(kind) })
+      expect(receivedMs).toBe((seq + 1) * 1000)
+    }
+    // A partial transcript arrives while the status is still 'recording'.
+    const partial = await until(() =>
+      events.map((e) => (e.name === 'answer' ? (e.payload as AnswerRecord) : undefined)).find((a) => a?.text.startsWith('fake words'))
+    )
+    expect(partial.status).toBe('recording')
+    expect((await backend.api.getAnswer({ id: 'a1' })).status).toBe('recording')
+
+    const stopped = await backend.api.stopRecording({ answerId: 'a1', keyTerms: ['Kafka'] })
+    expect(stopped).toMatchObject({ status: 'transcribing', durationMs: 7000 })
+    const done = await settled(backend, 'a1')
+    expect(done.status).toBe('ready')
+    expect(done.transcript?.durationMs).toBe(7000)
+    expect(done.transcript?.model).toBe('ggml-fake.bin')
+    const starts = done.transcript!.words.filter((w) => w.text === 'fake').map((w) => w.startMs)
+    expect(starts.length).toBeGreaterThanOrEqual(2)
+    expect(starts[0]).toBe(0)
+    expect(starts[1]).toBeGreaterThanOrEqual(2000)
+    expect(done.text).toBe(done.transcript!.text)
+    const wav = await readFile(join(backend.dataDir, 'audio', 'a1.wav'))
+    expect(wav.readUInt32LE(24)).toBe(RATE)
+    expect(wav.readUInt32LE(40)).toBe(7 * RATE * 2)
+    expect(events.some((e) => e.name === 'transcriptionProgress' && (e.payload as { answerId: string }).answerId === 'a1')).toBe(true)
+  })
+
+  it('refuses chunks out of order and chunks for a recording that is not open', async () => {
+    const backend = await open(await newDataDir())
+    await expect(backend.api.appendAudio({ answerId: 'nope', seq: 0, pcmBase64: secondOf('tone') })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/No recording is open/)
+    })
+    await backend.api.startRecording({ answerId: 'a2', sessionId: null, questionId: 'q1' })
+    await expect(backend.api.appendAudio({ answerId: 'a2', seq: 1, pcmBase64: secondOf('tone') })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/out of order/)
+    })
+    await backend.api.appendAudio({ answerId: 'a2', seq: 0, pcmBase64: secondOf('tone') })
+    await expect(backend.api.appendAudio({ answerId: 'a2', seq: 0, pcmBase64: secondOf('tone') })).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('fails with MODEL_MISSING, pointing at Settings → Models, when no model is installed', async () => {
+    const backend = await open(await newDataDir(false))
+    await backend.api.startRecording({ answerId: 'a3', sessionId: null, questionId: 'q1' })
+    await backend.api.appendAudio({ answerId: 'a3', seq: 0, pcmBase64: secondOf('tone') })
+    await backend.api.stopRecording({ answerId: 'a3', keyTerms: [] })
+    const done = await settled(backend, 'a3')
+    expect(done.status).toBe('failed')
+    expect(done.error).toMatchObject({ code: 'MODEL_MISSING', message: expect.stringMatching(/Settings → Models/) })
+  })
+
+  it('marks a recording cut off by a crash as recovered, playable up to its last chunk', async () => {
+    const dataDir = await newDataDir()
+    const first = await open(dataDir)
+    await first.api.startRecording({ answerId: 'crash', sessionId: null, questionId: 'q1' })
+    for (let seq = 0; seq < 3; seq++) await first.api.appendAudio({ answerId: 'crash', seq, pcmBase64: secondOf('tone') })
+    // A chunk cut mid-write: the data reached the disk, the header did not, and half a sample dangles.
+    await appendFile(join(dataDir, 'audio', 'crash.wav'), Buffer.alloc(RATE + 1))
+    // Also an answer whose WAV is consistent but which was still recording (killed between chunks).
+    await first.api.startRecording({ answerId: 'between', sessionId: null, questionId: 'q1' })
+    await first.api.appendAudio({ answerId: 'between', seq: 0, pcmBase64: secondOf('tone') })
+
+    const second = await open(dataDir)
+    const crash = await second.api.getAnswer({ id: 'crash' })
+    expect(crash).toMatchObject({ recovered: true, status: 'ready', audioFile: 'audio/crash.wav', durationMs: 3500 })
+    expect(await second.api.getAnswer({ id: 'between' })).toMatchObject({ recovered: true, status: 'ready', durationMs: 1000 })
+    const wav = await readFile(join(dataDir, 'audio', 'crash.wav'))
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44)
+    const notices = await second.api.listNotices({})
+    expect(notices.find((n) => n.kind === 'audio-recovered')?.message).toMatch(/2 answers/)
+    // It can be transcribed now.
+    await second.api.transcribeAnswer({ answerId: 'crash' })
+    expect((await settled(second, 'crash')).status).toBe('ready')
+  })
+
+  it('queues two transcriptions, and a cancelled one frees the queue', async () => {
+    const backend = await open(await newDataDir())
+    for (const id of ['slow', 'next']) {
+      await backend.api.startRecording({ answerId: id, sessionId: null, questionId: 'q1' })
+      await backend.api.appendAudio({ answerId: id, seq: 0, pcmBase64: secondOf('tone') })
+    }
+    await backend.api.stopRecording({ answerId: 'slow', keyTerms: ['delay:30000'] })
+    await backend.api.stopRecording({ answerId: 'next', keyTerms: [] })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await backend.api.getAnswer({ id: 'next' })).status).toBe('transcribing')
+    const cancelled = await backend.api.cancelTranscription({ answerId: 'slow' })
+    expect(cancelled).toMatchObject({ status: 'failed', error: { code: 'CANCELLED' } })
+    expect((await settled(backend, 'next')).status).toBe('ready')
+    expect((await backend.api.getAnswer({ id: 'slow' })).status).toBe('failed')
+  })
+
+  it('imports a WAV file as an answer and transcribes it', async () => {
+    const backend = await open(await newDataDir())
+    const stereo48k = Buffer.alloc(44 + 48_000 * 4)
+    stereo48k.write('RIFF', 0, 'latin1')
+    stereo48k.writeUInt32LE(stereo48k.length - 8, 4)
+    stereo48k.write('WAVEfmt ', 8, 'latin1')
+    stereo48k.writeUInt32LE(16, 16)
+    stereo48k.writeUInt16LE(1, 20)
+    stereo48k.writeUInt16LE(2, 22)
+    stereo48k.writeUInt32LE(48_000, 24)
+    stereo48k.writeUInt32LE(48_000 * 4, 28)
+    stereo48k.writeUInt16LE(4, 32)
+    stereo48k.writeUInt16LE(16, 34)
+    stereo48k.write('data', 36, 'latin1')
+    stereo48k.writeUInt32LE(48_000 * 4, 40)
+    for (let i = 0; i < 48_000; i++) {
+      const v = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 48_000))
+      stereo48k.writeInt16LE(v, 44 + i * 4)
+      stereo48k.writeInt16LE(v, 46 + i * 4)
+    }
+    const answer = await backend.api.importAnswerAudio({
+      answerId: 'imp',
+      sessionId: null,
+      questionId: 'q1',
+      fileName: 'take.wav',
+      base64: stereo48k.toString('base64')
+    })
+    expect(answer).toMatchObject({ source: 'imported', status: 'transcribing', durationMs: 1000 })
+    expect((await settled(backend, 'imp')).text).toBe('fake words')
+    const stored = await readFile(join(backend.dataDir, 'audio', 'imp.wav'))
+    expect([stored.readUInt16LE(22), stored.readUInt32LE(24)]).toEqual([1, RATE])
+    await expect(
+      backend.api.importAnswerAudio({ answerId: 'bad', sessionId: null, questionId: 'q1', fileName: 'x.wav', base64: Buffer.from('nope').toString('base64') })
+    ).rejects.toMatchObject({ code: 'INVALID_AUDIO', message: expect.stringMatching(/^x\.wav/) })
+  })
+})
+
+describe('with the real whisper.cpp and the test model', () => {
+  const env = whisperTestEnv()
+  const run = 'ready' in env || mustRunWhisperTests ? it : it.skip
+  run('records, transcribes and reports an empty transcript as ready, not as an error', async () => {
+    if (!('ready' in env)) throw new Error(`whisper test environment incomplete: ${env.missing}`)
+    const dataDir = await newDataDir(false)
+    await mkdir(join(dataDir, 'models'), { recursive: true })
+    const backend = await open(dataDir, false, undefined)
+    await backend.api.importModel({ path: env.ready.model })
+    const models = await backend.api.listModels({})
+    expect(models.activePath).toMatch(/for-tests-ggml-tiny\.en\.bin$/)
+    await backend.api.startRecording({ answerId: 'real', sessionId: null, questionId: 'q1' })
+    const jfk = await readFile(env.ready.jfkWav)
+    const pcm = jfk.subarray(44)
+    let seq = 0
+    for (let at = 0; at < pcm.length; at += RATE * 2) {
+      await backend.api.appendAudio({ answerId: 'real', seq: seq++, pcmBase64: pcm.subarray(at, at + RATE * 2).toString('base64') })
+    }
+    await backend.api.stopRecording({ answerId: 'real', keyTerms: [] })
+    const done = await settled(backend, 'real', 80_000)
+    expect(done.status).toBe('ready')
+    expect(done.transcript).not.toBeNull()
+    expect(done.durationMs).toBeGreaterThan(10_000)
+  }, 90_000)
+})

@@ -1,0 +1,184 @@
+import { Suspense, useCallback, useState } from 'react'
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Skeleton, Stack, Typography } from '@mui/material'
+import CheckIcon from '@mui/icons-material/Check'
+import NavigateNextIcon from '@mui/icons-material/NavigateNext'
+import RedoIcon from '@mui/icons-material/Redo'
+import VisibilityIcon from '@mui/icons-material/Visibility'
+import { Link as RouterLink, useParams } from 'react-router'
+import type { MermaidDraft, Whiteboard } from '../../../../shared/session'
+import { LazyMarkdown } from '../../components/LazyMarkdown'
+import { PageHeader } from '../../components/PageHeader'
+import { useLibrary } from '../library'
+import { LazyDesignBoard } from '../whiteboard'
+import { NotesField } from './NotesField'
+import { QuestionCard } from './QuestionCard'
+import { RecordingSlot } from './RecordingSlot'
+import { sessionTypeLabels } from './session-labels'
+import { StarScaffold } from './StarScaffold'
+import { TimerBar } from './TimerBar'
+import { TypedAnswer } from './TypedAnswer'
+import { runnerShortcuts, useRunnerShortcuts } from './use-runner-shortcuts'
+import { useSessionRunner } from './use-session-runner'
+
+const designKinds = new Set(['system-design', 'scenario'])
+const starKinds = new Set(['behavioral', 'product'])
+
+/** One question at a time: the clock, the question, and the places to answer it. */
+export default function SessionRunner() {
+  const { id = '' } = useParams()
+  const runner = useSessionRunner(id)
+  const { library } = useLibrary()
+  const [revealedFor, setRevealedFor] = useState<string | null>(null)
+  const { session, item, question, answer, display } = runner
+
+  useRunnerShortcuts({ next: () => void runner.next(), togglePause: runner.togglePause })
+  const saveDesign = useCallback(
+    (patch: { whiteboard?: Whiteboard; mermaid?: MermaidDraft }) => runner.saveItem(patch),
+    // saveItem is stable; the runner object is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [runner.saveItem]
+  )
+
+  if (runner.loadError) {
+    return (
+      <>
+        <PageHeader title="Practice" />
+        <Alert severity="error" action={<Button component={RouterLink} to="/practice">Back to Practice</Button>}>
+          This session could not be opened: {runner.loadError}
+        </Alert>
+      </>
+    )
+  }
+  if (!session || !library) {
+    return (
+      <>
+        <PageHeader title="Practice" />
+        <LinearProgress aria-label="Loading session" />
+      </>
+    )
+  }
+  if (session.status !== 'in-progress' || !item) {
+    return (
+      <>
+        <PageHeader title="Practice" subtitle={sessionTypeLabels[session.type]} />
+        <Alert
+          severity="success"
+          action={
+            <Stack direction="row" spacing={1}>
+              <Button component={RouterLink} to={`/review?session=${encodeURIComponent(session.id)}`}>Review answers</Button>
+              <Button component={RouterLink} to="/practice">New session</Button>
+            </Stack>
+          }
+        >
+          This session is {session.status === 'abandoned' ? 'abandoned' : 'finished'}: {session.answers.filter((a) => !a.skipped).length} of{' '}
+          {session.items.length} questions answered.
+        </Alert>
+      </>
+    )
+  }
+
+  const total = session.items.length
+  const isLast = runner.index === total - 1
+  const revealed = runner.answerDone || revealedFor === item.questionId
+  const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
+  const timeBoxMs = item.phases.at(-1)!.durationMs
+
+  return (
+    <Stack spacing={2}>
+      <PageHeader
+        title="Practice"
+        subtitle={`${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`}
+        actions={
+          <Stack direction="row" spacing={1}>
+            <Button startIcon={<RedoIcon />} onClick={() => void runner.skip()} disabled={runner.busy}>
+              Skip
+            </Button>
+            {isLast ? (
+              <Button variant="contained" startIcon={<CheckIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+                Finish session
+              </Button>
+            ) : (
+              <Button variant="contained" endIcon={<NavigateNextIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+                Next question
+              </Button>
+            )}
+          </Stack>
+        }
+      />
+      <LinearProgress variant="determinate" value={(runner.index / total) * 100} aria-label={`Question ${runner.index + 1} of ${total}`} />
+      {runner.saveError && (
+        <Alert severity="error" onClose={runner.dismissSaveError}>
+          {runner.saveError}
+        </Alert>
+      )}
+      {display && (
+        <TimerBar display={display} onTogglePause={runner.togglePause} onStartAnswering={runner.startAnswering} onFinishAnswer={runner.finishAnswer} />
+      )}
+      {question ? (
+        <QuestionCard question={question} bankTitle={bankTitle} />
+      ) : (
+        <Alert severity="warning">
+          This question is no longer in your banks (its bank may have been removed). Skip it to go on.
+        </Alert>
+      )}
+      {answer && question && (
+        <Stack spacing={2} key={item.questionId}>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <RecordingSlot
+              sessionId={session.id}
+              questionId={item.questionId}
+              answerId={answer.answerId}
+              keyTerms={question.keyTerms}
+              timeBoxMs={timeBoxMs}
+              autoStart={runner.autoRecord}
+            />
+            <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
+              {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing)
+            </Typography>
+          </Stack>
+          {starKinds.has(question.kind) && (
+            <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
+          )}
+          {designKinds.has(question.kind) && (
+            <Suspense fallback={<Skeleton variant="rounded" height={520} aria-label="Loading the whiteboard" />}>
+              <LazyDesignBoard
+                whiteboard={answer.whiteboard}
+                mermaid={answer.mermaid}
+                onSave={saveDesign}
+                registerFlush={runner.registerFlush}
+                reference={revealed ? question.diagrams : null}
+              />
+            </Suspense>
+          )}
+          <TypedAnswer initial={runner.typedAnswers.get(answer.answerId) ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
+          <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
+          <Card variant="outlined">
+            <CardContent>
+              <Typography variant="overline" component="h2">
+                Reference answer
+              </Typography>
+              {!question.answer ? (
+                <Typography variant="body2" color="text.secondary">
+                  This bank gives no reference answer for this question.
+                </Typography>
+              ) : revealed ? (
+                <Box data-testid="reference-answer">
+                  <LazyMarkdown>{question.answer}</LazyMarkdown>
+                </Box>
+              ) : (
+                <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                  <Typography variant="body2" color="text.secondary">
+                    Shown when you finish your answer.
+                  </Typography>
+                  <Button size="small" startIcon={<VisibilityIcon />} onClick={() => setRevealedFor(item.questionId)}>
+                    Show it now
+                  </Button>
+                </Stack>
+              )}
+            </CardContent>
+          </Card>
+        </Stack>
+      )}
+    </Stack>
+  )
+}

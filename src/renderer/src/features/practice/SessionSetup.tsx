@@ -1,0 +1,276 @@
+import { useMemo, useState } from 'react'
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  FormControl,
+  FormHelperText,
+  InputLabel,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography
+} from '@mui/material'
+import PlayArrowIcon from '@mui/icons-material/PlayArrow'
+import { useNavigate } from 'react-router'
+import type { QuestionKind } from '../../../../shared/banks/types'
+import { sessionTypeKinds, sessionTypes, type SessionOrder, type SessionType } from '../../../../shared/session'
+import { filterSessionPool, phaseOverridesFor } from '../../../../shared/session/session-pool'
+import { formatClock, formatDurationLabel, parseClock } from '../../../../shared/session/timer-display'
+import { useSettings } from '../../app/settings-context'
+import { api } from '../../lib/api'
+import { kindLabels, useLibrary } from '../library'
+import { sessionTypeLabels } from './session-labels'
+
+interface TimeFieldProps {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  allowZero: boolean
+}
+
+function TimeField({ label, value, onChange, allowZero }: TimeFieldProps) {
+  const ms = parseClock(value)
+  const invalid = ms === null || (!allowZero && ms < 1000)
+  return (
+    <TextField
+      size="small"
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={invalid}
+      helperText={invalid ? (allowZero ? 'e.g. 1:00 or 0 to skip' : 'e.g. 3:00 (at least 1 s)') : ms === 0 ? 'skipped' : formatDurationLabel(ms)}
+      sx={{ width: 150 }}
+    />
+  )
+}
+
+function MultiSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  allLabel
+}: {
+  label: string
+  value: T[]
+  options: { value: T; label: string }[]
+  onChange: (value: T[]) => void
+  allLabel: string
+}) {
+  const id = `setup-${label.toLowerCase()}`
+  return (
+    <FormControl size="small" sx={{ minWidth: 200, maxWidth: 360 }}>
+      <InputLabel id={id} shrink>
+        {label}
+      </InputLabel>
+      <Select
+        labelId={id}
+        label={label}
+        multiple
+        displayEmpty
+        notched
+        value={value}
+        renderValue={(selected) => (selected.length === 0 ? allLabel : options.filter((o) => selected.includes(o.value)).map((o) => o.label).join(', '))}
+        onChange={(event) => {
+          const next = event.target.value
+          onChange((typeof next === 'string' ? next.split(',') : next) as T[])
+        }}
+      >
+        {options.map((option) => (
+          <MenuItem key={option.value} value={option.value} dense>
+            <Checkbox size="small" checked={value.includes(option.value)} />
+            <ListItemText primary={option.label} />
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  )
+}
+
+/** Choose what to practise and for how long, then start. */
+export function SessionSetup() {
+  const { library } = useLibrary()
+  const { settings } = useSettings()
+  const navigate = useNavigate()
+  const [type, setType] = useState<SessionType>('behavioral')
+  const [bankIds, setBankIds] = useState<string[]>([])
+  const [sections, setSections] = useState<string[]>([])
+  const [kinds, setKinds] = useState<QuestionKind[]>([])
+  const [count, setCount] = useState('3')
+  const [order, setOrder] = useState<SessionOrder>('random')
+  const defaults = settings.defaultTimes
+  const [starThink, setStarThink] = useState(formatClock(defaults.behavioral.thinkSec * 1000))
+  const [starAnswer, setStarAnswer] = useState(formatClock(defaults.behavioral.answerSec * 1000))
+  const [designClarify, setDesignClarify] = useState(formatClock(defaults.systemDesign.clarifySec * 1000))
+  const [designAnswer, setDesignAnswer] = useState(formatClock(defaults.systemDesign.designSec * 1000))
+  const [error, setError] = useState<string | null>(null)
+  const [starting, setStarting] = useState(false)
+
+  const typeKinds = sessionTypeKinds[type]
+  const questions = useMemo(() => library?.questions ?? [], [library])
+  const sectionOptions = useMemo(() => {
+    const names = new Set<string>()
+    for (const q of filterSessionPool(questions, { type, bankIds, kinds: [], sections: [] })) {
+      const top = q.sectionPath[0] ?? q.section
+      if (top) names.add(top)
+    }
+    return [...names].map((name) => ({ value: name, label: name }))
+  }, [questions, type, bankIds])
+  const validSections = sections.filter((s) => sectionOptions.some((o) => o.value === s))
+  const validKinds = kinds.filter((k) => typeKinds.includes(k))
+  const matching = useMemo(
+    () => filterSessionPool(questions, { type, bankIds, kinds: validKinds, sections: validSections }).length,
+    [questions, type, bankIds, validKinds, validSections]
+  )
+
+  const countNumber = Number(count)
+  const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= 50
+  const asksStar = typeKinds.includes('behavioral')
+  const asksDesign = typeKinds.includes('system-design')
+  const times = {
+    star: { prepMs: parseClock(starThink), answerMs: parseClock(starAnswer) },
+    design: { prepMs: parseClock(designClarify), answerMs: parseClock(designAnswer) }
+  }
+  const timesValid =
+    (!asksStar || (times.star.prepMs !== null && (times.star.answerMs ?? 0) >= 1000)) &&
+    (!asksDesign || (times.design.prepMs !== null && (times.design.answerMs ?? 0) >= 1000))
+  const canStart = countValid && timesValid && matching > 0 && !starting
+
+  const start = async () => {
+    setStarting(true)
+    setError(null)
+    try {
+      const session = await api.createSession({
+        type,
+        bankIds,
+        kinds: validKinds,
+        sections: validSections,
+        count: countNumber,
+        order,
+        times: phaseOverridesFor(type, {
+          star: { prepMs: times.star.prepMs ?? 0, answerMs: times.star.answerMs ?? 1000 },
+          design: { prepMs: times.design.prepMs ?? 0, answerMs: times.design.answerMs ?? 1000 }
+        })
+      })
+      void navigate(`/practice/session/${encodeURIComponent(session.id)}`)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      setStarting(false)
+    }
+  }
+
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="setup-title">
+      <CardContent>
+        <Typography variant="h6" component="h2" id="setup-title" gutterBottom>
+          New session
+        </Typography>
+        <Stack spacing={2.5}>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={type}
+            aria-label="Session type"
+            onChange={(_event, value: SessionType | null) => value && setType(value)}
+            sx={{ flexWrap: 'wrap' }}
+          >
+            {sessionTypes.map((t) => (
+              <ToggleButton key={t} value={t}>
+                {sessionTypeLabels[t]}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <MultiSelect
+              label="Banks"
+              allLabel="All banks"
+              value={bankIds}
+              options={(library?.banks ?? []).map((b) => ({ value: b.id, label: b.title }))}
+              onChange={setBankIds}
+            />
+            <MultiSelect label="Sections" allLabel="All sections" value={validSections} options={sectionOptions} onChange={setSections} />
+            {typeKinds.length > 1 && (
+              <MultiSelect
+                label="Kinds"
+                allLabel="All kinds"
+                value={validKinds}
+                options={typeKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+                onChange={setKinds}
+              />
+            )}
+          </Stack>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            <TextField
+              size="small"
+              type="number"
+              label="Questions"
+              value={count}
+              onChange={(event) => setCount(event.target.value)}
+              error={!countValid}
+              helperText={countValid ? `${matching} match` : '1 to 50'}
+              slotProps={{ htmlInput: { min: 1, max: 50 } }}
+              sx={{ width: 120 }}
+            />
+            <Box>
+              <ToggleButtonGroup exclusive size="small" value={order} aria-label="Order" onChange={(_event, value: SessionOrder | null) => value && setOrder(value)}>
+                <ToggleButton value="random">Random</ToggleButton>
+                <ToggleButton value="as-listed">As listed</ToggleButton>
+              </ToggleButtonGroup>
+              <FormHelperText>Order</FormHelperText>
+            </Box>
+          </Stack>
+          {(asksStar || asksDesign) && (
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Phase times">
+              {asksStar && (
+                <>
+                  <TimeField label="STAR: think" value={starThink} onChange={setStarThink} allowZero />
+                  <TimeField label="STAR: answer" value={starAnswer} onChange={setStarAnswer} allowZero={false} />
+                </>
+              )}
+              {asksDesign && (
+                <>
+                  <TimeField label="Design: clarify" value={designClarify} onChange={setDesignClarify} allowZero />
+                  <TimeField label="Design: design" value={designAnswer} onChange={setDesignAnswer} allowZero={false} />
+                </>
+              )}
+            </Stack>
+          )}
+          {!asksStar && !asksDesign && (
+            <Typography variant="body2" color="text.secondary">
+              Drill timing: SQL and coding 2 min to read + 10 min to answer; concepts 30 s + 2 min.
+            </Typography>
+          )}
+          <Typography variant="caption" color="text.secondary">
+            Defaults come from Settings; changes here apply to this session only. Warnings sound at 1 min and 15 s left.
+          </Typography>
+          {library && matching === 0 && (
+            <Alert severity="info">No question matches these choices: pick other banks, sections or kinds, or import a bank in the Library.</Alert>
+          )}
+          {countValid && matching > 0 && matching < countNumber && (
+            <Alert severity="info">
+              Only {matching} {matching === 1 ? 'question matches' : 'questions match'}; the session will have {matching}.
+            </Alert>
+          )}
+          {error && (
+            <Alert severity="error" onClose={() => setError(null)}>
+              The session could not start: {error}
+            </Alert>
+          )}
+          <Box>
+            <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!canStart} onClick={() => void start()}>
+              Start session
+            </Button>
+          </Box>
+        </Stack>
+      </CardContent>
+    </Card>
+  )
+}

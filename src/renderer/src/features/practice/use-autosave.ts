@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
+
+export interface Autosave {
+  status: AutosaveStatus
+  error: string | null
+  /** Saves a pending change now (before moving to the next question, say). */
+  flush: () => Promise<void>
+}
+
+/**
+ * Saves `value` a moment after it stops changing, and only when it differs from what was last
+ * saved (compared by `key`, e.g. a JSON string). A pending change is also saved on unmount.
+ */
+export function useAutosave<T>(value: T, key: string, save: (value: T) => Promise<void>, delayMs = 1200): Autosave {
+  const [status, setStatus] = useState<AutosaveStatus>('idle')
+  const [error, setError] = useState<string | null>(null)
+  const savedKey = useRef(key)
+  const latest = useRef({ value, key, save })
+  latest.current = { value, key, save }
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const inFlight = useRef<Promise<void>>(Promise.resolve())
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    await inFlight.current
+    const { value: current, key: currentKey, save: persist } = latest.current
+    if (currentKey === savedKey.current) return
+    setStatus('saving')
+    const run = persist(current).then(
+      () => {
+        savedKey.current = currentKey
+        setError(null)
+        setStatus(latest.current.key === currentKey ? 'saved' : 'pending')
+      },
+      (e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e))
+        setStatus('error')
+      }
+    )
+    inFlight.current = run
+    await run
+  }, [])
+
+  useEffect(() => {
+    if (key === savedKey.current) return
+    setStatus('pending')
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void flush(), delayMs)
+  }, [key, delayMs, flush])
+
+  useEffect(() => () => void flush(), [flush])
+
+  return { status, error, flush }
+}

@@ -1,0 +1,318 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import type { Question } from '../../../../shared/banks/types'
+import type { SaveSessionItemInput } from '../../../../shared/contract'
+import {
+  advancePhase,
+  createTimer,
+  finishTimer,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  timerEventsBetween,
+  timerStatus,
+  type PlanItem,
+  type Session,
+  type SessionAnswer,
+  type TimerState,
+  warningName
+} from '../../../../shared/session'
+import { describeTimer, type TimerDisplay } from '../../../../shared/session/timer-display'
+import { useSettings } from '../../app/settings-context'
+import { api } from '../../lib/api'
+import { useLibrary } from '../library'
+import { playWarningBeep } from './play-warning-beep'
+
+const TICK_MS = 250
+
+type ItemPatch = Omit<SaveSessionItemInput, 'sessionId' | 'questionId'>
+
+export interface SessionRunner {
+  /** The session as last loaded or changed here; null while loading. */
+  session: Session | null
+  loadError: string | null
+  /** The last save that failed, in words the user can act on. */
+  saveError: string | null
+  index: number
+  item: PlanItem | null
+  question: Question | null
+  answer: SessionAnswer | null
+  /** What the current question's timer shows now; null between questions. */
+  display: TimerDisplay | null
+  /** The answer phase is running and the user wants recording to start by itself. */
+  autoRecord: boolean
+  /** The current question's timer has stopped: the reference material may be shown. */
+  answerDone: boolean
+  /** Text of the typed answers saved so far, by answerId. */
+  typedAnswers: ReadonlyMap<string, string>
+  busy: boolean
+  togglePause: () => void
+  startAnswering: () => void
+  finishAnswer: () => void
+  next: () => Promise<void>
+  skip: () => Promise<void>
+  finishSession: () => Promise<void>
+  saveItem: (patch: ItemPatch) => Promise<void>
+  saveTyped: (text: string) => Promise<void>
+  /** Pending edits (notes, whiteboard…) register a flush, run before leaving a question. */
+  registerFlush: (flush: () => Promise<void>) => () => void
+  dismissSaveError: () => void
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Runs one practice session: the clock, its warnings, and saving every step as it happens. */
+export function useSessionRunner(sessionId: string): SessionRunner {
+  const { library } = useLibrary()
+  const { settings } = useSettings()
+  const navigate = useNavigate()
+  const [session, setSession] = useState<Session | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const [typedAnswers, setTypedAnswers] = useState<ReadonlyMap<string, string>>(new Map())
+  const [now, setNow] = useState(() => Date.now())
+  const [busy, setBusy] = useState(false)
+  const sessionRef = useRef<Session | null>(null)
+  sessionRef.current = session
+  const flushes = useRef(new Set<() => Promise<void>>())
+  const writes = useRef<Promise<unknown>>(Promise.resolve())
+  const warningSound = useRef(settings.warningSound)
+  warningSound.current = settings.warningSound
+
+  /** Writes run one after another, so an older state can never land after a newer one. */
+  const persist = useCallback(<T,>(write: () => Promise<T>): Promise<T | undefined> => {
+    const run = writes.current.then(write).then(
+      (value) => value,
+      (error: unknown) => {
+        setSaveError(`Your progress could not be saved: ${message(error)} Check that mockroom is still running, then try again.`)
+        return undefined
+      }
+    )
+    writes.current = run
+    return run
+  }, [])
+
+  const saveTimer = useCallback(
+    (current: Session, timer: TimerState | null) =>
+      persist(() =>
+        api.updateSession({ id: current.id, currentIndex: current.currentIndex, timer, status: current.status })
+      ),
+    [persist]
+  )
+
+  const changeTimer = useCallback(
+    (change: (timer: TimerState, at: number) => TimerState) => {
+      const current = sessionRef.current
+      if (!current?.timer) return
+      const at = Date.now()
+      const timer = change(current.timer, at)
+      if (timer === current.timer) return
+      const updated = { ...current, timer }
+      sessionRef.current = updated
+      setSession(updated)
+      setNow(at)
+      void saveTimer(updated, timer)
+    },
+    [saveTimer]
+  )
+
+  // Load the session and the answers typed so far.
+  useEffect(() => {
+    let active = true
+    setSession(null)
+    setLoadError(null)
+    Promise.all([api.getSession({ id: sessionId }), api.listAnswers({ sessionId })]).then(
+      ([loaded, answers]) => {
+        if (!active) return
+        setTypedAnswers(new Map(answers.filter((a) => a.source === 'typed').map((a) => [a.id, a.text])))
+        setSession(loaded)
+      },
+      (error: unknown) => active && setLoadError(message(error))
+    )
+    return () => {
+      active = false
+    }
+  }, [sessionId])
+
+  const index = session?.currentIndex ?? 0
+  const item = session && session.status === 'in-progress' ? (session.items[index] ?? null) : null
+  const question = useMemo(
+    () => (item && library ? (library.questions.find((q) => q.id === item.questionId) ?? null) : null),
+    [item, library]
+  )
+  const answer = (item && session?.answers.find((a) => a.questionId === item.questionId)) || null
+
+  // Entering a question: give it its answer entry (for a stable answerId) and start its clock.
+  const entered = useRef<string | null>(null)
+  useEffect(() => {
+    if (!session || !item || session.status !== 'in-progress') return
+    const key = `${session.id}:${index}`
+    if (entered.current === key) return
+    entered.current = key
+    if (!session.answers.some((a) => a.questionId === item.questionId)) {
+      void persist(() => api.saveSessionItem({ sessionId: session.id, questionId: item.questionId })).then((saved) => {
+        if (saved) setSession((current) => (current ? { ...current, answers: saved.answers } : current))
+      })
+    }
+    if (session.timer === null) {
+      const at = Date.now()
+      const timer = startTimer(createTimer({ phases: item.phases }, at), at)
+      const updated = { ...session, timer }
+      sessionRef.current = updated
+      setSession(updated)
+      void saveTimer(updated, timer)
+    }
+  }, [session, item, index, persist, saveTimer])
+
+  // The clock: each tick reads Date.now() and reports the events since the previous tick once.
+  const running = session?.timer ? timerStatus(session.timer) === 'running' : false
+  useEffect(() => {
+    if (!running) return
+    let previous = Date.now()
+    setNow(previous)
+    const id = setInterval(() => {
+      const at = Date.now()
+      const current = sessionRef.current
+      if (current?.timer) {
+        for (const event of timerEventsBetween(current.timer, previous, at)) {
+          if (event.type === 'phase-change') void saveTimer(current, current.timer)
+          if (event.type.startsWith('warning-') && warningSound.current) {
+            const last = event.type === `warning-${lastWarningName(current.timer)}`
+            playWarningBeep(last ? 2 : 1)
+          }
+        }
+      }
+      previous = at
+      setNow(at)
+    }, TICK_MS)
+    return () => clearInterval(id)
+  }, [running, saveTimer])
+
+  const display = useMemo(() => (session?.timer && item ? describeTimer(session.timer, now) : null), [session?.timer, item, now])
+
+  const flushAll = useCallback(async () => {
+    await Promise.all([...flushes.current].map((flush) => flush().catch(() => undefined)))
+  }, [])
+
+  const registerFlush = useCallback((flush: () => Promise<void>) => {
+    flushes.current.add(flush)
+    return () => void flushes.current.delete(flush)
+  }, [])
+
+  const finishSession = useCallback(async () => {
+    const current = sessionRef.current
+    if (!current) return
+    setBusy(true)
+    await flushAll()
+    const finished: Session = { ...current, currentIndex: current.items.length, timer: null, status: 'finished' }
+    sessionRef.current = finished
+    setSession(finished)
+    const saved = await persist(() =>
+      api.updateSession({ id: current.id, currentIndex: finished.currentIndex, timer: null, status: 'finished' })
+    )
+    await writes.current
+    setBusy(false)
+    if (saved) void navigate(`/review?session=${encodeURIComponent(current.id)}`)
+  }, [flushAll, persist, navigate])
+
+  const moveOn = useCallback(
+    async (skipped: boolean) => {
+      const current = sessionRef.current
+      const currentItem = current?.items[current.currentIndex]
+      if (!current || !currentItem || busy) return
+      setBusy(true)
+      try {
+        await flushAll()
+        let base = current
+        if (skipped) {
+          const saved = await persist(() =>
+            api.saveSessionItem({ sessionId: current.id, questionId: currentItem.questionId, skipped: true })
+          )
+          if (saved) base = { ...current, answers: saved.answers }
+        }
+        const nextIndex = current.currentIndex + 1
+        if (nextIndex >= current.items.length) {
+          sessionRef.current = base
+          await finishSession()
+          return
+        }
+        const at = Date.now()
+        const timer = startTimer(createTimer({ phases: current.items[nextIndex]!.phases }, at), at)
+        const updated: Session = { ...base, currentIndex: nextIndex, timer }
+        sessionRef.current = updated
+        setSession(updated)
+        setNow(at)
+        await saveTimer(updated, timer)
+      } finally {
+        setBusy(false)
+      }
+    },
+    [busy, flushAll, persist, finishSession, saveTimer]
+  )
+
+  const saveItem = useCallback(
+    async (patch: ItemPatch) => {
+      const current = sessionRef.current
+      const currentItem = current?.items[current.currentIndex]
+      if (!current || !currentItem) return
+      const saved = await persist(() => api.saveSessionItem({ sessionId: current.id, questionId: currentItem.questionId, ...patch }))
+      if (saved) setSession((latest) => (latest ? { ...latest, answers: saved.answers } : latest))
+      else throw new Error('not saved')
+    },
+    [persist]
+  )
+
+  const saveTyped = useCallback(
+    async (text: string) => {
+      const current = sessionRef.current
+      const currentItem = current?.items[current.currentIndex]
+      const entry = current?.answers.find((a) => a.questionId === currentItem?.questionId)
+      if (!current || !currentItem || !entry) return
+      const timeBoxMs = currentItem.phases.at(-1)!.durationMs
+      const saved = await persist(() =>
+        api.saveTypedAnswer({ id: entry.answerId, sessionId: current.id, questionId: currentItem.questionId, text, timeBoxMs })
+      )
+      if (!saved) throw new Error('not saved')
+      setTypedAnswers((map) => new Map(map).set(saved.id, saved.text))
+    },
+    [persist]
+  )
+
+  const status = session?.timer ? timerStatus(session.timer) : null
+  return {
+    session,
+    loadError,
+    saveError,
+    index,
+    item,
+    question,
+    answer,
+    display,
+    autoRecord: settings.autoRecord && status === 'running' && display !== null && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1,
+    answerDone: status === 'finished',
+    typedAnswers,
+    busy,
+    togglePause: () => changeTimer((timer, at) => (timerStatus(timer) === 'paused' ? resumeTimer(timer, at) : pauseTimer(timer, at))),
+    startAnswering: () =>
+      changeTimer((timer, at) => {
+        const snapshot = describeTimer(timer, at).snapshot
+        return snapshot.phaseIndex < snapshot.phaseCount - 1 ? advancePhase(timer, at) : timer
+      }),
+    finishAnswer: () => changeTimer((timer, at) => finishTimer(timer, at)),
+    next: () => moveOn(false),
+    skip: () => moveOn(true),
+    finishSession,
+    saveItem,
+    saveTyped,
+    registerFlush,
+    dismissSaveError: () => setSaveError(null)
+  }
+}
+
+function lastWarningName(timer: TimerState): string {
+  const lastPhase = timer.phases.at(-1)!.durationMs
+  const active = timer.warningsMs.filter((ms) => ms < lastPhase)
+  return active.length ? warningName(Math.min(...active)) : ''
+}

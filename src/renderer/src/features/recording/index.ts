@@ -1,0 +1,3 @@
+export { RecordingControls, NO_WORDS_MESSAGE } from './RecordingControls'
+export type { RecordingControlsProps } from './RecordingControls'
+export { MicrophonePicker } from './MicrophonePicker'

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api } from '../../lib/api'
+
+export type RecorderState = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
+
+export interface RecordingTarget {
+  answerId: string
+  sessionId: string | null
+  questionId: string
+  keyTerms: string[]
+  timeBoxMs?: number
+}
+
+interface Capture {
+  stream: MediaStream
+  context: AudioContext
+  node: AudioWorkletNode
+  /** Chunks go out one at a time, in order: the backend refuses gaps. */
+  sending: Promise<void>
+  seq: number
+  failed: boolean
+}
+
+const SAMPLE_RATE = 16_000
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+async function openMicrophone(deviceId: string | null): Promise<MediaStream> {
+  const base: MediaTrackConstraints = { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true }
+  if (!deviceId) return navigator.mediaDevices.getUserMedia({ audio: base })
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: { ...base, deviceId: { exact: deviceId } } })
+  } catch (error) {
+    // The chosen microphone was unplugged: the default one beats no recording at all.
+    if ((error as DOMException).name !== 'OverconstrainedError' && (error as DOMException).name !== 'NotFoundError') throw error
+    return navigator.mediaDevices.getUserMedia({ audio: base })
+  }
+}
+
+function describeMicError(error: unknown): string {
+  const name = (error as DOMException | undefined)?.name
+  if (name === 'NotAllowedError') return 'Microphone access was refused. Allow it for mockroom, or type your answer.'
+  if (name === 'NotFoundError') return 'No microphone found. Plug one in and pick it in Settings, or type your answer.'
+  if (name === 'NotReadableError') return 'The microphone is busy in another application.'
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The microphone, captured through an AudioWorklet as 16 kHz mono PCM and streamed to the
+ * backend a second at a time (`appendAudio`). Elapsed time counts the audio actually sent, so
+ * it stops while paused and matches the saved WAV.
+ */
+export function useRecorder(microphoneId: string | null) {
+  const [state, setState] = useState<RecorderState>('idle')
+  const [level, setLevel] = useState(0)
+  const [elapsedMs, setElapsedMs] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const capture = useRef<Capture | null>(null)
+  const target = useRef<RecordingTarget | null>(null)
+  const samplesSent = useRef(0)
+
+  const release = useCallback(async () => {
+    const current = capture.current
+    capture.current = null
+    if (!current) return
+    current.node.port.onmessage = null
+    current.node.disconnect()
+    for (const track of current.stream.getTracks()) track.stop()
+    await current.context.close().catch(() => undefined)
+    setLevel(0)
+  }, [])
+
+  const releaseRef = useRef(release)
+  useEffect(() => {
+    releaseRef.current = release
+  }, [release])
+
+  const start = useCallback(
+    async (next: RecordingTarget) => {
+      if (capture.current) return
+      setError(null)
+      setState('starting')
+      let stream: MediaStream | null = null
+      let context: AudioContext | null = null
+      try {
+        stream = await openMicrophone(microphoneId)
+        context = new AudioContext()
+        await context.audioWorklet.addModule(new URL('recorder-worklet.js', document.baseURI).href)
+        const source = context.createMediaStreamSource(stream)
+        const node = new AudioWorkletNode(context, 'mockroom-recorder', { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1 })
+        // A silent path to the output keeps the graph pulling in every browser.
+        const mute = context.createGain()
+        mute.gain.value = 0
+        await api.startRecording({
+          answerId: next.answerId,
+          sessionId: next.sessionId,
+          questionId: next.questionId,
+          keyTerms: next.keyTerms,
+          ...(next.timeBoxMs ? { timeBoxMs: next.timeBoxMs } : {})
+        })
+        const current: Capture = { stream, context, node, sending: Promise.resolve(), seq: 0, failed: false }
+        capture.current = current
+        target.current = next
+        samplesSent.current = 0
+        setElapsedMs(0)
+        node.port.onmessage = (event: MessageEvent<{ type: string; pcm?: ArrayBuffer; rms?: number; peak?: number }>) => {
+          const message = event.data
+          if (message.type === 'level') {
+            // dBFS mapped onto 0–100 (−60 dB is the floor of the meter).
+            const db = 20 * Math.log10(Math.max(1e-6, message.rms ?? 0))
+            setLevel(Math.max(0, Math.min(100, ((db + 60) / 60) * 100)))
+          } else if (message.type === 'chunk' && message.pcm) {
+            const pcm = message.pcm
+            const seq = current.seq++
+            samplesSent.current += pcm.byteLength / 2
+            setElapsedMs(Math.round((samplesSent.current * 1000) / SAMPLE_RATE))
+            current.sending = current.sending.then(async () => {
+              if (current.failed) return
+              try {
+                await api.appendAudio({ answerId: next.answerId, seq, pcmBase64: toBase64(pcm) })
+              } catch (e) {
+                // The backend lost the recording (restarted, or the file failed): stop capturing,
+                // what reached the disk is kept and is recovered or transcribable.
+                current.failed = true
+                setError(`Recording stopped: ${e instanceof Error ? e.message : String(e)}`)
+                target.current = null
+                void releaseRef.current().then(() => setState('idle'))
+              }
+            })
+          }
+        }
+        // Connected only now, so the audio starts when the backend has the file open and the
+        // status says "Recording".
+        source.connect(node).connect(mute).connect(context.destination)
+        setState('recording')
+      } catch (e) {
+        for (const track of stream?.getTracks() ?? []) track.stop()
+        await context?.close().catch(() => undefined)
+        capture.current = null
+        setError(describeMicError(e))
+        setState('idle')
+      }
+    },
+    [microphoneId]
+  )
+
+  const pause = useCallback(() => {
+    capture.current?.node.port.postMessage({ type: 'pause' })
+    if (capture.current) setState('paused')
+  }, [])
+
+  const resume = useCallback(() => {
+    capture.current?.node.port.postMessage({ type: 'resume' })
+    if (capture.current) setState('recording')
+  }, [])
+
+  const stop = useCallback(async () => {
+    const current = capture.current
+    const recording = target.current
+    if (!current || !recording) return
+    setState('stopping')
+    // The worklet sends what it holds of the last second, then says so.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000)
+      current.node.port.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+        if (event.data.type === 'flushed') {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      current.node.port.postMessage({ type: 'flush' })
+    })
+    await current.sending
+    await release()
+    try {
+      await api.stopRecording({ answerId: recording.answerId, keyTerms: recording.keyTerms })
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+    target.current = null
+    setState('idle')
+  }, [release])
+
+  // Leaving the page mid-answer keeps what was said: stop rather than drop.
+  const stopRef = useRef(stop)
+  useEffect(() => {
+    stopRef.current = stop
+  }, [stop])
+  useEffect(() => () => void stopRef.current(), [])
+
+  return { state, level, elapsedMs, error, start, pause, resume, stop, clearError: () => setError(null) }
+}

@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react'
+import { Alert, Box, Breadcrumbs, Button, Chip, Grid, LinearProgress, Link, Stack, Typography, useTheme } from '@mui/material'
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline'
+import DownloadIcon from '@mui/icons-material/Download'
+import PrintIcon from '@mui/icons-material/Print'
+import { Link as RouterLink, useNavigate, useParams } from 'react-router'
+import { LazyMarkdown } from '../../components/LazyMarkdown'
+import { MermaidView } from '../../components/MermaidView'
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
+import { criterionColors } from './criterion-colors'
+import { DeliveryPanel } from './DeliveryPanel'
+import { formatWhen } from './format-when'
+import { describeAnswerDeletion } from './history'
+import { KeyTermsPanel } from './KeyTermsPanel'
+import { ReviewSection } from './ReviewSection'
+import { RubricChecklist } from './RubricChecklist'
+import { ScoreSummary } from './ScoreSummary'
+import { unscoredReasons } from './score-answer'
+import { StarBar } from './StarBar'
+import { TranscriptPanel } from './TranscriptPanel'
+import { useReview } from './use-review'
+
+const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+
+/** The review of one answer: transcript with evidence, the report, the model answer and drawings. */
+export function AnswerReview() {
+  const { id = '' } = useParams()
+  const navigate = useNavigate()
+  const theme = useTheme()
+  const review = useReview(id)
+  const [confirming, setConfirming] = useState(false)
+  const { answer, scored, item } = review
+  const report = scored?.ok ? scored.report : null
+  const colors = useMemo(() => criterionColors(report?.criteria ?? [], theme.palette.mode), [report, theme.palette.mode])
+
+  const back = (
+    <Breadcrumbs className="no-print" sx={{ mb: 1 }}>
+      <Link component={RouterLink} to="/review" underline="hover">
+        Review
+      </Link>
+      <Typography color="text.secondary">Answer</Typography>
+    </Breadcrumbs>
+  )
+  if (review.loading) return <LinearProgress aria-label="Loading review" />
+  if (review.error || !answer) {
+    return (
+      <>
+        {back}
+        <Alert severity="warning" action={<Button component={RouterLink} to="/review">Back to history</Button>}>
+          {review.error ?? 'This answer could not be found.'}
+        </Alert>
+      </>
+    )
+  }
+
+  const question = scored?.question ?? null
+  const title = question?.title ?? 'A question no longer in your banks'
+  const busy = answer.status === 'recording' || answer.status === 'transcribing'
+  return (
+    <Stack spacing={2} data-testid="answer-review">
+      {back}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 280 }}>
+          <Typography variant="h4" component="h1" gutterBottom>
+            {title}
+          </Typography>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <Chip size="small" label={formatWhen(answer.createdAt)} />
+            <Chip size="small" variant="outlined" label={`${answer.source} answer`} />
+            {answer.sessionId && <Chip size="small" variant="outlined" label="in a session" />}
+            {answer.recovered && <Chip size="small" color="warning" variant="outlined" label="recording recovered after a crash" />}
+          </Stack>
+        </Box>
+        <Stack direction="row" spacing={1} className="no-print">
+          <Button startIcon={<DownloadIcon />} onClick={review.exportMarkdown} disabled={!report}>
+            Export Markdown
+          </Button>
+          <Button startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!report}>
+            Print / PDF
+          </Button>
+          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
+        </Stack>
+      </Box>
+
+      {busy && (
+        <Alert severity="info" icon={false}>
+          {answer.status === 'recording' ? 'This answer is still being recorded.' : 'Transcribing… the review fills in when it is done.'}
+          <LinearProgress sx={{ mt: 1 }} aria-label="Transcribing" />
+        </Alert>
+      )}
+      {answer.status === 'failed' && (
+        <Alert severity="error">Transcription failed: {answer.error?.message ?? 'unknown error'}. You can still type the answer below.</Alert>
+      )}
+      {scored && !scored.ok && !busy && <Alert severity="info">{unscoredReasons[scored.reason]}</Alert>}
+
+      {report && <ScoreSummary report={report} />}
+
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, lg: 7 }}>
+          <TranscriptPanel
+            answer={answer}
+            text={review.text}
+            report={report}
+            colors={colors}
+            edited={review.edited}
+            saveState={review.saveState}
+            saveError={review.saveError}
+            onChange={review.setText}
+            onRestoreOriginal={review.restoreOriginal}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 5 }}>
+          <ReviewSection title="Model answer" testId="model-answer">
+            {question?.answer ? (
+              <LazyMarkdown>{question.answer}</LazyMarkdown>
+            ) : (
+              <Typography color="text.secondary">The bank gives no reference answer for this question.</Typography>
+            )}
+          </ReviewSection>
+        </Grid>
+      </Grid>
+
+      {report && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <RubricChecklist report={report} colors={colors} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Stack spacing={2}>
+              <KeyTermsPanel keyTerms={report.keyTerms} />
+              <StarBar star={report.star} />
+              <DeliveryPanel delivery={report.delivery} />
+            </Stack>
+          </Grid>
+        </Grid>
+      )}
+
+      {(item?.whiteboard?.svg || item?.mermaid?.source.trim()) && (
+        <Grid container spacing={2}>
+          {item.whiteboard?.svg && (
+            <Grid size={{ xs: 12, md: item.mermaid?.source.trim() ? 6 : 12 }}>
+              <ReviewSection title="Whiteboard" testId="whiteboard">
+                {/* An <img> never runs scripts an SVG might carry. */}
+                <Box component="img" src={svgDataUrl(item.whiteboard.svg)} alt="Your whiteboard for this answer" sx={{ maxWidth: '100%', bgcolor: '#fff', borderRadius: 1 }} />
+              </ReviewSection>
+            </Grid>
+          )}
+          {item.mermaid?.source.trim() && (
+            <Grid size={{ xs: 12, md: item.whiteboard?.svg ? 6 : 12 }}>
+              <ReviewSection title="Diagram" testId="mermaid">
+                <MermaidView source={item.mermaid.source} />
+              </ReviewSection>
+            </Grid>
+          )}
+        </Grid>
+      )}
+
+      <ConfirmDeleteDialog
+        target={confirming ? { title: 'Delete this answer?', description: describeAnswerDeletion(answer, title, formatWhen(answer.createdAt)) } : null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          await review.remove()
+          setConfirming(false)
+          void navigate('/review')
+        }}
+      />
+    </Stack>
+  )
+}

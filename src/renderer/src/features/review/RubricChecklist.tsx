@@ -1,0 +1,109 @@
+import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material'
+import CheckCircleIcon from '@mui/icons-material/CheckCircle'
+import FlagIcon from '@mui/icons-material/Flag'
+import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
+import type { Evidence, ScoreReport } from '../../../../shared/scoring'
+import type { HighlightColor } from './criterion-colors'
+import { ReviewSection } from './ReviewSection'
+
+function Quotes({ evidence }: { evidence: readonly Evidence[] }) {
+  if (evidence.length === 0) return null
+  return (
+    <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+      {evidence.map((e) => (
+        <Box component="q" key={`${e.startChar}-${e.endChar}`} sx={{ display: 'block', fontStyle: 'italic', fontSize: 13 }}>
+          {e.quote}
+        </Box>
+      ))}
+    </Box>
+  )
+}
+
+const stateOf = (c: ScoreReport['criteria'][number]) =>
+  c.kind === 'listen' ? (c.met ? 'met' : 'not heard') : c.flagged ? 'flagged' : 'avoided'
+
+/** Each rubric criterion: met or not heard, flagged or avoided, with the quotes that decided it. */
+export function RubricChecklist({ report, colors }: { report: ScoreReport; colors: Map<string, HighlightColor> }) {
+  const listen = report.criteria.filter((c) => c.kind === 'listen')
+  const reject = report.criteria.filter((c) => c.kind === 'reject')
+  const row = (c: ScoreReport['criteria'][number]) => {
+    const state = stateOf(c)
+    const color = colors.get(c.id)
+    const icon =
+      state === 'flagged' ? (
+        <FlagIcon color="error" />
+      ) : state === 'met' || state === 'avoided' ? (
+        <CheckCircleIcon color="success" />
+      ) : (
+        <RadioButtonUncheckedIcon color="disabled" />
+      )
+    return (
+      <ListItem key={c.id} disableGutters alignItems="flex-start" data-testid="rubric-criterion" data-state={state}>
+        <ListItemIcon sx={{ minWidth: 36, mt: 0.25 }}>{icon}</ListItemIcon>
+        <ListItemText
+          primary={
+            <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+              {c.evidence.length > 0 && color && (
+                <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: color.line, flexShrink: 0 }} />
+              )}
+              <span>{c.label}</span>
+              <Typography component="span" variant="caption" color={state === 'flagged' ? 'error' : 'text.secondary'}>
+                {state}
+              </Typography>
+            </Box>
+          }
+          secondary={<Quotes evidence={c.evidence} />}
+          slotProps={{ secondary: { component: 'span' } }}
+        />
+      </ListItem>
+    )
+  }
+  return (
+    <ReviewSection title="Rubric" testId="rubric-checklist">
+      {listen.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h3">
+            Listen for
+          </Typography>
+          <List dense disablePadding>
+            {listen.map(row)}
+          </List>
+        </>
+      )}
+      {reject.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
+            Patterns interviewers reject
+          </Typography>
+          <List dense disablePadding>
+            {reject.map(row)}
+          </List>
+        </>
+      )}
+      {report.template.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
+            Answer template
+          </Typography>
+          <List dense disablePadding>
+            {report.template.map((part) => (
+              <ListItem key={part.id} disableGutters alignItems="flex-start">
+                <ListItemIcon sx={{ minWidth: 36, mt: 0.25 }}>
+                  {part.met ? <CheckCircleIcon color="success" /> : <RadioButtonUncheckedIcon color="disabled" />}
+                </ListItemIcon>
+                <ListItemText
+                  primary={`${part.label} — ${part.met ? 'met' : 'not heard'}`}
+                  secondary={<Quotes evidence={part.evidence} />}
+                  slotProps={{ secondary: { component: 'span' } }}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+      {report.criteria.length === 0 && report.template.length === 0 && (
+        <Typography color="text.secondary">This question's rubric lists no criteria.</Typography>
+      )}
+    </ReviewSection>
+  )
+}

@@ -1,0 +1,62 @@
+import type { AnswerRecord } from '../../../../shared/answers'
+import type { Session } from '../../../../shared/session'
+
+export interface SessionHistory {
+  session: Session
+  /** The session's answers in the order its questions were reached. */
+  answers: AnswerRecord[]
+  /** Items reached but skipped (no answer given). */
+  skipped: number
+}
+
+export interface History {
+  /** Newest first. */
+  sessions: SessionHistory[]
+  /** Answers given outside a session (or whose session is gone), newest first. */
+  loose: AnswerRecord[]
+}
+
+const newestFirst = (a: { createdAt: string }, b: { createdAt: string }): number => b.createdAt.localeCompare(a.createdAt)
+
+/** Every session with its answers, and the answers given outside sessions. */
+export function buildHistory(sessions: readonly Session[], answers: readonly AnswerRecord[]): History {
+  const bySession = new Map<string, AnswerRecord[]>()
+  const loose: AnswerRecord[] = []
+  const sessionIds = new Set(sessions.map((s) => s.id))
+  for (const answer of answers) {
+    if (answer.sessionId !== null && sessionIds.has(answer.sessionId)) {
+      const list = bySession.get(answer.sessionId) ?? []
+      list.push(answer)
+      bySession.set(answer.sessionId, list)
+    } else {
+      loose.push(answer)
+    }
+  }
+  const history: SessionHistory[] = [...sessions].sort(newestFirst).map((session) => {
+    const order = new Map(session.answers.map((item, index) => [item.answerId, index]))
+    const own = (bySession.get(session.id) ?? []).sort(
+      (a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.createdAt.localeCompare(b.createdAt)
+    )
+    const answered = new Set(own.map((a) => a.id))
+    const skipped = session.answers.filter((item) => item.skipped && !answered.has(item.answerId)).length
+    return { session, answers: own, skipped }
+  })
+  return { sessions: history, loose: loose.sort(newestFirst) }
+}
+
+/** What a confirm dialog says will be deleted: exactly what the backend removes. */
+export function describeSessionDeletion(entry: SessionHistory, when: string): string {
+  const n = entry.answers.length
+  const recordings = entry.answers.filter((a) => a.audioFile !== null).length
+  const what =
+    n === 0
+      ? `the session of ${when} (it has no answers)`
+      : `the session of ${when} and its ${n} answer${n === 1 ? '' : 's'}` +
+        (recordings > 0 ? `, ${recordings === 1 ? 'one recording' : `${recordings} recordings`} included` : '')
+  return `This deletes ${what}. It cannot be undone.`
+}
+
+export function describeAnswerDeletion(answer: Pick<AnswerRecord, 'audioFile' | 'source'>, title: string, when: string): string {
+  const recording = answer.audioFile !== null ? ' and its recording' : ''
+  return `This deletes your ${answer.source} answer to “${title}” of ${when}${recording}. It cannot be undone.`
+}

@@ -1,0 +1,149 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { AnswerRecord } from '../../../../shared/answers'
+import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
+import type { Session, SessionAnswer } from '../../../../shared/session'
+import { api, onEvent } from '../../lib/api'
+import { useLibrary } from '../library'
+import { downloadText } from './download-text'
+import { reviewFileName, reviewToMarkdown } from './review-markdown'
+import { scoreAnswer, type ScoredAnswer } from './score-answer'
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
+
+const SAVE_DELAY_MS = 700
+
+export interface ReviewState {
+  answer: AnswerRecord | null
+  /** The session item the answer belongs to: its whiteboard and Mermaid diagram. */
+  item: SessionAnswer | null
+  loading: boolean
+  error: string | null
+  /** The text shown and scored: the unsaved edit while there is one. */
+  text: string
+  scored: ScoredAnswer | null
+  /** The text differs from the transcript whisper produced (which is kept). */
+  edited: boolean
+  saveState: SaveState
+  saveError: string | null
+  setText: (text: string) => void
+  restoreOriginal: () => void
+  exportMarkdown: () => void
+  remove: () => Promise<void>
+}
+
+/** Loads one answer, keeps it live, scores its (possibly edited) text and saves corrections. */
+export function useReview(id: string): ReviewState {
+  const { library, error: libraryError } = useLibrary()
+  const [answer, setAnswer] = useState<AnswerRecord | null>(null)
+  const [session, setSession] = useState<Session | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const [draft, setDraft] = useState<string | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>('idle')
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const pending = useRef<{ id: string; text: string } | null>(null)
+
+  useEffect(() => {
+    let active = true
+    setLoading(true)
+    setAnswer(null)
+    setSession(null)
+    setDraft(null)
+    setError(null)
+    setSaveState('idle')
+    void (async () => {
+      try {
+        const loaded = await api.getAnswer({ id })
+        if (!active) return
+        setAnswer(loaded)
+        if (loaded.sessionId) {
+          // The session holds the whiteboard and diagram; the review works without them.
+          const owner = await api.getSession({ id: loaded.sessionId }).catch(() => null)
+          if (active) setSession(owner)
+        }
+      } catch (e) {
+        if (active) setError(e instanceof Error ? e.message : String(e))
+      } finally {
+        if (active) setLoading(false)
+      }
+    })()
+    const unsubscribe = onEvent('answer', (record) => {
+      if (record.id === id) setAnswer(record)
+    })
+    return () => {
+      active = false
+      unsubscribe()
+    }
+  }, [id])
+
+  const save = useCallback(async (target: { id: string; text: string }) => {
+    setSaveState('saving')
+    try {
+      const saved = await api.updateAnswerText(target)
+      if (pending.current === target) pending.current = null
+      setAnswer(saved)
+      setSaveState('saved')
+      setSaveError(null)
+    } catch (e) {
+      setSaveState('error')
+      setSaveError(e instanceof Error ? e.message : String(e))
+    }
+  }, [])
+
+  // Corrections are saved a moment after typing stops, so the report can follow every key.
+  useEffect(() => {
+    if (draft === null || !answer || draft === answer.text) return
+    const target = { id: answer.id, text: draft }
+    pending.current = target
+    const timer = setTimeout(() => void save(target), SAVE_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [draft, answer, save])
+
+  // Leaving the page with an unsaved correction still saves it.
+  useEffect(
+    () => () => {
+      if (pending.current) void api.updateAnswerText(pending.current).catch(() => undefined)
+    },
+    [id]
+  )
+
+  const text = draft ?? answer?.text ?? ''
+  const scoredText = useDeferredValue(text)
+  const scored = useMemo(
+    () => (library && answer ? scoreAnswer({ ...answer, text: scoredText }, library, defaultLexicon) : null),
+    [library, answer, scoredText]
+  )
+  const edited = answer?.transcript != null && text !== answer.transcript.text
+  const item = session?.answers.find((a) => a.answerId === id) ?? null
+
+  const restoreOriginal = useCallback(() => {
+    if (answer?.transcript) setDraft(answer.transcript.text)
+  }, [answer])
+
+  const exportMarkdown = useCallback(() => {
+    if (!answer || !scored?.ok) return
+    const markdown = reviewToMarkdown({ question: scored.question, answer: { ...answer, edited }, text: scoredText, report: scored.report })
+    downloadText(reviewFileName(scored.question.title, answer.createdAt), markdown)
+  }, [answer, scored, scoredText, edited])
+
+  const remove = useCallback(async () => {
+    pending.current = null
+    await api.deleteAnswer({ id })
+  }, [id])
+
+  return {
+    answer,
+    item,
+    loading: loading || (!library && !libraryError),
+    error: error ?? (library ? null : libraryError),
+    text,
+    scored,
+    edited,
+    saveState,
+    saveError,
+    setText: setDraft,
+    restoreOriginal,
+    exportMarkdown,
+    remove
+  }
+}

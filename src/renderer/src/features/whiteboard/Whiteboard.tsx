@@ -1,0 +1,118 @@
+import './excalidraw-assets'
+import '@excalidraw/excalidraw/index.css'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Box, Typography, useTheme } from '@mui/material'
+import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, serializeAsJSON } from '@excalidraw/excalidraw'
+import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
+import type { Whiteboard as WhiteboardValue } from '../../../../shared/session'
+
+const AUTOSAVE_MS = 2000
+
+type SceneElements = ReturnType<ExcalidrawImperativeAPI['getSceneElements']>
+
+export interface WhiteboardProps {
+  initial: WhiteboardValue | undefined
+  onSave: (whiteboard: WhiteboardValue) => Promise<void>
+  registerFlush: (flush: () => Promise<void>) => () => void
+  onApi: (api: ExcalidrawImperativeAPI) => void
+}
+
+function initialScene(initial: WhiteboardValue | undefined): ExcalidrawInitialDataState | null {
+  if (!initial) return null
+  try {
+    const scene = JSON.parse(initial.sceneJson) as ExcalidrawInitialDataState
+    return { elements: scene.elements ?? [], appState: scene.appState ?? {}, files: scene.files ?? {}, scrollToContent: true }
+  } catch {
+    return null
+  }
+}
+
+function shapeCount(elements: SceneElements): number {
+  // A label inside a shape is one shape, not two.
+  return elements.filter((element) => !(element.type === 'text' && element.containerId)).length
+}
+
+/**
+ * Excalidraw, saved with the answer: the scene as JSON plus an SVG for the review screen, a
+ * couple of seconds after the last change (and never when only the view moved).
+ */
+export function Whiteboard({ initial, onSave, registerFlush, onApi }: WhiteboardProps) {
+  const theme = useTheme()
+  const api = useRef<ExcalidrawImperativeAPI | null>(null)
+  const scene = useMemo(() => initialScene(initial), [initial])
+  const lastSeen = useRef(hashElementsVersion(getNonDeletedElements((scene?.elements ?? []) as SceneElements)))
+  const dirty = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const [count, setCount] = useState(() => (scene?.elements ? shapeCount(getNonDeletedElements(scene.elements as SceneElements)) : 0))
+  const [status, setStatus] = useState<string>(initial ? `Saved ${new Date(initial.updatedAt).toLocaleTimeString()}` : 'Empty')
+  const saveRef = useRef(onSave)
+  saveRef.current = onSave
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    const excalidraw = api.current
+    if (!excalidraw || !dirty.current) return
+    dirty.current = false
+    const elements = excalidraw.getSceneElements()
+    const appState = excalidraw.getAppState()
+    const files = excalidraw.getFiles()
+    setStatus('Saving…')
+    try {
+      const svg = await exportToSvg({
+        elements,
+        appState: { ...appState, exportBackground: true, exportWithDarkMode: false },
+        files,
+        // Inlining subsets the fonts in a WebAssembly worker; the review shows the SVG with
+        // the page's fonts instead.
+        skipInliningFonts: true
+      })
+      await saveRef.current({ sceneJson: serializeAsJSON(elements, appState, files, 'local'), svg: svg.outerHTML, updatedAt: new Date().toISOString() })
+      setStatus(`Saved ${new Date().toLocaleTimeString()}`)
+    } catch (error) {
+      dirty.current = true
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }, [])
+
+  useEffect(() => registerFlush(flush), [registerFlush, flush])
+  useEffect(() => () => void flush(), [flush])
+
+  const onChange = useCallback(
+    (elements: SceneElements) => {
+      // Excalidraw reports every pointer move and scroll; only a new element version is a change.
+      const version = hashElementsVersion(elements)
+      if (version === lastSeen.current) return
+      lastSeen.current = version
+      dirty.current = true
+      setCount(shapeCount(getNonDeletedElements(elements)))
+      setStatus('Unsaved changes…')
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS)
+    },
+    [flush]
+  )
+
+  return (
+    <Box>
+      <Box sx={{ height: 520, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
+        <Excalidraw
+          initialData={scene}
+          excalidrawAPI={(instance) => {
+            api.current = instance
+            onApi(instance)
+          }}
+          onChange={(elements) => onChange(elements)}
+          theme={theme.palette.mode === 'dark' ? 'dark' : 'light'}
+          UIOptions={{
+            canvasActions: { loadScene: false, saveToActiveFile: false, export: false, toggleTheme: false },
+            tools: { image: false }
+          }}
+        />
+      </Box>
+      <Typography variant="caption" color="text.secondary" data-testid="whiteboard-status" aria-live="polite">
+        {count} {count === 1 ? 'shape' : 'shapes'} · {status}
+      </Typography>
+    </Box>
+  )
+}
