@@ -8,6 +8,7 @@ type Bench = () => Promise<Record<string, number | string>>
 
 const suites: Array<[string, () => Promise<Bench>]> = [
   ['startup', async () => (await import('./startup.bench')).benchStartup],
+  ['mermaid', async () => (await import('./mermaid.bench')).benchMermaid],
   ['banks', async () => (await import('./banks.bench')).benchBanks],
   ['scoring', async () => (await import('./scoring.bench')).benchScoring],
   ['transcription', async () => (await import('./transcription.bench')).benchTranscription]
@@ -17,7 +18,7 @@ const only = process.argv.slice(2)
 let failed = false
 for (const [name, load] of suites) {
   if (only.length > 0 && !only.includes(name)) continue
-  if (name === 'startup' && !existsSync(new URL('../out/main/web.js', import.meta.url))) {
+  if ((name === 'startup' || name === 'mermaid') && !existsSync(new URL('../out/main/web.js', import.meta.url))) {
     console.log(`\n## ${name}\n  skipped: run \`npm run build\` first`)
     continue
   }

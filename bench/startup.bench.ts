@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { startWebServer, stopProcess } from '../e2e/web-server'
 
 const root = new URL('..', import.meta.url).pathname
 
@@ -19,24 +19,14 @@ export function initialRendererJsGzipBytes(): number {
 async function coldStartOnce(): Promise<{ serverReadyMs: number; firstContentfulPaintMs: number; totalMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-bench-'))
   const started = performance.now()
-  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), '--port', '0'], {
-    env: { ...process.env, APP_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const server = await startWebServer(dataDir)
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(chunk.toString())
-        if (match?.[1]) resolve(match[1])
-      })
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    })
     const serverReadyMs = performance.now() - started
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
     try {
       const page = await browser.newPage()
       const navigationStart = performance.now()
-      await page.goto(url)
+      await page.goto(server.url)
       const fcp = await page.evaluate(
         () =>
           new Promise<number>((resolve) => {
@@ -53,12 +43,12 @@ async function coldStartOnce(): Promise<{ serverReadyMs: number; firstContentful
       await browser.close()
     }
   } finally {
-    child.kill()
+    await stopProcess(server.child)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
 }

@@ -6,6 +6,7 @@ import { AppError } from '../shared/api/result'
 import type { Question } from '../shared/banks/types'
 import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
 import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
+import { filterSessionPool } from '../shared/session/session-pool'
 import type { Settings } from '../shared/settings'
 import type { Store } from './storage/store'
 
@@ -46,12 +47,7 @@ export class SessionsService {
           if (!question) throw new AppError('NOT_FOUND', `No question with id ${id}.`)
           return question
         })
-      : all.filter(
-          (q) =>
-            (!request.bankIds.length || request.bankIds.includes(q.bankId) || q.alsoIn.some((s) => request.bankIds.includes(s.bankId))) &&
-            (!request.kinds.length || request.kinds.includes(q.kind)) &&
-            (!request.sections.length || request.sections.some((s) => q.section === s || q.section.startsWith(`${s} › `)))
-        )
+      : filterSessionPool(all, request)
     const times: PhaseTimeOverrides = { ...timesFromSettings(this.store.read().settings), ...request.times }
     const plan = planSession({
       // Explicitly chosen questions are asked whatever their kind.

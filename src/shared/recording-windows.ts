@@ -28,7 +28,8 @@ export const defaultWindowCutOptions: WindowCutOptions = {
   frameMs: 20
 }
 
-function frameDbfs(samples: Int16Array, start: number, end: number): number {
+/** The RMS level of `samples[start, end)` in dBFS, DC offset removed (-Infinity for silence). */
+export function frameDbfs(samples: Int16Array, start: number, end: number): number {
   let sum = 0
   let sumSquares = 0
   for (let i = start; i < end; i++) {

@@ -1,3 +1,5 @@
+import { frameDbfs } from '../../shared/recording-windows'
+
 /**
  * A 100 ms window below this level is room noise, not a voice: normal speech into a laptop
  * microphone measures around -35 to -20 dBFS, a quiet room around -60 dBFS.
@@ -20,17 +22,7 @@ export function windowLevelsDbfs(samples: Int16Array, sampleRate: number): numbe
     const end = Math.min(samples.length, start + window)
     // A trailing sliver shorter than half a window says little and can be a cut-off click.
     if (end - start < window / 2 && start > 0) break
-    let sum = 0
-    let sumSquares = 0
-    for (let i = start; i < end; i++) {
-      const value = samples[i] ?? 0
-      sum += value
-      sumSquares += value * value
-    }
-    const n = end - start
-    const mean = sum / n
-    const rms = Math.sqrt(Math.max(0, sumSquares / n - mean * mean))
-    levels.push(rms === 0 ? -Infinity : 20 * Math.log10(rms / 32768))
+    levels.push(frameDbfs(samples, start, end))
   }
   return levels
 }

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+
+/** Starting and stopping the built browser-mode server, for the e2e suite and the benchmarks. */
+const root = new URL('..', import.meta.url).pathname
+
+export interface WebServerProcess {
+  child: ChildProcess
+  origin: string
+  token: string
+  port: number
+  url: string
+}
+
+/** Starts `node out/main/web.js --port 0` and waits for its one "listening" line. */
+export async function startWebServer(dataDir: string, extraArgs: string[] = []): Promise<WebServerProcess> {
+  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), '--port', '0', ...extraArgs], {
+    env: { ...process.env, APP_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = ''
+    const timer = setTimeout(() => reject(new Error(`web server did not start: ${stderr}`)), 20_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      const match = /mockroom listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`web server exited with ${code}: ${stderr}`))
+    })
+  })
+  const parsed = new URL(url)
+  return { child, url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', port: Number(parsed.port) }
+}
+
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill(signal)
+  })
+}
+
