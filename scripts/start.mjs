@@ -17,5 +17,8 @@ if (typeof binary !== 'string' || !existsSync(binary)) {
   )
   process.exit(1)
 }
-const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit' })
+// `npm run build` also copies the whiteboard's fonts (prebuild), which electron-vite alone skips.
+const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
+const result = spawnSync('npx', ['electron-vite', 'preview', '--skipBuild'], { stdio: 'inherit' })
 process.exit(result.status ?? 1)

@@ -16,7 +16,12 @@ export const globalShortcuts: Shortcut[] = [
   { keys: '?', description: 'Show this list of shortcuts' },
   ...pages.map((page, index) => ({ keys: `Alt+${index + 1}`, description: `Go to ${page.label}` })),
   { keys: 'Alt+T', description: 'Switch between light and dark theme' },
-  { keys: 'Esc', description: 'Close a dialog' }
+  { keys: 'Esc', description: 'Close a dialog' },
+  { keys: '/', description: 'Library: search questions' },
+  { keys: 'R', description: 'Question page: reveal or hide the answer' },
+  { keys: 'Space', description: 'Session: start or stop recording' },
+  { keys: 'N', description: 'Session: next question' },
+  { keys: 'P', description: 'Session: pause or resume the clock' }
 ]
 
 /** Typing in a field must never trigger a shortcut. */
