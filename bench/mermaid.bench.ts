@@ -30,7 +30,9 @@ export async function benchMermaid(): Promise<Record<string, number | string>> {
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result)}`)
       return result.value
     }
-    const session = await call('createSession', { type: 'system-design', count: 1, order: 'as-listed' })
+    // No clarify phase, so the design board (and its Mermaid editor) is up at once.
+    const times = { 'system-design': { prepMs: 0 }, scenario: { prepMs: 0 } }
+    const session = await call('createSession', { type: 'system-design', count: 1, order: 'as-listed', times })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.goto(server.url)
     await page.goto(`${server.origin}/#/practice/session/${encodeURIComponent(session.id)}`)
@@ -41,7 +43,9 @@ export async function benchMermaid(): Promise<Record<string, number | string>> {
 
     const samples: number[] = []
     for (let i = 0; i < 12; i++) {
+      // Type inside the last node's label, so every keystroke leaves a valid diagram.
       await editor.press('End')
+      await editor.press('ArrowLeft')
       const waitForNewSvg = page.evaluate(
         () =>
           new Promise<number>((resolve) => {

@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { CssBaseline, LinearProgress, ThemeProvider, useMediaQuery } from '@mui/material'
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { LibraryPage, LibraryProvider, QuestionPage } from '../features/library'
-import { PracticePage } from '../features/practice'
-import { ProgressPage } from '../features/progress'
-import { ReviewPage } from '../features/review'
-import { SettingsPage } from '../features/settings'
+
+// The Library is the first screen; every other page loads when first opened, so the scorer,
+// the recorder and the whiteboard never weigh on start-up.
+const PracticePage = lazy(() => import('../features/practice').then((m) => ({ default: m.PracticePage })))
+const ReviewPage = lazy(() => import('../features/review').then((m) => ({ default: m.ReviewPage })))
+const ProgressPage = lazy(() => import('../features/progress').then((m) => ({ default: m.ProgressPage })))
+const SettingsPage = lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsPage })))
 import { AppLayout } from './AppLayout'
 import { ErrorBoundary } from './ErrorBoundary'
 import { SettingsProvider, useSettings } from './settings-context'
@@ -58,6 +61,7 @@ function Shell() {
       <CssBaseline enableColorScheme />
       <AppLayout colorMode={mode} onToggleTheme={toggleTheme} onShowShortcuts={() => setSheetOpen(true)}>
         <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
           <Routes>
             <Route path="/" element={<Navigate to="/library" replace />} />
             <Route path="/library" element={<LibraryPage />} />
@@ -68,6 +72,7 @@ function Shell() {
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/library" replace />} />
           </Routes>
+          </Suspense>
         </ErrorBoundary>
       </AppLayout>
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
