@@ -60,6 +60,9 @@ export class AnswersService {
   }
 
   saveTyped(input: SaveTypedAnswerInput): Promise<AnswerRecord> {
+    // Typing over a recorded answer is a correction: its audio and transcript stay.
+    const existing = input.id ? this.store.read().answers.find((a) => a.id === input.id) : undefined
+    if (existing && existing.source !== 'typed') return this.updateText(existing.id, input.text)
     return this.upsert(input.id ?? randomUUID(), {
       sessionId: input.sessionId,
       questionId: input.questionId,
