@@ -20,7 +20,11 @@ const stale =
   newestMtime(join(root, 'src')) > Math.min(...built.map((file) => statSync(file).mtimeMs))
 if (stale) {
   console.error('mockroom: building the app (first run or sources changed)…')
-  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+  // The bundler's chatter stays hidden unless the build fails.
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout}${build.stderr}\nmockroom: the build failed (output above)\n`)
+    process.exit(build.status ?? 1)
+  }
 }
 await import(join(root, 'out/main/web.js'))
