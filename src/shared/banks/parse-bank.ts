@@ -53,7 +53,7 @@ export function parseBank(text: string, options: ParseBankOptions): ParsedBank {
     return parseBankOrThrow(text, options, warnings)
   } catch (error) {
     warnings.push(`could not parse the file: ${error instanceof Error ? error.message : String(error)}`)
-    return { bank: bankRecord(options, humanize(options.file), 0, warnings), questions: [], rubrics: [] }
+    return { bank: bankRecord(options, humanizeFileName(options.file), 0, warnings), questions: [], rubrics: [] }
   }
 }
 
@@ -98,7 +98,11 @@ function parseBankOrThrow(text: string, options: ParseBankOptions, warnings: str
   // A lone top-level heading that opens the file names the bank, not a section of it.
   const titleIndex = firstHeading !== null && (firstHeading as HeadingInfo).depth === 1 && topLevelCount === 1 ? firstHeadingIndex : -1
   const firstTopLevel = [...headings.values()].find((h) => h.depth === 1)
-  const bankTitle = cleanSectionText(firstTopLevel?.text ?? '') || humanize(options.file)
+  // A heading that is mostly a link ("Mock 1 : https://…") names the bank worse than its file does.
+  const heading = cleanSectionText(firstTopLevel?.text ?? '')
+  const withoutLinks = heading.replace(/\s*[:\-–—|]?\s*https?:\/\/\S+/g, '').trim()
+  const linkWasMostOfIt = withoutLinks !== heading && withoutLinks.length < 8
+  const bankTitle = (linkWasMostOfIt ? '' : withoutLinks) || humanizeFileName(options.file)
   const layout = detectHeadingLayout([...headings.entries()].filter(([i]) => i !== titleIndex).map(([, h]) => h))
 
   const drafts: QuestionDraft[] = []
@@ -248,7 +252,7 @@ function bankRecord(options: ParseBankOptions, title: string, questionCount: num
   return { id: options.bankId, title, file: options.file, source: options.source ?? 'built-in', questionCount, warnings }
 }
 
-function humanize(file: string): string {
+export function humanizeFileName(file: string): string {
   const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')
   const words = base.replace(/[-_]+/g, ' ').trim()
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Untitled bank'
