@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { startWebServer, stopProcess } from '../e2e/web-server'
+import { callApi, startWebServer, stopProcess } from '../e2e/web-server'
 import { median } from './startup.bench'
 
 /** A 30-node pipeline flowchart, the size of a real system-design answer. */
@@ -21,18 +21,9 @@ export async function benchMermaid(): Promise<Record<string, number | string>> {
   const server = await startWebServer(dataDir)
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
   try {
-    const headers = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }
-    const call = async (method: string, input: unknown) => {
-      const result = (await (await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })).json()) as {
-        ok: boolean
-        value: { id: string }
-      }
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result)}`)
-      return result.value
-    }
     // No clarify phase, so the design board (and its Mermaid editor) is up at once.
     const times = { 'system-design': { prepMs: 0 }, scenario: { prepMs: 0 } }
-    const session = await call('createSession', { type: 'system-design', count: 1, order: 'as-listed', times })
+    const session = await callApi<{ id: string }>(server, 'createSession', { type: 'system-design', count: 1, order: 'as-listed', times })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.goto(server.url)
     await page.goto(`${server.origin}/#/practice/session/${encodeURIComponent(session.id)}`)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { expect, startWebServer, stopProcess, test, type WebServerProcess } from './fixtures'
+import { callApi } from './web-server'
 
 /**
  * Recording end to end in browser mode: Chromium's fake microphone plays a WAV that espeak-ng
@@ -64,15 +65,8 @@ async function launch(f: Pick<Fixture, 'micWav'>): Promise<{ browser: Browser; p
   return { browser, page, foreign }
 }
 
-async function call<T>(server: WebServerProcess, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input)
-  })
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value
+function call<T>(server: WebServerProcess, method: string, input: unknown = {}): Promise<T> {
+  return callApi<T>(server, method, input)
 }
 
 interface AnswerLike {

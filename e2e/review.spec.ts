@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test, expect, type AppHandle } from './fixtures'
+import { callApi } from './web-server'
 
 /**
  * The Review and Progress pages. Answers are created through the HTTP API (what the Practice
@@ -27,17 +28,9 @@ const slogan = 'Just use Spark, always stream everything.'
 // load can take longer than the default assertion timeout.
 const FIRST_LOAD = { timeout: 30_000 }
 
-async function call<T>(app: AppHandle, method: string, input: unknown = {}): Promise<T> {
-  const server = app.server
-  if (!server) throw new Error('these tests drive the browser-mode server')
-  const response = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input)
-  })
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value
+function call<T>(app: AppHandle, method: string, input: unknown = {}): Promise<T> {
+  if (!app.server) throw new Error('these tests drive the browser-mode server')
+  return callApi<T>(app.server, method, input)
 }
 
 async function questions(app: AppHandle): Promise<{ batch: Question; other: Question }> {

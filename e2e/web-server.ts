@@ -48,3 +48,15 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
   })
 }
 
+
+/** Calls a contract method on a running server as a client would, throwing on `ok: false`. */
+export async function callApi<T>(server: Pick<WebServerProcess, 'origin' | 'token'>, method: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input)
+  })
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value
+}
