@@ -1,19 +1,12 @@
 import { z } from 'zod'
+import { questionKinds } from './question-kinds'
 
 /**
  * The data model of question banks. These schemas are part of the API contract (the backend
  * returns them to the renderer), so they live in `shared` and are plain data: no classes.
  */
 
-export const questionKinds = [
-  'behavioral',
-  'system-design',
-  'sql',
-  'coding',
-  'concept',
-  'scenario',
-  'product'
-] as const
+export { questionKinds }
 export const QuestionKindSchema = z.enum(questionKinds)
 export type QuestionKind = z.infer<typeof QuestionKindSchema>
 

@@ -1,4 +1,4 @@
-import { methodNames, type EventName, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract'
+import type { EventName, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import type { EventListener } from '../../../shared/api/handlers'
 import type { Transport } from '../../../shared/api/window-api'
 import { createHttpTransport } from './http-transport'
@@ -23,17 +23,18 @@ type ApiClient = {
 /** The renderer's only way to the backend: `window.api` under Electron, HTTP in browser mode. */
 const transport: Transport = window.api ?? createHttpTransport()
 
-export const api = Object.fromEntries(
-  methodNames.map((name) => [
-    name,
-    async (input: unknown = {}) => {
-      const call = transport[name] as (input: unknown) => ReturnType<Transport[typeof name]>
+export const api = new Proxy({} as ApiClient, {
+  get(_target, name) {
+    if (typeof name !== 'string' || name === 'then') return undefined
+    return async (input: unknown = {}) => {
+      const call = (transport as unknown as Record<string, (input: unknown) => ReturnType<Transport[MethodName]>>)[name]
+      if (!call) throw new ApiError('UNKNOWN_METHOD', `There is no API method named "${name}".`)
       const result = await call(input)
       if (!result.ok) throw new ApiError(result.error.code, result.error.message)
       return result.value
     }
-  ])
-) as ApiClient
+  }
+})
 
 export function onEvent<E extends EventName>(name: E, listener: EventListener<E>): () => void {
   return transport.on(name, listener)

@@ -1,4 +1,3 @@
-import { eventNames, methodNames } from '../../../shared/contract'
 import type { Transport } from '../../../shared/api/window-api'
 import type { Result } from '../../../shared/api/result'
 
@@ -7,34 +6,29 @@ import type { Result } from '../../../shared/api/result'
  * server that served this page (its cookie authenticates us), events over SSE.
  */
 export function createHttpTransport(): Transport {
-  const methods = Object.fromEntries(
-    methodNames.map((name) => [
-      name,
-      async (input: unknown): Promise<Result<unknown>> => {
-        let response: Response
-        try {
-          response = await fetch(`/api/${name}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(input ?? {}),
-            credentials: 'same-origin'
-          })
-        } catch {
-          return {
-            ok: false,
-            error: { code: 'OFFLINE', message: 'Cannot reach the mockroom server. Is `npm run web` still running?' }
-          }
-        }
-        if (response.status === 401) {
-          return {
-            ok: false,
-            error: { code: 'UNAUTHORIZED', message: 'Session expired: open the link that `npm run web` printed.' }
-          }
-        }
-        return (await response.json()) as Result<unknown>
+  const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
+    let response: Response
+    try {
+      response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin'
+      })
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'OFFLINE', message: 'Cannot reach the mockroom server. Is `npm run web` still running?' }
       }
-    ])
-  )
+    }
+    if (response.status === 401) {
+      return {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Session expired: open the link that `npm run web` printed.' }
+      }
+    }
+    return (await response.json()) as Result<unknown>
+  }
 
   let source: EventSource | null = null
   const connect = (): EventSource => {
@@ -42,15 +36,21 @@ export function createHttpTransport(): Transport {
     return source
   }
 
-  return {
-    ...(methods as Omit<Transport, 'on' | 'host'>),
-    host: 'web',
-    on(name, listener) {
-      if (!eventNames.includes(name)) throw new Error(`Unknown event: ${String(name)}`)
-      const handler = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as never)
-      const es = connect()
-      es.addEventListener(name, handler)
-      return () => es.removeEventListener(name, handler)
-    }
+  const on: Transport['on'] = (name, listener) => {
+    const handler = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as never)
+    const es = connect()
+    es.addEventListener(name, handler)
+    return () => es.removeEventListener(name, handler)
   }
+
+  // Every other property is a contract method, posted by name: the server validates the name
+  // and the input, so the first screen need not carry the contract's schemas.
+  return new Proxy({} as Transport, {
+    get(_target, property) {
+      if (property === 'host') return 'web'
+      if (property === 'on') return on
+      if (typeof property !== 'string' || property === 'then') return undefined
+      return (input: unknown) => call(property, input)
+    }
+  })
 }
