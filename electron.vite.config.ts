@@ -9,7 +9,9 @@ export default defineConfig({
         // Browser mode is built beside main so both serve the same backend code.
         input: {
           index: resolve('src/main/index.ts'),
-          web: resolve('src/web/index.ts')
+          web: resolve('src/web/index.ts'),
+          // Bank parsing runs in a worker thread so the backend keeps answering meanwhile.
+          'bank-worker': resolve('src/backend/banks/bank-worker.ts')
         }
       }
     }

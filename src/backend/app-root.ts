@@ -20,3 +20,12 @@ export function findAppRoot(moduleUrl: string): string {
     dir = parent
   }
 }
+
+/**
+ * The bank-parser worker built beside the calling entry point (out/main/bank-worker.js), or
+ * undefined when running from sources (tsx, tests), where banks parse in process.
+ */
+export function builtBankWorker(entryUrl: string): URL | undefined {
+  const url = new URL('./bank-worker.js', entryUrl)
+  return existsSync(fileURLToPath(url)) ? url : undefined
+}

@@ -7,6 +7,7 @@ import type { Notice } from '../shared/notices'
 import { EventHub } from './events'
 import { AnswersService } from './answers-service'
 import { LibraryService } from './library-service'
+import { workerBankOperations } from './banks'
 import { SessionsService } from './sessions-service'
 import { openStore } from './storage/store'
 import { ModelManager } from './models'
@@ -24,6 +25,8 @@ export interface BackendOptions {
   now?: () => Date
   /** Parse the question banks in the background right away (interactive hosts). */
   warmUp?: boolean
+  /** The built bank-parser worker (out/main/bank-worker.js); without it, banks parse in process. */
+  bankWorkerUrl?: URL
   /** Injected by tests (a fake whisper); defaults to the real whisper.cpp. */
   transcriber?: Transcriber
   /** Where model downloads come from (tests serve them from 127.0.0.1). */
@@ -75,7 +78,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const library = new LibraryService({
     builtInDir: join(options.appRoot, 'question-banks'),
-    importedDir: join(options.dataDir, 'banks')
+    importedDir: join(options.dataDir, 'banks'),
+    operations: options.bankWorkerUrl ? workerBankOperations(options.bankWorkerUrl) : undefined
   })
 
   if (options.warmUp) {
@@ -199,6 +203,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await recording.close()
       transcription.close()
       models.close()
+      await library.close()
     }
   }
 }

@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import type { ImportBanksResult } from '../shared/contract'
 import type { BankLibrary } from '../shared/banks/types'
 import { AppError } from '../shared/api/result'
-import { BankFileError, importBankFile, loadBankLibrary } from './banks'
+import { BankFileError, inProcessBankOperations, type BankOperations } from './banks'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
   builtInDir: string
   /** Where imported banks are copied (<dataDir>/banks). */
   importedDir: string
+  /** Where parsing runs: a worker thread in the apps, this thread in the CLI and tests. */
+  operations?: BankOperations
 }
 
 /**
@@ -18,14 +20,16 @@ export interface LibraryServiceOptions {
  */
 export class LibraryService {
   private loading: Promise<BankLibrary> | null = null
+  private readonly operations: BankOperations
 
   constructor(private readonly options: LibraryServiceOptions) {
     mkdirSync(options.importedDir, { recursive: true })
+    this.operations = options.operations ?? inProcessBankOperations
   }
 
   get(): Promise<BankLibrary> {
     if (this.loading) return this.loading
-    const loading = loadBankLibrary(this.options)
+    const loading = this.operations.loadBankLibrary({ builtInDir: this.options.builtInDir, importedDir: this.options.importedDir })
     loading.catch(() => {
       // A failed load is not cached: the next call tries again.
       if (this.loading === loading) this.loading = null
@@ -38,7 +42,7 @@ export class LibraryService {
     const result: ImportBanksResult = { imported: [], errors: [] }
     for (const file of files) {
       try {
-        const bank = await importBankFile({ importedDir: this.options.importedDir, fileName: file.name, bytes: file.bytes })
+        const bank = await this.operations.importBankFile({ importedDir: this.options.importedDir, fileName: file.name, bytes: file.bytes })
         result.imported.push({ file: file.name, bankId: bank.id, questionCount: bank.questionCount })
       } catch (error) {
         const reason = error instanceof BankFileError ? error.reason : error instanceof Error ? error.message : String(error)
@@ -47,6 +51,10 @@ export class LibraryService {
     }
     if (result.imported.length > 0) this.loading = null
     return result
+  }
+
+  close(): Promise<void> {
+    return this.operations.close()
   }
 
   async removeBank(bankId: string): Promise<BankLibrary> {

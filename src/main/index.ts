@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { findAppRoot } from '../backend/app-root'
+import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend, type Backend } from '../backend/create-backend'
 import { forwardEvents, registerIpcHandlers } from './ipc'
 import { hardenSession, hardenWindow, secureWebPreferences } from './security'
@@ -41,7 +41,8 @@ async function start(): Promise<void> {
     dataDir: process.env.APP_DATA_DIR ?? app.getPath('userData'),
     appRoot: findAppRoot(import.meta.url),
     host: 'electron',
-    warmUp: true
+    warmUp: true,
+    bankWorkerUrl: builtBankWorker(import.meta.url)
   })
   const media = backend
   protocol.handle('mockroom-media', (request) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { findAppRoot } from '../backend/app-root'
+import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend } from '../backend/create-backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { createWebServer } from './server'
@@ -21,7 +21,7 @@ function parsePort(argv: string[]): number {
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2))
   const appRoot = findAppRoot(import.meta.url)
-  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web', warmUp: true })
+  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web', warmUp: true, bankWorkerUrl: builtBankWorker(import.meta.url) })
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({ backend, rendererDir: join(appRoot, 'out', 'renderer'), port, token })
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -11,3 +11,5 @@ export {
   type LoadBankLibraryOptions
 } from './load-bank-files'
 export { repairMojibake, type MojibakeRepair } from './repair-mojibake'
+export { inProcessBankOperations, workerBankOperations } from './bank-operations'
+export type { BankOperations } from './bank-worker-protocol'
