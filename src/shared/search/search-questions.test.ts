@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { makeQuestion } from '../banks/question-fixture'
 import type { Question } from '../banks/types'
 import { buildSearchIndex, normalizeText, searchQuestions } from './search-questions'
 
 function question(partial: Partial<Question> & Pick<Question, 'id' | 'title'>): Question {
-  return {
-    bankId: 'bank-a',
-    sectionPath: ['Streaming'],
-    section: 'Streaming',
-    prompt: partial.title,
-    kind: 'system-design',
-    answer: null,
-    setupCode: [],
-    keyTerms: [],
-    tips: [],
-    diagrams: [],
-    rubricId: 'r',
-    alsoIn: [],
-    ...partial
-  }
+  return makeQuestion({ bankId: 'bank-a', section: 'Streaming', kind: 'system-design', rubricId: 'r', ...partial })
 }
 
 const questions = [

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { makeQuestion } from '../banks/question-fixture'
 import { defaultPhaseTimes, phasesFor, planSession, sessionTypeKinds } from './plan-session'
 import { questionKinds } from '../banks/types'
 import type { Question, QuestionKind } from '../banks/types'
 import type { PlanSessionInput } from './plan-session'
 
 function question(id: string, kind: QuestionKind): Question {
-  return {
-    id,
-    bankId: 'bank',
-    sectionPath: ['Section'],
-    section: 'Section',
-    title: id,
-    prompt: id,
-    kind,
-    answer: null,
-    setupCode: [],
-    keyTerms: [],
-    tips: [],
-    diagrams: [],
-    rubricId: 'rubric',
-    alsoIn: []
-  }
+  return makeQuestion({ id, kind })
 }
 
 const behavioral = Array.from({ length: 20 }, (_, i) => question(`b${i}`, 'behavioral'))

@@ -26,31 +26,26 @@ export interface PhaseTimes {
  * minutes; a system-design round gives five minutes of requirements and the rest of a 45-minute
  * slot to the design; a SQL or coding exercise allows time to read the schema first.
  */
+const starTimes: PhaseTimes = {
+  prep: { id: 'think', label: 'Think', durationMs: 60_000 },
+  answer: { id: 'answer', label: 'Answer', durationMs: 180_000 }
+}
+const designTimes: PhaseTimes = {
+  prep: { id: 'clarify', label: 'Clarify', durationMs: 300_000 },
+  answer: { id: 'answer', label: 'Design', durationMs: 2_100_000 }
+}
+const handsOnTimes: PhaseTimes = {
+  prep: { id: 'read', label: 'Read', durationMs: 120_000 },
+  answer: { id: 'answer', label: 'Answer', durationMs: 600_000 }
+}
+
 export const defaultPhaseTimes: Record<QuestionKind, PhaseTimes> = {
-  behavioral: {
-    prep: { id: 'think', label: 'Think', durationMs: 60_000 },
-    answer: { id: 'answer', label: 'Answer', durationMs: 180_000 }
-  },
-  product: {
-    prep: { id: 'think', label: 'Think', durationMs: 60_000 },
-    answer: { id: 'answer', label: 'Answer', durationMs: 180_000 }
-  },
-  'system-design': {
-    prep: { id: 'clarify', label: 'Clarify', durationMs: 300_000 },
-    answer: { id: 'answer', label: 'Design', durationMs: 2_100_000 }
-  },
-  scenario: {
-    prep: { id: 'clarify', label: 'Clarify', durationMs: 300_000 },
-    answer: { id: 'answer', label: 'Design', durationMs: 2_100_000 }
-  },
-  sql: {
-    prep: { id: 'read', label: 'Read', durationMs: 120_000 },
-    answer: { id: 'answer', label: 'Answer', durationMs: 600_000 }
-  },
-  coding: {
-    prep: { id: 'read', label: 'Read', durationMs: 120_000 },
-    answer: { id: 'answer', label: 'Answer', durationMs: 600_000 }
-  },
+  behavioral: starTimes,
+  product: starTimes,
+  'system-design': designTimes,
+  scenario: designTimes,
+  sql: handsOnTimes,
+  coding: handsOnTimes,
   concept: {
     prep: { id: 'think', label: 'Think', durationMs: 30_000 },
     answer: { id: 'answer', label: 'Answer', durationMs: 120_000 }

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { makeQuestion } from '../banks/question-fixture'
 import type { Question, QuestionKind } from '../banks/types'
 import { filterSessionPool, phaseOverridesFor } from './session-pool'
 
 function question(id: string, kind: QuestionKind, bankId = 'a', section = 'Top'): Question {
-  return {
-    id,
-    bankId,
-    sectionPath: section.split(' › '),
-    section,
-    title: id,
-    prompt: id,
-    kind,
-    answer: null,
-    setupCode: [],
-    keyTerms: [],
-    tips: [],
-    diagrams: [],
-    rubricId: 'r',
-    alsoIn: []
-  }
+  return makeQuestion({ id, kind, bankId, section })
 }
 
 const pool = [

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { makeQuestion } from '../banks/question-fixture'
 import { planSession } from './plan-session'
 import { createSession, SessionSchema } from './session-schema'
 import { createTimer, pauseTimer, snapshotTimer, startTimer } from './timer'
 import type { Question } from '../banks/types'
 import type { Session } from './session-schema'
 
-const questions: Question[] = ['q1', 'q2'].map((id) => ({
-  id,
-  bankId: 'bank',
-  sectionPath: [],
-  section: '',
-  title: id,
-  prompt: id,
-  kind: 'behavioral',
-  answer: null,
-  setupCode: [],
-  keyTerms: [],
-  tips: [],
-  diagrams: [],
-  rubricId: 'star',
-  alsoIn: []
-}))
+const questions: Question[] = ['q1', 'q2'].map((id) => makeQuestion({ id, kind: 'behavioral', rubricId: 'star' }))
 
 const T0 = 1_700_000_000_000
 

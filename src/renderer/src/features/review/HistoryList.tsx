@@ -120,6 +120,20 @@ export function HistoryList() {
     )
   }
   const empty = history.sessions.length === 0 && history.loose.length === 0
+  const answerList = (answers: AnswerRecord[]) => (
+    <List dense>
+      {answers.map((answer) => (
+        <AnswerRow
+          key={answer.id}
+          answer={answer}
+          title={titleOf(answer.questionId)}
+          score={scores.get(answer.id) ?? null}
+          onDelete={() => askDeleteAnswer(answer)}
+        />
+      ))}
+    </List>
+  )
+
   return (
     <>
       {header}
@@ -165,17 +179,7 @@ export function HistoryList() {
                         </Tooltip>
                       </Box>
                       {entry.answers.length > 0 ? (
-                        <List dense>
-                          {entry.answers.map((answer) => (
-                            <AnswerRow
-                              key={answer.id}
-                              answer={answer}
-                              title={titleOf(answer.questionId)}
-                              score={scores.get(answer.id) ?? null}
-                              onDelete={() => askDeleteAnswer(answer)}
-                            />
-                          ))}
-                        </List>
+                        answerList(entry.answers)
                       ) : (
                         <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1.5 }}>
                           No answers were given in this session.
@@ -193,17 +197,7 @@ export function HistoryList() {
                 Answers outside sessions
               </Typography>
               <Paper variant="outlined">
-                <List dense>
-                  {history.loose.map((answer) => (
-                    <AnswerRow
-                      key={answer.id}
-                      answer={answer}
-                      title={titleOf(answer.questionId)}
-                      score={scores.get(answer.id) ?? null}
-                      onDelete={() => askDeleteAnswer(answer)}
-                    />
-                  ))}
-                </List>
+                {answerList(history.loose)}
               </Paper>
             </Box>
           )}
