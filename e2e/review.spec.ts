@@ -165,6 +165,8 @@ test('history lists sessions and answers, and deleting asks first and removes on
 
   await outside.getByRole('button', { name: `Delete answer to ${other.title}` }).click()
   await dialog.getByRole('button', { name: 'Delete' }).click()
+  // While the dialog is open the page behind it is aria-hidden, so role queries see nothing there.
+  await expect(dialog).toBeHidden()
   await expect(outside).toBeHidden()
   await expect(sessions.getByTestId('history-answer')).toHaveCount(1)
   const remaining = await call<Array<{ id: string }>>(app, 'listAnswers', {})
@@ -176,6 +178,7 @@ test('history lists sessions and answers, and deleting asks first and removes on
   const sessionDialog = page.getByRole('dialog', { name: 'Delete this session?' })
   await expect(sessionDialog).toContainText('its 1 answer')
   await sessionDialog.getByRole('button', { name: 'Delete' }).click()
+  await expect(sessionDialog).toBeHidden()
   await expect(page.getByTestId('empty-state')).toBeVisible()
   expect(await call<unknown[]>(app, 'listSessions')).toEqual([])
   expect(await call<unknown[]>(app, 'listAnswers', {})).toEqual([])
