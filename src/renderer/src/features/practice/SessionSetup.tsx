@@ -196,7 +196,12 @@ export function SessionSetup() {
               size="small"
               value={source}
               aria-label="Questions from"
-              onChange={(_event, value: QuestionSource | null) => value && setSource(value)}
+              onChange={(_event, value: QuestionSource | null) => {
+                if (!value) return
+                setSource(value)
+                // Due and starred questions come in every kind: start from all of them.
+                if (value !== 'all') setType('mixed')
+              }}
               sx={{ flexWrap: 'wrap' }}
             >
               <ToggleButton value="all">All matching</ToggleButton>
