@@ -73,7 +73,7 @@ function TrendTable({ trends, caption, testId }: { trends: Trend[]; caption: str
                   </Typography>
                 </Stack>
               </TableCell>
-              <TableCell align="right">
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {t.earlier === null ? '–' : `${pct(t.earlier)}% → ${pct(t.recent)}% `}
                 {t.change !== null && <Change value={pct(t.change)} unit=" pts" />}
               </TableCell>
@@ -227,7 +227,7 @@ export function ProgressPage() {
           <Box data-testid="coverage">
             {coverage.map((bank) => (
               <Accordion key={bank.id} disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }}>
-                <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`coverage-${bank.id}`}>
+                <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`coverage-${bank.id}`} sx={{ '& .MuiAccordionSummary-content': { minWidth: 0 } }}>
                   <Stack direction="row" spacing={2} sx={{ alignItems: 'center', width: '100%', pr: 1 }}>
                     <Typography sx={{ flex: 1, minWidth: 0 }} noWrap>
                       {bank.title}
