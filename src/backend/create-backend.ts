@@ -144,7 +144,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }, 1500)
     syncTimer.unref()
   }
-  const unsubscribePractice = events.subscribe((name) => name === 'answer' && scheduleSync())
+  // Interactive hosts keep cards current in the background (their banks parse in a worker);
+  // elsewhere (CLI, tests) cards sync when read, so no bank parse blocks a recording's loop.
+  const unsubscribePractice = options.warmUp ? events.subscribe((name) => name === 'answer' && scheduleSync()) : () => undefined
   if (options.warmUp) scheduleSync()
   const backup = new BackupService({
     dataDir: options.dataDir,
