@@ -13,9 +13,9 @@ export interface WebServerProcess {
 }
 
 /** Starts `node out/main/web.js --port 0` and waits for its one "listening" line. */
-export async function startWebServer(dataDir: string, extraArgs: string[] = []): Promise<WebServerProcess> {
+export async function startWebServer(dataDir: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<WebServerProcess> {
   const child = spawn(process.execPath, [join(root, 'out/main/web.js'), '--port', '0', ...extraArgs], {
-    env: { ...process.env, APP_DATA_DIR: dataDir },
+    env: { ...process.env, ...extraEnv, APP_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stderr = ''

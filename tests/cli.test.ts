@@ -27,7 +27,8 @@ describe('cli banks inspect', () => {
       questions: Array<{ id: string; bankId: string; section: string; title: string; kind: string; keyTerms: string[]; alsoIn: unknown[] }>
       rubrics: Array<{ id: string; listenFor: Array<{ label: string; examples: string[] }>; reject: unknown[]; template: unknown[] }>
     }
-    expect(out.questions).toHaveLength(195)
+    // 195 seed questions, less the STAR worked example, plus the 45 of the behavioral bank.
+    expect(out.questions).toHaveLength(239)
     expect(Object.fromEntries(out.banks.map((b) => [b.file, b.questionCount]))).toMatchObject({
       'sql-python-data-modeling.md': 38,
       'behavioral-and-netflix-case.md': 2,

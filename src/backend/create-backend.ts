@@ -14,6 +14,8 @@ import { ModelManager } from './models'
 import { ModelsService } from './models-service'
 import { RecordingService, type RecordingServiceOptions } from './recording-service'
 import { TranscriptionService } from './transcription-service'
+import { PracticeService } from './practice-service'
+import { BackupService, rollDbBackup } from './backup'
 import type { Transcriber } from './transcription'
 
 export interface BackendOptions {
@@ -55,6 +57,8 @@ function noticeId(now: Date): string {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
   const events = new EventHub()
+  // A copy of db.json as it was before this start (and any migration) rewrites it.
+  await rollDbBackup(options.dataDir, now())
   const { store, recovery } = await openStore({ dataDir: options.dataDir, now })
   const version = (JSON.parse(readFileSync(join(options.appRoot, 'package.json'), 'utf8')) as { version: string })
     .version
@@ -129,6 +133,37 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     events.emit('notice', notice)
   }
 
+  const practice = new PracticeService(store, () => library.get(), now)
+  // Cards follow answers: a burst of autosaves while typing becomes one sync a moment later.
+  let syncTimer: NodeJS.Timeout | null = null
+  const scheduleSync = () => {
+    if (syncTimer) clearTimeout(syncTimer)
+    syncTimer = setTimeout(() => {
+      syncTimer = null
+      void practice.sync().catch(() => undefined) // retried by the next change or read
+    }, 1500)
+    syncTimer.unref()
+  }
+  // Interactive hosts keep cards current in the background (their banks parse in a worker);
+  // elsewhere (CLI, tests) cards sync when read, so no bank parse blocks a recording's loop.
+  const unsubscribePractice = options.warmUp ? events.subscribe((name) => name === 'answer' && scheduleSync()) : () => undefined
+  if (options.warmUp) scheduleSync()
+  const backup = new BackupService({
+    dataDir: options.dataDir,
+    store,
+    appVersion: version,
+    now,
+    busyReason: () =>
+      store.read().answers.some((a) => a.status === 'recording' || a.status === 'transcribing')
+        ? 'an answer is being recorded or transcribed. Stop it (or let it finish), then restore.'
+        : null,
+    afterRestore: async () => {
+      library.invalidate()
+      await practice.sync().catch(() => undefined)
+    }
+  })
+  await backup.clearStaging()
+
   const api: Handlers = {
     async getAppInfo() {
       return { name: 'mockroom', version, host: options.host, dataDir: options.dataDir, dataFile: store.file }
@@ -165,7 +200,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     getSession: async ({ id }) => sessions.get(id),
     updateSession: (input) => sessions.update(input),
     saveSessionItem: (input) => sessions.saveItem(input),
-    deleteSession: ({ id }) => sessions.remove(id),
+    async deleteSession({ id }) {
+      const result = await sessions.remove(id)
+      scheduleSync()
+      return result
+    },
 
     listAnswers: async (filter) => answers.list(filter),
     getAnswer: async ({ id }) => answers.get(id),
@@ -174,6 +213,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async deleteAnswer({ id }) {
       await recording.abandon(id)
       await answers.remove(id)
+      scheduleSync()
       return { deleted: true as const }
     },
 
@@ -188,7 +228,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     downloadModel: ({ id, allowUnverified }) => models.startDownload(id, allowUnverified),
     cancelModelDownload: ({ id }) => models.cancelDownload(id),
     importModel: ({ path }) => models.importModel(path),
-    removeModel: ({ file }) => models.removeModel(file)
+    removeModel: ({ file }) => models.removeModel(file),
+
+    getPractice: () => practice.overview(),
+    setFavorite: ({ questionId, favorite }) => practice.setFavorite(questionId, favorite),
+    exportBackup: () => backup.exportBackup(),
+    getBackupStatus: () => backup.status(),
+    uploadBackupChunk: ({ uploadId, seq, base64 }) => backup.uploadChunk(uploadId, seq, base64),
+    previewRestore: ({ uploadId }) => backup.preview(uploadId),
+    restoreBackup: ({ uploadId }) => backup.restore(uploadId),
+    discardRestore: ({ uploadId }) => backup.discard(uploadId)
   }
 
   return {
@@ -197,9 +246,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     mediaFile(relativePath) {
       const match = /^audio\/([A-Za-z0-9_-]{1,100})\.wav$/.exec(relativePath)
+      if (relativePath.startsWith('backups/')) return backup.exportFile(relativePath.slice('backups/'.length))
       return match ? join(options.dataDir, 'audio', `${match[1]}.wav`) : null
     },
     async close() {
+      if (syncTimer) clearTimeout(syncTimer)
+      unsubscribePractice()
       await recording.close()
       transcription.close()
       models.close()

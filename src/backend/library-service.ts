@@ -53,6 +53,11 @@ export class LibraryService {
     return result
   }
 
+  /** Forgets the parsed library (after a restore replaced the imported banks). */
+  invalidate(): void {
+    this.loading = null
+  }
+
   close(): Promise<void> {
     return this.operations.close()
   }

@@ -12,6 +12,15 @@ import {
   WhiteboardSchema
 } from './session'
 import { NoticeSchema } from './notices'
+import { PracticeOverviewSchema } from './practice/practice-schema'
+import {
+  BackupExportSchema,
+  BackupStatusSchema,
+  RestorePreviewSchema,
+  RestoreResultSchema,
+  UploadBackupChunkInputSchema,
+  UploadIdSchema
+} from './backup-schema'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
 
 /**
@@ -253,7 +262,20 @@ export const contract = {
   cancelModelDownload: { input: z.object({ id: z.string().min(1) }).strict(), output: ModelListSchema },
   /** Copies a model file from an absolute path on this machine into the models folder. */
   importModel: { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: ModelListSchema },
-  removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema }
+  removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema },
+
+  /** Spaced-repetition status (due today, next due per question) and favorites. */
+  getPractice: { input: empty, output: PracticeOverviewSchema },
+  setFavorite: { input: z.object({ questionId: z.string().min(1), favorite: z.boolean() }).strict(), output: PracticeOverviewSchema },
+
+  /** Writes everything (db.json, audio, imported banks, whiteboards) to one zip in <data>/backups. */
+  exportBackup: { input: empty, output: BackupExportSchema },
+  getBackupStatus: { input: empty, output: BackupStatusSchema },
+  /** A restore starts with the zip uploaded in chunks, then a preview, then the user's confirm. */
+  uploadBackupChunk: { input: UploadBackupChunkInputSchema, output: z.object({ receivedBytes: z.number().int().nonnegative() }) },
+  previewRestore: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: RestorePreviewSchema },
+  restoreBackup: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: RestoreResultSchema },
+  discardRestore: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: z.object({ discarded: z.literal(true) }) }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events the backend pushes to every connected renderer. */

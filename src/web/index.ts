@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend } from '../backend/create-backend'
 import { resolveDataDir } from '../backend/data-dir'
+import { testClockFromEnv } from '../backend/test-clock'
 import { createWebServer } from './server'
 
 /** Browser mode: `npm run web [-- --port <n>]`. Prints the one line with the tokened URL. */
@@ -21,7 +22,7 @@ function parsePort(argv: string[]): number {
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2))
   const appRoot = findAppRoot(import.meta.url)
-  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web', warmUp: true, bankWorkerUrl: builtBankWorker(import.meta.url) })
+  const backend = await createBackend({ dataDir: resolveDataDir(), appRoot, host: 'web', now: testClockFromEnv(), warmUp: true, bankWorkerUrl: builtBankWorker(import.meta.url) })
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({ backend, rendererDir: join(appRoot, 'out', 'renderer'), port, token })
   server.on('error', (error: NodeJS.ErrnoException) => {

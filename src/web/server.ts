@@ -30,6 +30,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.wav': 'audio/wav',
+  '.zip': 'application/zip',
   '.wasm': 'application/wasm'
 }
 

@@ -1,23 +1,26 @@
 import { z } from 'zod'
 import { AnswerRecordSchema } from '../../shared/answers'
 import { NoticeSchema } from '../../shared/notices'
+import { PracticeStateSchema, emptyPracticeState } from '../../shared/practice/practice-schema'
 import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   settings: SettingsSchema,
   notices: z.array(NoticeSchema),
   sessions: z.array(SessionSchema),
-  answers: z.array(AnswerRecordSchema)
+  answers: z.array(AnswerRecordSchema),
+  /** Spaced-repetition cards and starred questions (added by the practice migration). */
+  practice: PracticeStateSchema
 })
 export type Db = z.infer<typeof DbSchema>
 
 export function emptyDb(): Db {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: structuredClone(defaultSettings), notices: [], sessions: [], answers: [] }
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: structuredClone(defaultSettings), notices: [], sessions: [], answers: [], practice: emptyPracticeState() }
 }
 
 type Migration = { to: number; up: (data: Record<string, unknown>) => Record<string, unknown> }
@@ -38,8 +41,25 @@ export const migrations: Migration[] = [
       sessions: Array.isArray(data.sessions) ? data.sessions : [],
       answers: Array.isArray(data.answers) ? data.answers : []
     })
-  }
+  },
+  { to: 2, up: (data) => ({ ...addPracticeState(data), schemaVersion: 2 }) }
 ]
+
+/**
+ * The practice migration: adds empty spaced-repetition cards and favorites. Self-contained and
+ * idempotent (it reads and writes only `practice`), so it works at whatever position it runs;
+ * cards are rebuilt from the answers on the next start.
+ */
+export function addPracticeState(data: Record<string, unknown>): Record<string, unknown> {
+  const practice = data.practice as { cards?: unknown; favorites?: unknown } | undefined
+  return {
+    ...data,
+    practice: {
+      cards: Array.isArray(practice?.cards) ? practice.cards : [],
+      favorites: Array.isArray(practice?.favorites) ? practice.favorites : []
+    }
+  }
+}
 
 export class MigrationError extends Error {}
 

@@ -1,5 +1,6 @@
 import { mergeDuplicateQuestions } from './merge-questions'
 import { humanizeFileName, type ParsedBank } from './parse-bank'
+import { applyLibraryOverrides } from './library-overrides'
 import { assignRubrics } from './rubric'
 import type { BankLibrary, Rubric } from './types'
 
@@ -26,5 +27,5 @@ export function assembleLibrary(parsed: readonly ParsedBank[], options: Assemble
     banks
   )
   assignRubrics(questions, rubrics)
-  return { banks, questions, rubrics, errors: [...(options.errors ?? [])] }
+  return applyLibraryOverrides({ banks, questions, rubrics, errors: [...(options.errors ?? [])] })
 }

@@ -8,3 +8,9 @@ export function audioUrlOf(answerId: string): string {
   const file = `${encodeURIComponent(answerId)}.wav`
   return host === 'electron' ? `mockroom-media://audio/${file}` : `/media/audio/${file}`
 }
+
+/** Where an exported backup zip downloads from (`backups/<file>.zip`). */
+export function backupUrlOf(mediaPath: string): string {
+  const path = mediaPath.split('/').map(encodeURIComponent).join('/')
+  return host === 'electron' ? `mockroom-media://${path}` : `/media/${path}`
+}

@@ -9,6 +9,7 @@ import {
   InputLabel,
   LinearProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   MenuItem,
@@ -29,6 +30,7 @@ import { searchQuestions } from '../../../../shared/search/search-questions'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { isTypingTarget } from '../../app/shortcuts'
+import { FavoriteButton, PractiseButton } from '../repetition'
 import { BankImport } from './BankImport'
 import { kindLabels } from './kind-labels'
 import { useLibrary } from './library-context'
@@ -217,7 +219,19 @@ export function LibraryPage() {
               <Paper variant="outlined">
                 <List aria-label="Questions" disablePadding>
                   {results.slice(0, limit).map((q) => (
-                    <ListItemButton key={q.id} component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`} divider>
+                    <ListItem
+                      key={q.id}
+                      disablePadding
+                      divider
+                      secondaryAction={
+                        <Stack direction="row" spacing={0}>
+                          <PractiseButton questionId={q.id} title={q.title} compact />
+                          <FavoriteButton questionId={q.id} title={q.title} size="small" />
+                        </Stack>
+                      }
+                      sx={{ '& .MuiListItemButton-root': { pr: 11 } }}
+                    >
+                    <ListItemButton component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`}>
                       <ListItemText
                         primary={q.title}
                         secondary={[banksById.get(q.bankId)?.title, q.section].filter(Boolean).join(' · ')}
@@ -228,6 +242,7 @@ export function LibraryPage() {
                         <Chip size="small" label={kindLabels[q.kind]} />
                       </Stack>
                     </ListItemButton>
+                    </ListItem>
                   ))}
                 </List>
                 {results.length > limit && (

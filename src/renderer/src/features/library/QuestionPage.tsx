@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, LinearProgress, Link, Stack, Typography } from '@mui/material'
 import VisibilityIcon from '@mui/icons-material/Visibility'
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff'
@@ -6,7 +6,11 @@ import { Link as RouterLink, useParams } from 'react-router'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../app/shortcuts'
+import { FavoriteButton, NextDue, PractiseButton } from '../repetition'
 import { kindLabels } from './kind-labels'
+
+// Listing attempts scores them: the scorer loads with this section, not with the Library.
+const AttemptsList = lazy(() => import('../attempts').then((m) => ({ default: m.AttemptsList })))
 import { useLibrary } from './library-context'
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -65,9 +69,14 @@ export function QuestionPage() {
         <Typography variant="h4" component="h1" gutterBottom>
           {question.title}
         </Typography>
-        <Stack direction="row" spacing={1}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <Chip label={kindLabels[question.kind]} color="primary" size="small" />
           {question.alsoIn.length > 0 && <Chip size="small" variant="outlined" label={`also in ${question.alsoIn.length} other bank${question.alsoIn.length > 1 ? 's' : ''}`} />}
+          <NextDue questionId={question.id} />
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
+          <PractiseButton questionId={question.id} title={question.title} />
+          <FavoriteButton questionId={question.id} title={question.title} />
         </Stack>
       </Box>
       {showPrompt && (
@@ -134,6 +143,11 @@ export function QuestionPage() {
           ))}
         </Section>
       )}
+      <Section title="Your attempts">
+        <Suspense fallback={<LinearProgress aria-label="Loading attempts" />}>
+          <AttemptsList questionId={question.id} />
+        </Suspense>
+      </Section>
       <Section title="Sources">
         <Typography variant="body2">
           {bank?.file ?? question.bankId}

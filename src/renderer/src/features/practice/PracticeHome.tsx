@@ -1,13 +1,30 @@
 import { useEffect, useState } from 'react'
-import { Alert, LinearProgress, Stack } from '@mui/material'
+import { Alert, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material'
+import EventRepeatIcon from '@mui/icons-material/EventRepeat'
+import { Link as RouterLink, useSearchParams } from 'react-router'
+import { SCORE_RATING_DOC } from '../../../../shared/practice/rating'
 import HistoryIcon from '@mui/icons-material/History'
 import type { Session } from '../../../../shared/session'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../lib/api'
 import { useLibrary } from '../library'
+import { usePracticeOverview } from '../repetition'
 import { SessionList } from './SessionList'
 import { SessionSetup } from './SessionSetup'
+
+function BoxedText({ due }: { due: number | null }) {
+  return (
+    <div>
+      <Typography variant="h6" component="h2" id="due-title" data-testid="due-today">
+        Due today: {due ?? '…'}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {SCORE_RATING_DOC} Weak answers come back sooner.
+      </Typography>
+    </div>
+  )
+}
 
 /** Resume an interrupted session, start a new one, or look back at past ones. */
 export default function PracticeHome() {
@@ -19,6 +36,9 @@ export default function PracticeHome() {
     api.listSessions().then(setSessions, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }, [])
 
+  const { overview } = usePracticeOverview()
+  const [params] = useSearchParams()
+  const due = overview?.dueToday.length ?? null
   const inProgress = sessions?.filter((s) => s.status === 'in-progress') ?? []
   const past = sessions?.filter((s) => s.status !== 'in-progress') ?? []
 
@@ -28,8 +48,19 @@ export default function PracticeHome() {
       <Stack spacing={3}>
         {error && <Alert severity="error">Your sessions could not be listed: {error}</Alert>}
         {libraryError && <Alert severity="error">The question banks could not be loaded: {libraryError}</Alert>}
+        <Card variant="outlined" component="section" aria-labelledby="due-title">
+          <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <EventRepeatIcon color={due ? 'warning' : 'disabled'} />
+            <BoxedText due={due} />
+            {due ? (
+              <Button component={RouterLink} to="/practice?source=due" variant="outlined" sx={{ ml: 'auto' }}>
+                Practise due questions
+              </Button>
+            ) : null}
+          </CardContent>
+        </Card>
         {inProgress.length > 0 && <SessionList title="Resume where you stopped" label="Sessions in progress" sessions={inProgress} />}
-        {library ? <SessionSetup /> : !libraryError && <LinearProgress aria-label="Loading question banks" />}
+        {library ? <SessionSetup key={params.get('source') ?? ''} /> : !libraryError && <LinearProgress aria-label="Loading question banks" />}
         {sessions === null && !error ? null : past.length > 0 ? (
           <SessionList title="Past sessions" label="Past sessions" sessions={past} />
         ) : (

@@ -19,7 +19,7 @@ import {
   Typography
 } from '@mui/material'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
-import { useNavigate } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import type { QuestionKind } from '../../../../shared/banks/types'
 import { sessionTypeKinds, sessionTypes, type SessionOrder, type SessionType } from '../../../../shared/session'
 import { filterSessionPool, phaseOverridesFor } from '../../../../shared/session/session-pool'
@@ -27,7 +27,11 @@ import { formatClock, formatDurationLabel, parseClock } from '../../../../shared
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
 import { kindLabels, useLibrary } from '../library'
+import { usePracticeOverview } from '../repetition'
 import { sessionTypeLabels } from './session-labels'
+
+/** Where a session's questions come from: the filters alone, or the due or starred ones among them. */
+type QuestionSource = 'all' | 'due' | 'favorites'
 
 interface TimeFieldProps {
   label: string
@@ -100,7 +104,10 @@ export function SessionSetup() {
   const { library } = useLibrary()
   const { settings } = useSettings()
   const navigate = useNavigate()
-  const [type, setType] = useState<SessionType>('behavioral')
+  const [params] = useSearchParams()
+  const { overview } = usePracticeOverview()
+  const [source, setSource] = useState<QuestionSource>(() => (params.get('source') === 'due' ? 'due' : params.get('source') === 'favorites' ? 'favorites' : 'all'))
+  const [type, setType] = useState<SessionType>(() => (params.get('source') ? 'mixed' : 'behavioral'))
   const [bankIds, setBankIds] = useState<string[]>([])
   const [sections, setSections] = useState<string[]>([])
   const [kinds, setKinds] = useState<QuestionKind[]>([])
@@ -126,10 +133,18 @@ export function SessionSetup() {
   }, [questions, type, bankIds])
   const validSections = sections.filter((s) => sectionOptions.some((o) => o.value === s))
   const validKinds = kinds.filter((k) => typeKinds.includes(k))
-  const matching = useMemo(
-    () => filterSessionPool(questions, { type, bankIds, kinds: validKinds, sections: validSections }).length,
-    [questions, type, bankIds, validKinds, validSections]
+  const sourceIds = useMemo(
+    () => (source === 'due' ? (overview?.dueToday ?? []) : source === 'favorites' ? (overview?.favorites ?? []) : null),
+    [source, overview]
   )
+  const pool = useMemo(() => {
+    const filtered = filterSessionPool(questions, { type, bankIds, kinds: validKinds, sections: validSections })
+    if (!sourceIds) return filtered
+    // Due questions keep their order (most overdue first), so "as listed" asks those first.
+    const byId = new Map(filtered.map((q) => [q.id, q]))
+    return sourceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+  }, [questions, type, bankIds, validKinds, validSections, sourceIds])
+  const matching = pool.length
 
   const countNumber = Number(count)
   const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= 50
@@ -150,6 +165,7 @@ export function SessionSetup() {
     try {
       const session = await api.createSession({
         type,
+        ...(sourceIds ? { questionIds: pool.map((q) => q.id) } : {}),
         bankIds,
         kinds: validKinds,
         sections: validSections,
@@ -174,6 +190,32 @@ export function SessionSetup() {
           New session
         </Typography>
         <Stack spacing={2.5}>
+          <Box>
+            <ToggleButtonGroup
+              exclusive
+              size="small"
+              value={source}
+              aria-label="Questions from"
+              onChange={(_event, value: QuestionSource | null) => {
+                if (!value) return
+                setSource(value)
+                // Due and starred questions come in every kind: start from all of them.
+                if (value !== 'all') setType('mixed')
+              }}
+              sx={{ flexWrap: 'wrap' }}
+            >
+              <ToggleButton value="all">All matching</ToggleButton>
+              <ToggleButton value="due">Due questions ({overview?.dueToday.length ?? 0})</ToggleButton>
+              <ToggleButton value="favorites">Favorites ({overview?.favorites.length ?? 0})</ToggleButton>
+            </ToggleButtonGroup>
+            <FormHelperText>
+              {source === 'due'
+                ? 'Questions your spaced-repetition schedule brings back today, most overdue first.'
+                : source === 'favorites'
+                  ? 'Questions you starred in the Library.'
+                  : 'Questions from your banks, narrowed by the choices below.'}
+            </FormHelperText>
+          </Box>
           <ToggleButtonGroup
             exclusive
             size="small"
@@ -252,7 +294,13 @@ export function SessionSetup() {
             Defaults come from Settings; changes here apply to this session only. Warnings sound at 1 min and 15 s left.
           </Typography>
           {library && matching === 0 && (
-            <Alert severity="info">No question matches these choices: pick other banks, sections or kinds, or import a bank in the Library.</Alert>
+            <Alert severity="info">
+              {source === 'due'
+                ? 'Nothing is due with these choices. Practise any question and its next review date appears here.'
+                : source === 'favorites'
+                  ? 'No starred question matches these choices: star questions in the Library with ☆.'
+                  : 'No question matches these choices: pick other banks, sections or kinds, or import a bank in the Library.'}
+            </Alert>
           )}
           {countValid && matching > 0 && matching < countNumber && (
             <Alert severity="info">

@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AnswerRecord } from '../../../../shared/answers'
+import { attemptOf, scoreAttempt, summarizeAttempt, type AttemptSummary } from '../../../../shared/practice'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
 import { useLibrary } from '../library'
-import { scoreAnswer } from '../review'
-import { progressOf, type ProgressStats } from './progress-stats'
 
 export interface ProgressState {
-  stats: ProgressStats | null
+  /** Every scored answer, summarised; null while loading. */
+  summaries: AttemptSummary[] | null
+  /** Answers that could not be scored (still transcribing, no text, question gone). */
+  unscored: number
   error: string | null
 }
 
-/** Every answer, scored with the same scorer the review uses, summarised over time. */
+/** Every answer, scored through the practice adapters (the review's scorer), kept current. */
 export function useProgress(): ProgressState {
   const { library, error: libraryError } = useLibrary()
   const [answers, setAnswers] = useState<AnswerRecord[] | null>(null)
@@ -23,22 +25,23 @@ export function useProgress(): ProgressState {
       .listAnswers({})
       .then((list) => active && setAnswers(list))
       .catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)))
-    const unsubscribe = onEvent('answer', (record) =>
-      setAnswers((current) => current && [record, ...current.filter((a) => a.id !== record.id)])
-    )
+    const unsubscribe = onEvent('answer', (record) => setAnswers((current) => current && [record, ...current.filter((a) => a.id !== record.id)]))
     return () => {
       active = false
       unsubscribe()
     }
   }, [])
 
-  const stats = useMemo(() => {
+  const scored = useMemo(() => {
     if (!answers || !library) return null
-    return progressOf(answers, (answer) => {
-      const scored = scoreAnswer(answer, library, defaultLexicon)
-      return scored.ok ? { report: scored.report, title: scored.question.title } : null
-    })
+    const summaries: AttemptSummary[] = []
+    for (const answer of answers) {
+      const attempt = attemptOf(answer)
+      const result = scoreAttempt(attempt, library, defaultLexicon)
+      if (result) summaries.push(summarizeAttempt(attempt, result.question, result.report))
+    }
+    return { summaries, unscored: answers.length - summaries.length }
   }, [answers, library])
 
-  return { stats, error: error ?? (library ? null : libraryError) }
+  return { summaries: scored?.summaries ?? null, unscored: scored?.unscored ?? 0, error: error ?? (library ? null : libraryError) }
 }

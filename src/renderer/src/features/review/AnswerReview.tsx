@@ -6,6 +6,7 @@ import PrintIcon from '@mui/icons-material/Print'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
+import { AttemptsList } from '../attempts'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { criterionColors } from './criterion-colors'
 import { DeliveryPanel } from './DeliveryPanel'
@@ -156,6 +157,10 @@ export function AnswerReview() {
           )}
         </Grid>
       )}
+
+      <ReviewSection title="Your attempts at this question" testId="attempts">
+        <AttemptsList questionId={answer.questionId} currentAnswerId={answer.id} />
+      </ReviewSection>
 
       <ConfirmDeleteDialog
         target={confirming ? { title: 'Delete this answer?', description: describeAnswerDeletion(answer, title, formatWhen(answer.createdAt)) } : null}

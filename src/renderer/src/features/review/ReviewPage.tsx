@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router'
+import { AttemptsCompare } from '../attempts'
 import { AnswerReview } from './AnswerReview'
 import { HistoryList } from './HistoryList'
 import { PrintStyles } from './PrintStyles'
@@ -11,6 +12,7 @@ export function ReviewPage() {
       <Routes>
         <Route index element={<HistoryList />} />
         <Route path="answer/:id" element={<AnswerReview />} />
+        <Route path="compare/:a/:b" element={<AttemptsCompare />} />
         <Route path="*" element={<HistoryList />} />
       </Routes>
     </>

@@ -18,6 +18,7 @@ import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
 import { MicrophonePicker } from '../recording'
 import { ModelsCard } from './ModelsCard'
+import { BackupCard } from '../backup'
 
 function SecondsField({ label, value, min, onCommit }: { label: string; value: number; min: number; onCommit: (v: number) => void }) {
   const [text, setText] = useState(String(value))
@@ -96,6 +97,7 @@ export function SettingsPage() {
           </CardContent>
         </Card>
         <ModelsCard />
+        <BackupCard />
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" gutterBottom>

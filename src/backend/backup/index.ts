@@ -1,0 +1,2 @@
+export { BackupService, type BackupServiceOptions } from './backup-service'
+export { rollDbBackup, listAutoBackups, autoBackupDir, AUTO_BACKUP_KEEP } from './rolling-backup'

@@ -1,0 +1,2 @@
+export { AttemptsList } from './AttemptsList'
+export { AttemptsCompare } from './AttemptsCompare'

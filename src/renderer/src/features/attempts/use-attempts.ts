@@ -1,0 +1,43 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { AnswerRecord } from '../../../../shared/answers'
+import type { BankLibrary } from '../../../../shared/banks/types'
+import { attemptOf, scoreAttempt, summarizeAttempt, type Attempt, type AttemptSummary } from '../../../../shared/practice'
+import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
+import { api, onEvent } from '../../lib/api'
+
+export interface ScoredAttemptRow {
+  attempt: Attempt
+  /** Null while pending or when the answer cannot be scored. */
+  summary: AttemptSummary | null
+}
+
+/** Scores answers the way the review does, through the practice adapters. */
+export function summarize(answer: AnswerRecord, library: Pick<BankLibrary, 'questions' | 'rubrics'>): ScoredAttemptRow {
+  const attempt = attemptOf(answer)
+  const scored = scoreAttempt(attempt, library, defaultLexicon)
+  return { attempt, summary: scored ? summarizeAttempt(attempt, scored.question, scored.report) : null }
+}
+
+/** Every answer to one question, newest first, kept current as answers change. */
+export function useAttempts(questionId: string, library: BankLibrary | null): { rows: ScoredAttemptRow[] | null; error: string | null } {
+  const [answers, setAnswers] = useState<AnswerRecord[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let active = true
+    setAnswers(null)
+    api.listAnswers({ questionId }).then(
+      (list) => active && setAnswers(list),
+      (e: unknown) => active && setError(e instanceof Error ? e.message : String(e))
+    )
+    const unsubscribe = onEvent('answer', (record) => {
+      if (record.questionId !== questionId) return
+      setAnswers((current) => current && [record, ...current.filter((a) => a.id !== record.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt)))
+    })
+    return () => {
+      active = false
+      unsubscribe()
+    }
+  }, [questionId])
+  const rows = useMemo(() => (answers && library ? answers.map((a) => summarize(a, library)) : null), [answers, library])
+  return { rows, error }
+}

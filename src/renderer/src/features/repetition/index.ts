@@ -1,0 +1,5 @@
+export { FavoriteButton } from './FavoriteButton'
+export { PractiseButton } from './PractiseButton'
+export { NextDue } from './NextDue'
+export { usePracticeOverview, refreshPractice } from './practice-store'
+export { describeDue } from './format-due'
