@@ -13,6 +13,7 @@ import {
 } from './session'
 import { NoticeSchema } from './notices'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRunOutcomeSchema } from './sql/types'
 
 /**
  * The API contract: every method the renderer (or the CLI) can call on the backend, with the
@@ -253,7 +254,12 @@ export const contract = {
   cancelModelDownload: { input: z.object({ id: z.string().min(1) }).strict(), output: ModelListSchema },
   /** Copies a model file from an absolute path on this machine into the models folder. */
   importModel: { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: ModelListSchema },
-  removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema }
+  removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema },
+
+  /** SQL drills: runs a question's setup and lists its tables, and runs its reference answers (starts the engine on first use). */
+  sqlPrepare: { input: SqlPrepareInputSchema, output: SqlPrepareResultSchema },
+  /** Runs the candidate's query after the setup, in a fresh database, within the time and row limits. */
+  sqlRun: { input: SqlRunInputSchema, output: SqlRunOutcomeSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events the backend pushes to every connected renderer. */

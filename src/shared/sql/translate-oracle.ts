@@ -78,7 +78,7 @@ export const dialectRules: readonly DialectRule[] = [
     id: 'recursive-with',
     oracle: 'with t(n) as (select 1 from dual union all select n+1 from t where n < 25)',
     postgres: 'with recursive t(n) as (…)',
-    why: 'Oracle recognises a recursive WITH by its self-reference; PostgreSQL needs the RECURSIVE keyword.'
+    why: 'Oracle recognises a recursive WITH by its self-reference (with a column list); PostgreSQL needs the RECURSIVE keyword.'
   },
   { id: 'nvl', oracle: 'nvl(a, b)', postgres: 'coalesce(a, b)', why: 'PostgreSQL has no NVL.' },
   {
@@ -351,7 +351,10 @@ function addRecursive(tokens: OutToken[], rules: Set<DialectRuleId>): OutToken[]
     while (at !== -1 && (out[at]!.type === 'word' || out[at]!.type === 'quoted')) {
       const name = out[at]!.type === 'quoted' ? out[at]!.text.slice(1, -1) : out[at]!.text.toLowerCase()
       let k = nextSignificantIndex(out, at)
-      if (out[k]?.text === '(') k = nextSignificantIndex(out, closingParen(out, k))
+      // Oracle treats a WITH as recursive only when it has a column list (ORA-32039 otherwise):
+      // without one, `with orders as (select * from orders)` reads the table orders.
+      const hasColumnList = out[k]?.text === '('
+      if (hasColumnList) k = nextSignificantIndex(out, closingParen(out, k))
       if (!isWord(out[k], 'as')) break
       k = nextSignificantIndex(out, k)
       if (isWord(out[k], 'not')) k = nextSignificantIndex(out, k)
@@ -362,7 +365,8 @@ function addRecursive(tokens: OutToken[], rules: Set<DialectRuleId>): OutToken[]
       isCteList = true
       for (let j = k + 1; j < close; j++) {
         const t = out[j]!
-        if ((t.type === 'word' && t.text.toLowerCase() === name) || (t.type === 'quoted' && t.text.slice(1, -1) === name)) recursive = true
+        const mentionsItself = (t.type === 'word' && t.text.toLowerCase() === name) || (t.type === 'quoted' && t.text.slice(1, -1) === name)
+        if (mentionsItself && hasColumnList) recursive = true
       }
       const comma = nextSignificantIndex(out, close)
       if (out[comma]?.text !== ',') break
