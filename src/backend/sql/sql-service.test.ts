@@ -1,11 +1,18 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SqlService } from './sql-service'
 
 /** The worker thread as the apps run it (here from its TypeScript source, through tsx). */
-const service = new SqlService(pathToFileURL(join(__dirname, 'sql-worker.ts')))
-afterAll(() => service.close())
+const workerUrl = pathToFileURL(join(__dirname, 'sql-worker.ts'))
+const cacheDir = mkdtempSync(join(tmpdir(), 'mockroom-sql-cache-'))
+const service = new SqlService(workerUrl, cacheDir)
+afterAll(async () => {
+  await service.close()
+  rmSync(cacheDir, { recursive: true, force: true })
+})
 
 const endless = 'with t(n) as (select 1 from dual union all select n + 1 from t)\nselect count(*) from t'
 
@@ -29,5 +36,16 @@ describe('SqlService', () => {
     expect(Date.now() - began).toBeLessThan(60_000)
     const next = await service.run({ setup: '', query: 'select 1 as n' })
     expect(next.result?.rows).toEqual([['1']])
+  }, 240_000)
+
+  it('keeps the initialised database in its cache folder, and a later engine starts from it', async () => {
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tar.gz'))).toHaveLength(1)
+    const later = new SqlService(workerUrl, cacheDir)
+    try {
+      const outcome = await later.run({ setup: 'create table t (a varchar2(5));', query: 'select dummy from dual' })
+      expect(outcome.result?.rows).toEqual([['X']])
+    } finally {
+      await later.close()
+    }
   }, 240_000)
 })

@@ -48,7 +48,11 @@ export class SqlService {
   private nextId = 0
   private closed = false
 
-  constructor(private readonly workerUrl: URL) {}
+  constructor(
+    private readonly workerUrl: URL,
+    /** Where the engine keeps its initialised database between starts (see SqlEngine.start). */
+    private readonly cacheDir?: string
+  ) {}
 
   prepare(input: SqlPrepareInput): Promise<SqlPrepareResult> {
     const limits = SqlLimitsSchema.parse(input.limits ?? {})
@@ -116,7 +120,7 @@ export class SqlService {
   }
 
   private start(): RunningWorker {
-    const worker = new Worker(this.workerUrl.pathname.endsWith('.ts') ? tsxBootstrap(this.workerUrl) : this.workerUrl)
+    const worker = new Worker(this.workerUrl.pathname.endsWith('.ts') ? tsxBootstrap(this.workerUrl) : this.workerUrl, { workerData: { cacheDir: this.cacheDir } })
     worker.unref()
     const ready = new Promise<number>((resolve, reject) => {
       const onMessage = (reply: SqlWorkerReply) => {

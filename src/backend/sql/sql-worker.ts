@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { SqlEngine } from './sql-engine'
 import type { SqlPrepareResult, SqlRunOutcome } from '../../shared/sql/types'
 import type { SqlWorkerReply, SqlWorkerRequest } from './sql-worker-protocol'
@@ -12,7 +12,7 @@ const port = parentPort
 if (!port) throw new Error('sql-worker must run as a worker thread')
 
 const started = performance.now()
-const engine = SqlEngine.start()
+const engine = SqlEngine.start({ cacheDir: (workerData as { cacheDir?: string } | undefined)?.cacheDir })
 engine.then(
   () => port.postMessage({ type: 'ready', startMs: performance.now() - started } satisfies SqlWorkerReply),
   (error: unknown) => port.postMessage({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) } satisfies SqlWorkerReply)

@@ -6,6 +6,7 @@ import { Link as RouterLink, useParams } from 'react-router'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../app/shortcuts'
+import { SqlDrillSection } from '../sql-drill'
 import { kindLabels } from './kind-labels'
 import { useLibrary } from './library-context'
 
@@ -82,6 +83,7 @@ export function QuestionPage() {
           ))}
         </Section>
       )}
+      <SqlDrillSection question={question} />
       {question.keyTerms.length > 0 && (
         <Section title="Key terms">
           <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="key-terms">
