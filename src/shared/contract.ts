@@ -13,6 +13,7 @@ import {
 } from './session'
 import { NoticeSchema } from './notices'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { SqlDrillRecordSchema } from './sql/drill-record'
 import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRunOutcomeSchema } from './sql/types'
 
 /**
@@ -96,6 +97,7 @@ export const SaveSessionItemInputSchema = z
     starScaffold: StarScaffoldSchema.optional(),
     whiteboard: WhiteboardSchema.optional(),
     mermaid: MermaidDraftSchema.optional(),
+    sqlDrill: SqlDrillRecordSchema.optional(),
     skipped: z.boolean().optional()
   })
   .strict()

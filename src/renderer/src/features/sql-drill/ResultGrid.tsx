@@ -10,10 +10,12 @@ export interface ResultGridProps {
   testId?: string
   /** Tints the rows: missing (expected, absent) or extra (returned, not expected). */
   tone?: 'missing' | 'extra'
+  /** Show each column's type under its name (the tables panel lists types as chips instead). */
+  showTypes?: boolean
 }
 
 /** A result as a compact grid: NULL shown as such, numbers right-aligned, header kept in view. */
-export function ResultGrid({ columns, rows, label, maxHeight = 320, testId, tone }: ResultGridProps) {
+export function ResultGrid({ columns, rows, label, maxHeight = 320, testId, tone, showTypes = true }: ResultGridProps) {
   const tint = tone === 'missing' ? 'warning.main' : tone === 'extra' ? 'error.main' : undefined
   if (columns.length === 0) {
     return (
@@ -30,9 +32,11 @@ export function ResultGrid({ columns, rows, label, maxHeight = 320, testId, tone
             {columns.map((column, i) => (
               <TableCell key={i} align={column.category === 'number' ? 'right' : 'left'} sx={{ fontWeight: 600, whiteSpace: 'nowrap', py: 0.5 }} title={column.type}>
                 {column.name}
-                <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
-                  {column.type}
-                </Typography>
+                {showTypes && (
+                  <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
+                    {column.type}
+                  </Typography>
+                )}
               </TableCell>
             ))}
           </TableRow>

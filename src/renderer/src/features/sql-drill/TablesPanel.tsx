@@ -37,7 +37,7 @@ export function TablesPanel({ tables }: { tables: readonly SqlTable[] }) {
           <Chip key={column.name} size="small" variant="outlined" label={`${column.name} ${column.type}`} sx={{ fontFamily: 'ui-monospace, Menlo, monospace' }} />
         ))}
       </Stack>
-      <ResultGrid columns={table.columns} rows={table.rows} label={`Rows of ${table.name}`} maxHeight={260} />
+      <ResultGrid columns={table.columns} rows={table.rows} label={`Rows of ${table.name}`} maxHeight={260} showTypes={false} />
     </Box>
   )
 }

@@ -1,4 +1,4 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete'
+import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { PostgreSQL, sql } from '@codemirror/lang-sql'
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language'
@@ -92,11 +92,14 @@ export function editorSetup(options: {
 }): EditorSetup {
   const theme = new Compartment()
   const schema = new Compartment()
-  const run = () => {
+  // A completion list left open would cover the buttons and the result.
+  const run = (view: EditorView) => {
+    closeCompletion(view)
     options.onRun()
     return true
   }
-  const check = () => {
+  const check = (view: EditorView) => {
+    closeCompletion(view)
     options.onCheck()
     return true
   }
