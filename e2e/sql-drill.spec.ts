@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { callApi } from './web-server'
 
 /**
  * The SQL drill on "Distance between two cities": the engine (PGlite) starts in the backend
@@ -72,4 +73,28 @@ test('an endless recursive WITH stops: at the row limit, and at the time limit',
   await page.getByTestId('sql-run').click()
   await expect(page.getByTestId('sql-row-count')).toContainText('1 row', { timeout: ENGINE_START })
   await expect(page.getByTestId('sql-result')).toContainText('5')
+})
+
+test('in a practice session, the drill’s query, result and check are kept with the question', async ({ app }) => {
+  test.setTimeout(300_000)
+  const { page, server } = app
+  if (!server) throw new Error('this test drives the browser-mode server')
+  const library = await callApi<{ questions: { id: string; title: string }[] }>(server, 'getLibrary')
+  const question = library.questions.find((q) => q.title === 'Distance between two cities')!
+  const session = await callApi<{ id: string }>(server, 'createSession', { type: 'drill', questionIds: [question.id], count: 1, order: 'as-listed' })
+  await callApi(server, 'saveSessionItem', { sessionId: session.id, questionId: question.id, notes: '' })
+  await page.goto(`${server.origin}/#/practice/session/${encodeURIComponent(session.id)}`)
+  await expect(page.getByTestId('question-title')).toHaveText('Distance between two cities')
+  await expect(page.getByTestId('sql-tables')).toContainText('dist', { timeout: ENGINE_START })
+
+  await typeQuery(page, 'select least(src, dest), greatest(src, dest) from dist group by 1, 2 having count(*) > 1')
+  await page.getByTestId('sql-check').click()
+  await expect(page.getByTestId('sql-check-result')).toContainText('Check: matches')
+  await expect
+    .poll(async () => (await callApi<{ answers: { sqlDrill?: { runs: number; firstMatchAtRun: number | null; query: string } }[] }>(server, 'getSession', { id: session.id })).answers[0]?.sqlDrill)
+    .toMatchObject({ runs: 1, firstMatchAtRun: 1, query: expect.stringContaining('greatest(src, dest)') })
+
+  // The query comes back with the session.
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: /SQL query/ })).toContainText('greatest(src, dest)')
 })
