@@ -92,7 +92,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const sessions = new SessionsService(store, options.dataDir, async () => (await library.get()).questions, now)
   const answers = new AnswersService(store, options.dataDir, events, now)
   // Started on the first SQL call (a SQL question opened), never at launch.
-  const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'))
+  const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
 
   const models = new ModelsService(new ModelManager({ dataDir: options.dataDir, baseUrl: options.modelBaseUrl }), store, events)
   const transcription = new TranscriptionService({ store, answers, events, models: models.manager, transcriber: options.transcriber })

@@ -81,8 +81,8 @@ export class SqlEngine {
    * initialised database is kept in `cacheDir` (gzipped, ~5 MB) and later starts load it:
    * about four times faster. A cache that does not load is ignored and rewritten.
    */
-  static async start(options: { cacheDir?: string } = {}): Promise<SqlEngine> {
-    const db = await startDatabase(options.cacheDir)
+  static async start(options: { cacheDir?: string; seedDir?: string } = {}): Promise<SqlEngine> {
+    const db = await startDatabase(options.cacheDir, options.seedDir)
     const rows = (await db.query<{ oid: number; typname: string; typcategory: string }>('select oid::int as oid, typname, typcategory from pg_type')).rows
     const types = new Map<number, TypeInfo>()
     const rawParsers: Record<number, (value: string) => string> = {}
@@ -286,7 +286,7 @@ export class SqlEngine {
   }
 }
 
-function cacheFileName(): string {
+export function cacheFileName(): string {
   // A new PGlite or a new prelude makes a new file, so a stale database is never loaded.
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
   const { version } = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }
@@ -294,15 +294,21 @@ function cacheFileName(): string {
   return `pglite-${version}-${preludeHash}.tar.gz`
 }
 
-async function startDatabase(cacheDir: string | undefined): Promise<PGlite> {
-  const file = cacheDir ? join(cacheDir, cacheFileName()) : null
-  if (file && existsSync(file)) {
+/**
+ * `seedDir` is a read-only copy made at build time (scripts/prepare-sql-engine.ts writes
+ * vendor/sql-engine/), so even a new data folder skips initdb; `cacheDir` is the user's own.
+ */
+export async function startDatabase(cacheDir: string | undefined, seedDir?: string): Promise<PGlite> {
+  const name = cacheFileName()
+  const file = cacheDir ? join(cacheDir, name) : null
+  for (const candidate of [file, seedDir ? join(seedDir, name) : null]) {
+    if (!candidate || !existsSync(candidate)) continue
     try {
-      const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) })
+      const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(candidate)]) })
       await db.query('select dummy from dual')
       return db
     } catch {
-      // A damaged or partial cache: start from scratch below, which rewrites it.
+      // A damaged or partial file: try the next, or start from scratch below (which rewrites the cache).
     }
   }
   const db = await PGlite.create()

@@ -51,7 +51,9 @@ export class SqlService {
   constructor(
     private readonly workerUrl: URL,
     /** Where the engine keeps its initialised database between starts (see SqlEngine.start). */
-    private readonly cacheDir?: string
+    private readonly cacheDir?: string,
+    /** A read-only copy made at build time (vendor/sql-engine), used when the cache has none. */
+    private readonly seedDir?: string
   ) {}
 
   prepare(input: SqlPrepareInput): Promise<SqlPrepareResult> {
@@ -120,7 +122,7 @@ export class SqlService {
   }
 
   private start(): RunningWorker {
-    const worker = new Worker(this.workerUrl.pathname.endsWith('.ts') ? tsxBootstrap(this.workerUrl) : this.workerUrl, { workerData: { cacheDir: this.cacheDir } })
+    const worker = new Worker(this.workerUrl.pathname.endsWith('.ts') ? tsxBootstrap(this.workerUrl) : this.workerUrl, { workerData: { cacheDir: this.cacheDir, seedDir: this.seedDir } })
     worker.unref()
     const ready = new Promise<number>((resolve, reject) => {
       const onMessage = (reply: SqlWorkerReply) => {

@@ -12,7 +12,8 @@ const port = parentPort
 if (!port) throw new Error('sql-worker must run as a worker thread')
 
 const started = performance.now()
-const engine = SqlEngine.start({ cacheDir: (workerData as { cacheDir?: string } | undefined)?.cacheDir })
+const options = (workerData ?? {}) as { cacheDir?: string; seedDir?: string }
+const engine = SqlEngine.start({ cacheDir: options.cacheDir, seedDir: options.seedDir })
 engine.then(
   () => port.postMessage({ type: 'ready', startMs: performance.now() - started } satisfies SqlWorkerReply),
   (error: unknown) => port.postMessage({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) } satisfies SqlWorkerReply)
