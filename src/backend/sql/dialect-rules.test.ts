@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialectRules, type DialectRuleId } from '../../shared/sql/translate-oracle'
@@ -11,7 +12,8 @@ let raw: PGlite
 let engine: SqlEngine
 
 beforeAll(async () => {
-  ;[raw, engine] = await Promise.all([PGlite.create(), SqlEngine.start()])
+  // The build's initialised database, when there is one, saves an initdb (see SqlEngine.start).
+  ;[raw, engine] = await Promise.all([PGlite.create(), SqlEngine.start({ seedDir: join(__dirname, '..', '..', '..', 'vendor', 'sql-engine') })])
 }, 240_000)
 afterAll(async () => {
   await Promise.all([raw?.close(), engine?.close()])

@@ -11,7 +11,7 @@ import { SqlEngine } from './sql-engine'
  */
 let engine: SqlEngine
 beforeAll(async () => {
-  engine = await SqlEngine.start()
+  engine = await SqlEngine.start({ seedDir: join(__dirname, '..', '..', '..', 'vendor', 'sql-engine') })
 }, 240_000)
 afterAll(() => engine?.close())
 
