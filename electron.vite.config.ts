@@ -11,7 +11,9 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           web: resolve('src/web/index.ts'),
           // Bank parsing runs in a worker thread so the backend keeps answering meanwhile.
-          'bank-worker': resolve('src/backend/banks/bank-worker.ts')
+          'bank-worker': resolve('src/backend/banks/bank-worker.ts'),
+          // The SQL drills' engine (PGlite) runs in a worker thread the backend can terminate.
+          'sql-worker': resolve('src/backend/sql/sql-worker.ts')
         }
       }
     }

@@ -9,6 +9,7 @@ import { AnswersService } from './answers-service'
 import { LibraryService } from './library-service'
 import { workerBankOperations } from './banks'
 import { SessionsService } from './sessions-service'
+import { resolveSqlWorker, SqlService } from './sql/sql-service'
 import { openStore } from './storage/store'
 import { ModelManager } from './models'
 import { ModelsService } from './models-service'
@@ -29,6 +30,8 @@ export interface BackendOptions {
   warmUp?: boolean
   /** The built bank-parser worker (out/main/bank-worker.js); without it, banks parse in process. */
   bankWorkerUrl?: URL
+  /** The SQL engine's worker; defaults to out/main/sql-worker.js, or its source under tsx. */
+  sqlWorkerUrl?: URL
   /** Injected by tests (a fake whisper); defaults to the real whisper.cpp. */
   transcriber?: Transcriber
   /** Where model downloads come from (tests serve them from 127.0.0.1). */
@@ -92,6 +95,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
   const sessions = new SessionsService(store, options.dataDir, async () => (await library.get()).questions, now)
   const answers = new AnswersService(store, options.dataDir, events, now)
+  // Started on the first SQL call (a SQL question opened), never at launch.
+  const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
 
   const models = new ModelsService(new ModelManager({ dataDir: options.dataDir, baseUrl: options.modelBaseUrl }), store, events)
   const transcription = new TranscriptionService({ store, answers, events, models: models.manager, transcriber: options.transcriber })
@@ -237,7 +242,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     uploadBackupChunk: ({ uploadId, seq, base64 }) => backup.uploadChunk(uploadId, seq, base64),
     previewRestore: ({ uploadId }) => backup.preview(uploadId),
     restoreBackup: ({ uploadId }) => backup.restore(uploadId),
-    discardRestore: ({ uploadId }) => backup.discard(uploadId)
+    discardRestore: ({ uploadId }) => backup.discard(uploadId),
+    sqlPrepare: (input) => sql.prepare(input),
+    sqlRun: (input) => sql.run(input)
   }
 
   return {
@@ -256,6 +263,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       transcription.close()
       models.close()
       await library.close()
+      await sql.close()
     }
   }
 }

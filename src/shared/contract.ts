@@ -22,6 +22,8 @@ import {
   UploadIdSchema
 } from './backup-schema'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { SqlDrillRecordSchema } from './sql/drill-record'
+import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRunOutcomeSchema } from './sql/types'
 
 /**
  * The API contract: every method the renderer (or the CLI) can call on the backend, with the
@@ -104,6 +106,7 @@ export const SaveSessionItemInputSchema = z
     starScaffold: StarScaffoldSchema.optional(),
     whiteboard: WhiteboardSchema.optional(),
     mermaid: MermaidDraftSchema.optional(),
+    sqlDrill: SqlDrillRecordSchema.optional(),
     skipped: z.boolean().optional()
   })
   .strict()
@@ -275,7 +278,11 @@ export const contract = {
   uploadBackupChunk: { input: UploadBackupChunkInputSchema, output: z.object({ receivedBytes: z.number().int().nonnegative() }) },
   previewRestore: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: RestorePreviewSchema },
   restoreBackup: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: RestoreResultSchema },
-  discardRestore: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: z.object({ discarded: z.literal(true) }) }
+  discardRestore: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: z.object({ discarded: z.literal(true) }) },
+  /** SQL drills: runs a question's setup and lists its tables, and runs its reference answers (starts the engine on first use). */
+  sqlPrepare: { input: SqlPrepareInputSchema, output: SqlPrepareResultSchema },
+  /** Runs the candidate's query after the setup, in a fresh database, within the time and row limits. */
+  sqlRun: { input: SqlRunInputSchema, output: SqlRunOutcomeSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events the backend pushes to every connected renderer. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PlanItemSchema, SessionTypeSchema } from './plan-session'
 import { TimerStateSchema } from './timer'
+import { SqlDrillRecordSchema } from '../sql/drill-record'
 import type { PlanItem, SessionType } from './plan-session'
 
 /**
@@ -46,6 +47,8 @@ export const SessionAnswerSchema = z.object({
   starScaffold: StarScaffoldSchema.optional(),
   whiteboard: WhiteboardSchema.optional(),
   mermaid: MermaidDraftSchema.optional(),
+  /** A SQL question's drill: the last query, its result and check, and the runs it took. */
+  sqlDrill: SqlDrillRecordSchema.optional(),
   /** Relative to the data directory, so the data directory can move. */
   audioFile: z.string().optional(),
   skipped: z.boolean()

@@ -7,6 +7,7 @@ import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../app/shortcuts'
 import { FavoriteButton, NextDue, PractiseButton } from '../repetition'
+import { SqlDrillSection } from '../sql-drill'
 import { kindLabels } from './kind-labels'
 
 // Listing attempts scores them: the scorer loads with this section, not with the Library.
@@ -91,6 +92,7 @@ export function QuestionPage() {
           ))}
         </Section>
       )}
+      <SqlDrillSection question={question} />
       {question.keyTerms.length > 0 && (
         <Section title="Key terms">
           <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="key-terms">

@@ -6,9 +6,11 @@ import RedoIcon from '@mui/icons-material/Redo'
 import VisibilityIcon from '@mui/icons-material/Visibility'
 import { Link as RouterLink, useParams } from 'react-router'
 import type { MermaidDraft, Whiteboard } from '../../../../shared/session'
+import type { SqlDrillRecord } from '../../../../shared/sql/drill-record'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { PageHeader } from '../../components/PageHeader'
 import { useLibrary } from '../library'
+import { SqlDrillSection } from '../sql-drill'
 import { LazyDesignBoard } from '../whiteboard'
 import { NotesField } from './NotesField'
 import { QuestionCard } from './QuestionCard'
@@ -35,6 +37,12 @@ export default function SessionRunner() {
   const saveDesign = useCallback(
     (patch: { whiteboard?: Whiteboard; mermaid?: MermaidDraft }) => runner.saveItem(patch),
     // saveItem is stable; the runner object is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [runner.saveItem]
+  )
+
+  const saveSqlDrill = useCallback(
+    (sqlDrill: SqlDrillRecord) => void runner.saveItem({ sqlDrill }).catch(() => undefined), // saveItem shows its own error banner
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runner.saveItem]
   )
@@ -150,6 +158,7 @@ export default function SessionRunner() {
               />
             </Suspense>
           )}
+          <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
           <TypedAnswer initial={runner.typedAnswers.get(answer.answerId) ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <Card variant="outlined">

@@ -1,0 +1,1 @@
+export { SqlDrillSection } from './SqlDrillSection'
