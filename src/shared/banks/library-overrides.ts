@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import overridesJson from '../../../resources/kind-overrides.json'
+import overridesJson from '../../../resources/kind-overrides.json' with { type: 'json' }
 import { assignRubrics } from './rubric'
 import { QuestionKindSchema, type BankLibrary } from './types'
 

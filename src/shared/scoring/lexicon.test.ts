@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import lexiconJson from '../../../resources/scoring-lexicon.json'
+import lexiconJson from '../../../resources/scoring-lexicon.json' with { type: 'json' }
 import { defaultLexicon } from './default-lexicon'
 import { parseLexicon } from './lexicon'
 
