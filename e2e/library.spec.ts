@@ -16,13 +16,13 @@ const customBank = `# Warehouse Drills
 test('the built-in banks are listed with their questions', async ({ app }) => {
   const { page } = app
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
-  await expect(page.getByText(/^239 questions in 6 banks$/)).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText(/^240 questions in 6 banks$/)).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('list', { name: 'Banks' }).getByRole('button')).toHaveCount(7)
 })
 
 test('import a bank through the UI, find its question by search, reveal the answer', async ({ app }) => {
   const { page } = app
-  await expect(page.getByText(/^239 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText(/^240 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
   await page.getByTestId('bank-file-input').setInputFiles({ name: 'warehouse-drills.md', mimeType: 'text/markdown', buffer: Buffer.from(customBank) })
   await expect(page.getByTestId('import-report')).toContainText('warehouse-drills.md (2 questions)')
   await expect(page.getByText(/^197 questions in \d+ banks$/)).toBeVisible()
@@ -43,13 +43,13 @@ test('import a bank through the UI, find its question by search, reveal the answ
 
 test('a binary file gets an error naming it, and the other banks still show', async ({ app }) => {
   const { page } = app
-  await expect(page.getByText(/^239 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText(/^240 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])
   await page.getByTestId('bank-file-input').setInputFiles({ name: 'diagram.png', mimeType: 'image/png', buffer: png })
   const report = page.getByTestId('import-report')
   await expect(report).toContainText('diagram.png')
   await expect(report).toContainText(/binary/i)
-  await expect(page.getByText(/^239 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText(/^240 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('list', { name: 'Questions' }).getByRole('link').first()).toBeVisible()
 })
 

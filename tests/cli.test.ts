@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 /** The CLI as a user runs it: a real process, stdout parsed as JSON, exit codes checked. */
 const root = new URL('..', import.meta.url).pathname
@@ -18,6 +18,10 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+// Each case starts a real process that parses every bank: on a loaded two-core machine that can
+// take tens of seconds, so the cases get the process's own 60 s limit.
+vi.setConfig({ testTimeout: 90_000 })
+
 describe('cli banks inspect', () => {
   it('prints the built-in library as one JSON object', () => {
     const { code, stdout } = cli('banks', 'inspect', '--json')
@@ -28,7 +32,7 @@ describe('cli banks inspect', () => {
       rubrics: Array<{ id: string; listenFor: Array<{ label: string; examples: string[] }>; reject: unknown[]; template: unknown[] }>
     }
     // 195 seed questions, less the STAR worked example, plus the 45 of the behavioral bank.
-    expect(out.questions).toHaveLength(239)
+    expect(out.questions).toHaveLength(240)
     expect(Object.fromEntries(out.banks.map((b) => [b.file, b.questionCount]))).toMatchObject({
       'sql-python-data-modeling.md': 38,
       'behavioral-and-netflix-case.md': 2,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryOverrides } from '../../shared/banks/library-overrides'
+import { filterSessionPool } from '../../shared/session/session-pool'
 import type { BankLibrary } from '../../shared/banks/types'
 import { loadBankFiles, loadBankLibrary } from './load-bank-files'
 
@@ -64,10 +65,15 @@ describe('kind overrides and worked examples', () => {
     expect(title('Real-Time Truck Tracking Dashboard').rubricId).toBe('system-design-question-bank:how-interviewers-evaluate-these')
   })
 
-  it('takes "Complex Problem" out of the questions and makes it the STAR rubric\'s worked example', async () => {
+  it('marks "Complex Problem" as the STAR rubric\'s worked example, kept in the library but never drawn', async () => {
     const lib = await library()
     expect(libraryOverrides.workedExamples.map((e) => e.title)).toEqual(['Complex Problem'])
-    expect(lib.questions.some((q) => q.title === 'Complex Problem')).toBe(false)
+    const example = lib.questions.find((q) => q.title === 'Complex Problem')!
+    expect(example.workedExampleFor).toBe('star-rubric.md')
+    expect(lib.questions.filter((q) => q.workedExampleFor)).toEqual([example])
+    const pool = filterSessionPool(lib.questions, { type: 'mixed', bankIds: [example.bankId], kinds: [], sections: [] })
+    expect(pool.length).toBeGreaterThan(30)
+    expect(pool).not.toContain(example)
     expect(lib.banks.find((b) => b.file === 'sql-python-data-modeling.md')!.questionCount).toBe(38)
     const rubricFile = readFileSync(join(dir, 'star-rubric.md'), 'utf8')
     expect(rubricFile).toContain('Worked example: the warehouse migration')

@@ -35,14 +35,14 @@ describe('built-in banks', () => {
   it('merges to 195 unique questions, every condensed one into its twin in the large bank', async () => {
     const all = await library()
     // The seed banks alone (the behavioral bank is ours, not a seed); one of the 195 is the STAR
-    // rubric's worked example, kept in its bank's count but not offered as a question.
+    // rubric's worked example, kept in the library (same id) but never drawn by a session.
     const lib = { ...all, questions: all.questions.filter((q) => q.bankId !== 'behavioral-data-engineering') }
-    expect(lib.questions).toHaveLength(194)
+    expect(lib.questions).toHaveLength(195)
     expect(lib.questions.some((q) => q.bankId === 'system-design-condensed')).toBe(false)
     const twins = lib.questions.filter((q) => q.alsoIn.some((s) => s.bankId === 'system-design-condensed'))
     expect(twins).toHaveLength(18)
     for (const twin of twins) expect(twin.bankId).toBe('system-design-question-bank')
-    expect(new Set(lib.questions.map((q) => q.id)).size).toBe(194)
+    expect(new Set(lib.questions.map((q) => q.id)).size).toBe(195)
   })
 
   it('produces schema-valid questions and rubrics, each question scored by a loaded rubric', async () => {
@@ -129,7 +129,7 @@ describe('built-in banks', () => {
     expect(timesheets.answer).toContain('**Answer 2**')
     expect(find('Apply lag function without using lag function').answer).toBeNull()
     expect(lib.banks[0]!.questionCount).toBe(38)
-    expect(lib.questions.some((q) => q.title === 'Complex Problem')).toBe(false)
+    expect(find('Complex Problem').kind).toBe('behavioral')
     expect(find('Sort in Python').kind).toBe('coding')
   })
 

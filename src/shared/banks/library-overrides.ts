@@ -20,23 +20,25 @@ export const libraryOverrides: LibraryOverrides = LibraryOverridesSchema.parse(o
 
 /**
  * The library with kinds corrected (and rubrics re-assigned, since a rubric follows its kind)
- * and worked examples taken out of the questions. A worked example still counts in its bank's
- * `questionCount`: the bank file is unchanged, it is just not offered for practice.
+ * and worked examples marked (`workedExampleFor`): they keep their place and id in the library,
+ * but sessions do not draw them.
  */
 export function applyLibraryOverrides(library: BankLibrary, overrides: LibraryOverrides = libraryOverrides): BankLibrary {
   const fileOf = new Map(library.banks.map((bank) => [bank.id, bank.file]))
   const matches = (entry: { bank: string; title: string }, question: BankLibrary['questions'][number]) =>
     fileOf.get(question.bankId) === entry.bank && question.title.trim() === entry.title.trim()
-  const examples = new Set(library.questions.filter((q) => overrides.workedExamples.some((e) => matches(e, q))).map((q) => q.id))
-  let changed = examples.size > 0
-  const questions = library.questions
-    .filter((q) => !examples.has(q.id))
-    .map((question) => {
-      const entry = overrides.kinds.find((e) => matches(e, question))
-      if (!entry || entry.kind === question.kind) return question
-      changed = true
-      return { ...question, kind: entry.kind }
-    })
+  let changed = false
+  const questions = library.questions.map((question) => {
+    const example = overrides.workedExamples.find((e) => matches(e, question))
+    const entry = overrides.kinds.find((e) => matches(e, question))
+    if (!example && (!entry || entry.kind === question.kind)) return question
+    changed = true
+    return {
+      ...question,
+      ...(entry ? { kind: entry.kind } : {}),
+      ...(example ? { workedExampleFor: example.rubric } : {})
+    }
+  })
   if (!changed) return library
   assignRubrics(questions, library.rubrics)
   return { ...library, questions }

@@ -53,7 +53,12 @@ export const QuestionSchema = z.object({
   diagrams: z.array(DiagramSchema),
   /** Id of the rubric that scores this question. */
   rubricId: z.string(),
-  alsoIn: z.array(QuestionSourceSchema)
+  alsoIn: z.array(QuestionSourceSchema),
+  /**
+   * Set when the entry is a rubric's worked example (a model story) rather than a question: it
+   * stays in the library and can be read and practised on purpose, but sessions never draw it.
+   */
+  workedExampleFor: z.string().optional()
 })
 export type Question = z.infer<typeof QuestionSchema>
 

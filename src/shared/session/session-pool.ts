@@ -19,6 +19,7 @@ export function filterSessionPool(questions: readonly Question[], filter: Sessio
   const typeKinds = new Set<QuestionKind>(sessionTypeKinds[filter.type])
   return questions.filter(
     (q) =>
+      !q.workedExampleFor &&
       typeKinds.has(q.kind) &&
       (!filter.bankIds.length || filter.bankIds.includes(q.bankId) || q.alsoIn.some((s) => filter.bankIds.includes(s.bankId))) &&
       (!filter.kinds.length || filter.kinds.includes(q.kind)) &&
