@@ -1,100 +1,38 @@
-import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { AnswerRecord } from '../shared/answers'
-import type { EventName } from '../shared/contract'
-import { findAppRoot } from './app-root'
-import { createBackend, type Backend } from './create-backend'
-import { GGML_MAGIC } from './models'
-import { Transcriber } from './transcription'
-import { mustRunWhisperTests, whisperTestEnv } from './transcription/whisper-test-env'
+import type { AnswerRecord } from '../../shared/answers'
+import type { Backend } from '../create-backend'
+import { whisperTestEnv, mustRunWhisperTests } from '../transcription/whisper-test-env'
+import {
+  RATE,
+  collect,
+  createFixture,
+  newDataDir as newDir,
+  openBackend,
+  secondOf,
+  settled,
+  until,
+  type BackendFixture
+} from './backend-test-fixture'
 
-/** The same stand-in for whisper.cpp as the transcriber's tests: "delay:<ms>" in the prompt slows it. */
-const FAKE_WHISPER = `#!/usr/bin/env node
-const fs = require('node:fs')
-const args = process.argv.slice(2)
-const get = (flag) => args[args.indexOf(flag) + 1]
-const prompt = get('--prompt') || ''
-const delay = Number((/delay:(\\d+)/.exec(prompt) || [])[1] || 50)
-process.stderr.write('whisper_print_progress_callback: progress =  50%\\n')
-setTimeout(() => {
-  fs.writeFileSync(get('-of') + '.json', JSON.stringify({ transcription: [
-    { offsets: { from: 0, to: 900 }, text: ' fake words', tokens: [
-      { text: ' fake', offsets: { from: 0, to: 400 } }, { text: ' words', offsets: { from: 400, to: 900 } } ] } ] }))
-}, delay)
-`
-
-const RATE = 16_000
-const appRoot = findAppRoot(import.meta.url)
-let scratch: string
-let fakeBinary: string
-const backends: Backend[] = []
-
-/** One second of PCM: a loud tone, or (quiet) near-silence, as base64 like the renderer sends. */
-function secondOf(kind: 'tone' | 'quiet'): string {
-  const samples = Int16Array.from({ length: RATE }, (_, i) =>
-    kind === 'tone' ? Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / RATE)) : (i % 3) - 1
-  )
-  return Buffer.from(samples.buffer).toString('base64')
-}
-
-async function newDataDir(withFakeModel = true): Promise<string> {
-  const dataDir = await mkdtemp(join(scratch, 'data-'))
-  if (withFakeModel) {
-    await mkdir(join(dataDir, 'models'), { recursive: true })
-    await writeFile(join(dataDir, 'models', 'ggml-fake.bin'), Buffer.concat([GGML_MAGIC, Buffer.alloc(64)]))
-  }
-  return dataDir
-}
-
-async function open(dataDir: string, fake = true, windowCut: { minWindowMs: number; maxWindowMs: number } | undefined = { minWindowMs: 2000, maxWindowMs: 3000 }): Promise<Backend> {
-  const backend = await createBackend({
-    dataDir,
-    appRoot,
-    host: 'test',
-    transcriber: fake ? new Transcriber({ binaryPath: fakeBinary, tmpDir: scratch }) : undefined,
-    windowCut
-  })
-  backends.push(backend)
-  return backend
-}
-
-function collect(backend: Backend) {
-  const seen: Array<{ name: EventName; payload: unknown }> = []
-  backend.events.subscribe((name, payload) => seen.push({ name, payload }))
-  return seen
-}
-
-async function until<T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now()
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
-const settled = (backend: Backend, id: string, timeoutMs?: number) =>
-  until(async () => {
-    const answer = await backend.api.getAnswer({ id })
-    return answer.status === 'ready' || answer.status === 'failed' ? answer : undefined
-  }, timeoutMs)
+let fixture: BackendFixture
+const newDataDir = (withFakeModel = true) => newDir(fixture, withFakeModel)
+const open = (dataDir: string, fake = true, windowCut: { minWindowMs: number; maxWindowMs: number } | undefined = { minWindowMs: 2000, maxWindowMs: 3000 }, recorderIdleMs?: number): Promise<Backend> =>
+  openBackend(fixture, dataDir, { fake, windowCut, recorderIdleMs })
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mockroom-recording-'))
-  fakeBinary = join(scratch, 'fake-whisper.cjs')
-  await writeFile(fakeBinary, FAKE_WHISPER)
-  await chmod(fakeBinary, 0o755)
+  fixture = await createFixture(await mkdtemp(join(tmpdir(), 'mockroom-recording-')))
 })
 
 afterEach(async () => {
-  for (const backend of backends.splice(0)) await backend.close()
+  for (const backend of fixture.backends.splice(0)) await backend.close()
 })
 
 afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true })
+  await rm(fixture.scratch, { recursive: true, force: true })
 })
 
 describe('recording through the API', () => {
@@ -102,7 +40,7 @@ describe('recording through the API', () => {
     const backend = await open(await newDataDir())
     const events = collect(backend)
     const started = await backend.api.startRecording({ answerId: 'a1', sessionId: null, questionId: 'q1', timeBoxMs: 60_000 })
-    expect(started).toMatchObject({ status: 'recording', source: 'recorded', audioFile: 'audio/a1.wav', timeBoxMs: 60_000 })
+    expect(started).toMatchObject({ status: 'recording', source: 'recorded', audioFile: 'audio/a1.t1.wav', timeBoxMs: 60_000, currentTakeId: 't1' })
     // 2 s of speech, 1 s pause, 2 s speech, 1 s pause, 1 s speech: two windows cut at pauses while recording.
     const plan = ['tone', 'tone', 'quiet', 'tone', 'tone', 'quiet', 'tone'] as const
     for (const [seq, kind] of plan.entries()) {
@@ -127,7 +65,7 @@ describe('recording through the API', () => {
     expect(starts[0]).toBe(0)
     expect(starts[1]).toBeGreaterThanOrEqual(2000)
     expect(done.text).toBe(done.transcript!.text)
-    const wav = await readFile(join(backend.dataDir, 'audio', 'a1.wav'))
+    const wav = await readFile(join(backend.dataDir, 'audio', 'a1.t1.wav'))
     expect(wav.readUInt32LE(24)).toBe(RATE)
     expect(wav.readUInt32LE(40)).toBe(7 * RATE * 2)
     expect(events.some((e) => e.name === 'transcriptionProgress' && (e.payload as { answerId: string }).answerId === 'a1')).toBe(true)
@@ -158,28 +96,30 @@ describe('recording through the API', () => {
     expect(done.error).toMatchObject({ code: 'MODEL_MISSING', message: expect.stringMatching(/Settings → Models/) })
   })
 
-  it('marks a recording cut off by a crash as recovered, playable up to its last chunk', async () => {
+  it('finishes a recording cut off by a crash at the next start: recovered, playable up to its last chunk, transcribed', async () => {
     const dataDir = await newDataDir()
     const first = await open(dataDir)
     await first.api.startRecording({ answerId: 'crash', sessionId: null, questionId: 'q1' })
     for (let seq = 0; seq < 3; seq++) await first.api.appendAudio({ answerId: 'crash', seq, pcmBase64: secondOf('tone') })
     // A chunk cut mid-write: the data reached the disk, the header did not, and half a sample dangles.
-    await appendFile(join(dataDir, 'audio', 'crash.wav'), Buffer.alloc(RATE + 1))
+    await appendFile(join(dataDir, 'audio', 'crash.t1.wav'), Buffer.alloc(RATE + 1))
     // Also an answer whose WAV is consistent but which was still recording (killed between chunks).
     await first.api.startRecording({ answerId: 'between', sessionId: null, questionId: 'q1' })
     await first.api.appendAudio({ answerId: 'between', seq: 0, pcmBase64: secondOf('tone') })
 
+    await first.close()
+
     const second = await open(dataDir)
     const crash = await second.api.getAnswer({ id: 'crash' })
-    expect(crash).toMatchObject({ recovered: true, status: 'ready', audioFile: 'audio/crash.wav', durationMs: 3500 })
-    expect(await second.api.getAnswer({ id: 'between' })).toMatchObject({ recovered: true, status: 'ready', durationMs: 1000 })
-    const wav = await readFile(join(dataDir, 'audio', 'crash.wav'))
+    expect(crash).toMatchObject({ recovered: true, status: 'transcribing', audioFile: 'audio/crash.t1.wav', durationMs: 3500 })
+    expect(await second.api.getAnswer({ id: 'between' })).toMatchObject({ recovered: true, durationMs: 1000 })
+    const wav = await readFile(join(dataDir, 'audio', 'crash.t1.wav'))
     expect(wav.readUInt32LE(40)).toBe(wav.length - 44)
-    const notices = await second.api.listNotices({})
-    expect(notices.find((n) => n.kind === 'audio-recovered')?.message).toMatch(/2 answers/)
-    // It can be transcribed now.
-    await second.api.transcribeAnswer({ answerId: 'crash' })
-    expect((await settled(second, 'crash')).status).toBe('ready')
+    const notice = await until(async () => (await second.api.listNotices({})).find((n) => n.kind === 'audio-recovered'))
+    expect(notice.message).toMatch(/2 answers were recovered up to the last second/)
+    // Nobody has to press anything: both transcribe themselves.
+    expect(await settled(second, 'crash')).toMatchObject({ state: 'ready', text: 'fake words', recovered: true })
+    expect(await settled(second, 'between')).toMatchObject({ state: 'ready', durationMs: 1000 })
   })
 
   it('queues two transcriptions, and a cancelled one frees the queue', async () => {
@@ -227,7 +167,7 @@ describe('recording through the API', () => {
     })
     expect(answer).toMatchObject({ source: 'imported', status: 'transcribing', durationMs: 1000 })
     expect((await settled(backend, 'imp')).text).toBe('fake words')
-    const stored = await readFile(join(backend.dataDir, 'audio', 'imp.wav'))
+    const stored = await readFile(join(backend.dataDir, 'audio', 'imp.t1.wav'))
     expect([stored.readUInt16LE(22), stored.readUInt32LE(24)]).toEqual([1, RATE])
     await expect(
       backend.api.importAnswerAudio({ answerId: 'bad', sessionId: null, questionId: 'q1', fileName: 'x.wav', base64: Buffer.from('nope').toString('base64') })
