@@ -175,6 +175,96 @@ describe('recording through the API', () => {
   })
 })
 
+describe('takes: nothing is replaced, nothing is left recording', () => {
+  it('record again makes a new take with its own file; the first keeps its audio and transcript', async () => {
+    const backend = await open(await newDataDir())
+    await backend.api.startRecording({ answerId: 'r', sessionId: null, questionId: 'q1' })
+    for (let seq = 0; seq < 2; seq++) await backend.api.appendAudio({ answerId: 'r', takeId: 't1', seq, pcmBase64: secondOf('tone') })
+    await backend.api.stopRecording({ answerId: 'r', takeId: 't1', keyTerms: [] })
+    await settled(backend, 'r')
+    const again = await backend.api.startRecording({ answerId: 'r', sessionId: null, questionId: 'q1' })
+    expect(again).toMatchObject({ currentTakeId: 't2', state: 'recording' })
+    // A chunk meant for the old take is refused rather than written into the new one.
+    await expect(backend.api.appendAudio({ answerId: 'r', takeId: 't1', seq: 0, pcmBase64: secondOf('tone') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await backend.api.appendAudio({ answerId: 'r', takeId: 't2', seq: 0, pcmBase64: secondOf('tone') })
+    await backend.api.stopRecording({ answerId: 'r', takeId: 't2', keyTerms: [] })
+    const done = await settled(backend, 'r')
+    expect(done.takes.map((t) => [t.id, t.state, t.durationMs, t.text])).toEqual([
+      ['t1', 'ready', 2000, 'fake words'],
+      ['t2', 'ready', 1000, 'fake words']
+    ])
+    expect(existsSync(join(backend.dataDir, 'audio', 'r.t1.wav')) && existsSync(join(backend.dataDir, 'audio', 'r.t2.wav'))).toBe(true)
+    // Restoring and deleting takes, through the API.
+    expect(await backend.api.restoreTake({ answerId: 'r', takeId: 't1' })).toMatchObject({ currentTakeId: 't1', durationMs: 2000 })
+    expect(await backend.api.deleteTake({ answerId: 'r', takeId: 't2' })).toMatchObject({ currentTakeId: 't1', takes: [{ id: 't1' }] })
+    expect(existsSync(join(backend.dataDir, 'audio', 'r.t2.wav'))).toBe(false)
+  })
+
+  it('a recording whose page goes quiet is closed with every chunk it got, and transcribed', async () => {
+    const backend = await open(await newDataDir(), true, undefined, 300)
+    await backend.api.startRecording({ answerId: 'gone', sessionId: null, questionId: 'q1' })
+    for (let seq = 0; seq < 3; seq++) await backend.api.appendAudio({ answerId: 'gone', seq, pcmBase64: secondOf('tone') })
+    // No Stop, no more chunks: the page went away.
+    const done = await settled(backend, 'gone', 5000)
+    expect(done).toMatchObject({ state: 'ready', recovered: true, durationMs: 3000, text: 'fake words' })
+    const wav = await readFile(join(backend.dataDir, 'audio', 'gone.t1.wav'))
+    expect(wav.readUInt32LE(40)).toBe(3 * RATE * 2)
+    // A Stop that arrives late (the page's last request) finds the take safe and says so.
+    expect(await backend.api.stopRecording({ answerId: 'gone', takeId: 't1', keyTerms: [] })).toMatchObject({ currentTakeId: 't1' })
+  })
+
+  it('empty chunks keep a paused recording open past the idle limit', async () => {
+    const backend = await open(await newDataDir(), true, undefined, 300)
+    await backend.api.startRecording({ answerId: 'p', sessionId: null, questionId: 'q1' })
+    await backend.api.appendAudio({ answerId: 'p', seq: 0, pcmBase64: secondOf('tone') })
+    for (let seq = 1; seq <= 6; seq++) {
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      await backend.api.appendAudio({ answerId: 'p', seq, pcmBase64: '' })
+    }
+    expect((await backend.api.getAnswer({ id: 'p' })).state).toBe('recording')
+    await backend.api.appendAudio({ answerId: 'p', seq: 7, pcmBase64: secondOf('tone') })
+    await backend.api.stopRecording({ answerId: 'p', keyTerms: [] })
+    expect(await settled(backend, 'p')).toMatchObject({ recovered: false, durationMs: 2000 })
+  })
+
+  it('a new recording while another page still holds the answer open closes that take first, keeping it', async () => {
+    const backend = await open(await newDataDir())
+    await backend.api.startRecording({ answerId: 'two', sessionId: null, questionId: 'q1' })
+    await backend.api.appendAudio({ answerId: 'two', seq: 0, pcmBase64: secondOf('tone') })
+    await backend.api.appendAudio({ answerId: 'two', seq: 1, pcmBase64: secondOf('tone') })
+    // The page reloaded and its user pressed Record again before the old take went quiet.
+    const next = await backend.api.startRecording({ answerId: 'two', sessionId: null, questionId: 'q1' })
+    expect(next.currentTakeId).toBe('t2')
+    expect(next.takes[0]).toMatchObject({ id: 't1', state: 'transcribing', durationMs: 2000, recovered: true })
+    await backend.api.stopRecording({ answerId: 'two', keyTerms: [] })
+    const done = await settled(backend, 'two')
+    expect(done.takes[0]).toMatchObject({ state: 'ready', durationMs: 2000 })
+    expect(done.takes[1]).toMatchObject({ state: 'failed', error: { code: 'NO_AUDIO' } })
+  })
+
+  it('a transcript that arrives after its take was deleted or retried never lands anywhere else', async () => {
+    const backend = await open(await newDataDir())
+    await backend.api.startRecording({ answerId: 'late', sessionId: null, questionId: 'q1' })
+    await backend.api.appendAudio({ answerId: 'late', seq: 0, pcmBase64: secondOf('tone') })
+    await backend.api.stopRecording({ answerId: 'late', keyTerms: ['delay:1500'] })
+    await backend.api.saveTypedAnswer({ id: 'late', sessionId: null, questionId: 'q1', text: 'typed while whisper ran' })
+    await backend.api.deleteTake({ answerId: 'late', takeId: 't1' })
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    const after = await backend.api.getAnswer({ id: 'late' })
+    expect(after.takes.map((t) => [t.id, t.state, t.text])).toEqual([['t2', 'typed', 'typed while whisper ran']])
+  })
+
+  it('a take still recording cannot be deleted, restored away from, or corrected', async () => {
+    const backend = await open(await newDataDir())
+    await backend.api.saveTypedAnswer({ id: 'busy', sessionId: null, questionId: 'q1', text: 'first' })
+    await backend.api.startRecording({ answerId: 'busy', sessionId: null, questionId: 'q1' })
+    await expect(backend.api.deleteTake({ answerId: 'busy', takeId: 't2' })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' })
+    await expect(backend.api.restoreTake({ answerId: 'busy', takeId: 't1' })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' })
+    await expect(backend.api.updateAnswerText({ id: 'busy', takeId: 't2', text: 'x' })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' })
+    expect((await backend.api.getAnswer({ id: 'busy' })).takes[0]).toMatchObject({ text: 'first' })
+  })
+})
+
 describe('with the real whisper.cpp and the test model', () => {
   const env = whisperTestEnv()
   const run = 'ready' in env || mustRunWhisperTests ? it : it.skip
