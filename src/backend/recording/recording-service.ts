@@ -41,6 +41,8 @@ export class RecordingService {
   /** Closings in flight, so `close()` and a new `start()` wait for them. */
   private readonly finishing = new Map<string, Promise<void>>()
   private closed = false
+  /** Transitions asked for and not yet written, so `close()` lets them land. */
+  private readonly reporting = new Set<Promise<void>>()
 
   constructor(private readonly options: RecordingServiceOptions) {
     this.audioDir = join(options.dataDir, 'audio')
@@ -210,6 +212,7 @@ export class RecordingService {
       await open.stream.discard()
     }
     await Promise.allSettled([...this.finishing.values()])
+    await Promise.allSettled([...this.reporting])
   }
 
   private async keyTermsOf(questionId: string): Promise<readonly string[]> {
@@ -217,7 +220,14 @@ export class RecordingService {
   }
 
   /** Asks for a transition; one that is refused (the take moved on or was deleted) is reported and dropped. */
-  private async report(key: TakeKey, change: AnswerChange): Promise<void> {
+  private report(key: TakeKey, change: AnswerChange): Promise<void> {
+    const pending = this.ask(key, change)
+    this.reporting.add(pending)
+    void pending.finally(() => this.reporting.delete(pending))
+    return pending
+  }
+
+  private async ask(key: TakeKey, change: AnswerChange): Promise<void> {
     try {
       await this.options.answers.patch(key.answerId, change)
     } catch (error) {
