@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Alert, LinearProgress, Stack } from '@mui/material'
 import HistoryIcon from '@mui/icons-material/History'
-import type { Session } from '../../../../shared/session'
+import { isResumable, type Session } from '../../../../shared/session'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../lib/api'
@@ -15,12 +15,15 @@ export default function PracticeHome() {
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api.listSessions().then(setSessions, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }, [])
+  useEffect(load, [load])
 
-  const inProgress = sessions?.filter((s) => s.status === 'in-progress') ?? []
-  const past = sessions?.filter((s) => s.status !== 'in-progress') ?? []
+  // Sessions nobody touched for 14 days leave the Resume list on their own; they stay in the past ones.
+  const now = Date.now()
+  const inProgress = sessions?.filter((s) => isResumable(s, now)) ?? []
+  const past = sessions?.filter((s) => !isResumable(s, now)) ?? []
 
   return (
     <>
@@ -28,7 +31,9 @@ export default function PracticeHome() {
       <Stack spacing={3}>
         {error && <Alert severity="error">Your sessions could not be listed: {error}</Alert>}
         {libraryError && <Alert severity="error">The question banks could not be loaded: {libraryError}</Alert>}
-        {inProgress.length > 0 && <SessionList title="Resume where you stopped" label="Sessions in progress" sessions={inProgress} />}
+        {inProgress.length > 0 && (
+          <SessionList title="Resume where you stopped" label="Sessions in progress" sessions={inProgress} resumable onChanged={load} />
+        )}
         {library ? <SessionSetup /> : !libraryError && <LinearProgress aria-label="Loading question banks" />}
         {sessions === null && !error ? null : past.length > 0 ? (
           <SessionList title="Past sessions" label="Past sessions" sessions={past} />
