@@ -172,7 +172,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
     startRecording: (input) => recording.start(input),
     appendAudio: (input) => recording.append(input),
-    stopRecording: ({ answerId, takeId, keyTerms }) => recording.stop(answerId, takeId, keyTerms),
+    stopRecording: ({ answerId, takeId, keyTerms, chunks }) => recording.stop(answerId, takeId, keyTerms, chunks),
     importAnswerAudio: (input) => recording.importAudio(input),
     transcribeAnswer: ({ answerId, takeId, keyTerms }) => recording.transcribe(answerId, takeId, keyTerms),
     cancelTranscription: ({ answerId, takeId }) => recording.cancel(answerId, takeId),

@@ -245,7 +245,15 @@ export const contract = {
   startRecording: { input: StartRecordingInputSchema, output: AnswerRecordSchema },
   appendAudio: { input: AppendAudioInputSchema, output: z.object({ receivedMs: z.number().int().nonnegative() }) },
   stopRecording: {
-    input: z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema.optional(), keyTerms: KeyTermsSchema.default([]) }).strict(),
+    input: z
+      .object({
+        answerId: AnswerIdSchema,
+        takeId: TakeIdSchema.optional(),
+        keyTerms: KeyTermsSchema.default([]),
+        /** How many chunks the page sent; the backend waits a moment for any still on their way. */
+        chunks: z.number().int().min(0).optional()
+      })
+      .strict(),
     output: AnswerRecordSchema
   },
   importAnswerAudio: { input: ImportAnswerAudioInputSchema, output: AnswerRecordSchema },

@@ -11,6 +11,8 @@ export interface OpenTake {
   nextSeq: number
   /** Set while the take is being closed: chunks are refused from then on. */
   closing: boolean
+  /** Called after every chunk that reached the disk. */
+  onChunk: Set<() => void>
   idleTimer: ReturnType<typeof setTimeout> | null
 }
 
@@ -39,9 +41,9 @@ export class RecordingRegistry {
     return [...this.open.values()]
   }
 
-  add(take: Omit<OpenTake, 'nextSeq' | 'closing' | 'idleTimer'>): OpenTake {
+  add(take: Omit<OpenTake, 'nextSeq' | 'closing' | 'idleTimer' | 'onChunk'>): OpenTake {
     if (this.open.has(take.answerId)) throw new AppError('CONFLICT', `Answer ${take.answerId} is already recording.`)
-    const entry: OpenTake = { ...take, nextSeq: 0, closing: false, idleTimer: null }
+    const entry: OpenTake = { ...take, nextSeq: 0, closing: false, idleTimer: null, onChunk: new Set() }
     this.open.set(take.answerId, entry)
     this.arm(entry)
     return entry
@@ -70,7 +72,25 @@ export class RecordingRegistry {
       throw error
     }
     take.stream.push(bytes)
+    for (const listener of take.onChunk) listener()
     return { take, receivedMs: take.writer.durationMs }
+  }
+
+  /** Resolves once `count` chunks have arrived, or after `timeoutMs` (the rest is not coming). */
+  waitForChunks(take: OpenTake, count: number, timeoutMs: number): Promise<void> {
+    if (take.nextSeq >= count) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        take.onChunk.delete(check)
+        resolve()
+      }
+      const check = () => {
+        if (take.nextSeq >= count) done()
+      }
+      const timer = setTimeout(done, timeoutMs)
+      take.onChunk.add(check)
+    })
   }
 
   /** Takes the take out: no chunk is accepted for it from here on. */

@@ -213,6 +213,17 @@ describe('takes: nothing is replaced, nothing is left recording', () => {
     expect(await backend.api.stopRecording({ answerId: 'gone', takeId: 't1', keyTerms: [] })).toMatchObject({ currentTakeId: 't1' })
   })
 
+  it('a Stop sent as the page goes away waits for the chunk it overtook', async () => {
+    const backend = await open(await newDataDir())
+    await backend.api.startRecording({ answerId: 'race', sessionId: null, questionId: 'q1' })
+    await backend.api.appendAudio({ answerId: 'race', seq: 0, pcmBase64: secondOf('tone') })
+    const stopping = backend.api.stopRecording({ answerId: 'race', takeId: 't1', keyTerms: [], chunks: 2 })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await backend.api.appendAudio({ answerId: 'race', takeId: 't1', seq: 1, pcmBase64: secondOf('tone') })
+    await stopping
+    expect(await settled(backend, 'race')).toMatchObject({ durationMs: 2000 })
+  })
+
   it('empty chunks keep a paused recording open past the idle limit', async () => {
     const backend = await open(await newDataDir(), true, undefined, 300)
     await backend.api.startRecording({ answerId: 'p', sessionId: null, questionId: 'q1' })

@@ -106,8 +106,15 @@ export class RecordingService {
     return { receivedMs }
   }
 
-  /** Closes the take's WAV and transcribes what the windows have not covered yet. */
-  async stop(answerId: string, takeId: string | undefined, keyTerms: readonly string[]): Promise<AnswerRecord> {
+  /**
+   * Closes the take's WAV and transcribes what the windows have not covered yet. `chunks`: how
+   * many the page sent; a Stop sent as the page goes away can overtake the last of them.
+   */
+  async stop(answerId: string, takeId: string | undefined, keyTerms: readonly string[], chunks?: number): Promise<AnswerRecord> {
+    const waiting = this.registry.get(answerId)
+    if (waiting && chunks !== undefined && (takeId === undefined || waiting.takeId === takeId)) {
+      await this.registry.waitForChunks(waiting, chunks, 2000)
+    }
     const open = this.registry.get(answerId)
     if (!open || (takeId !== undefined && open.takeId !== takeId)) {
       await this.finishing.get(answerId)

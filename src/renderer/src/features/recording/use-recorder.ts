@@ -208,7 +208,7 @@ export function useRecorder(microphoneId: string | null) {
     await current.sending
     await release()
     try {
-      await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms })
+      await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
@@ -230,7 +230,7 @@ export function useRecorder(microphoneId: string | null) {
       const current = capture.current
       const recording = target.current
       if (!current || !recording) return
-      void api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms }).catch(() => undefined)
+      void api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq }).catch(() => undefined)
     }
     window.addEventListener('pagehide', onPageHide)
     return () => window.removeEventListener('pagehide', onPageHide)

@@ -168,7 +168,7 @@ export function HistoryList() {
                             {sessionTypeLabels[entry.session.type]} session · {when}
                           </Typography>
                           <Typography variant="body2" color="text.secondary">
-                            {entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
+                            {entry.session.status === 'abandoned' ? 'discarded' : entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
                             {entry.skipped > 0 ? ` · ${entry.skipped} skipped` : ''}
                           </Typography>
                         </Box>
