@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseAudioPath } from '../shared/answers'
 import type { AppInfo } from '../shared/contract'
@@ -50,12 +50,31 @@ export interface Backend {
   close(): Promise<void>
 }
 
-/** Scratch space for recordings, imports and whisper, inside the data folder and emptied at every start. */
+/** Scratch space for recordings, imports and whisper, inside the data folder and cleaned at every start. */
 export const SCRATCH_DIR = 'tmp'
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * `<data>/tmp/run-<pid>`, fresh. Whatever else is in `<data>/tmp` is removed, except the scratch
+ * of another mockroom process still running on the same data folder (the CLI beside the app).
+ */
 async function freshScratchDir(dataDir: string): Promise<string> {
-  const dir = join(dataDir, SCRATCH_DIR)
-  await rm(dir, { recursive: true, force: true })
+  const root = join(dataDir, SCRATCH_DIR)
+  await mkdir(root, { recursive: true })
+  for (const name of await readdir(root)) {
+    const pid = /^run-(\d+)$/.exec(name)?.[1]
+    if (pid && Number(pid) !== process.pid && isRunning(Number(pid))) continue
+    await rm(join(root, name), { recursive: true, force: true })
+  }
+  const dir = join(root, `run-${process.pid}`)
   await mkdir(dir, { recursive: true })
   return dir
 }

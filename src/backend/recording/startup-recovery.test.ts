@@ -131,10 +131,15 @@ describe('start-up with damaged audio', () => {
     const dataDir = await newDataDir(fixture)
     await mkdir(join(dataDir, 'tmp', 'mockroom-rec-left-by-a-crash'), { recursive: true })
     await writeFile(join(dataDir, 'tmp', 'mockroom-rec-left-by-a-crash', 'window-0.wav'), 'x')
+    // Another mockroom (pid 1 is always running) keeps its scratch; a dead one's goes.
+    await mkdir(join(dataDir, 'tmp', 'run-1'))
+    await mkdir(join(dataDir, 'tmp', 'run-999999999'))
     const backend = await openBackend(fixture, dataDir, { windowCut: { minWindowMs: 60_000, maxWindowMs: 60_000 } })
-    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([])
+    const own = `run-${process.pid}`
+    expect(readdirSync(join(dataDir, 'tmp')).sort()).toEqual(['run-1', own].sort())
+    expect(readdirSync(join(dataDir, 'tmp', own))).toEqual([])
     await backend.api.startRecording({ answerId: 's', sessionId: null, questionId: 'q1' })
-    await until(() => (readdirSync(join(dataDir, 'tmp')).some((name) => name.startsWith('mockroom-rec-')) ? true : undefined))
+    await until(() => (readdirSync(join(dataDir, 'tmp', own)).some((name) => name.startsWith('mockroom-rec-')) ? true : undefined))
     await backend.api.stopRecording({ answerId: 's', keyTerms: [] })
   })
 })
