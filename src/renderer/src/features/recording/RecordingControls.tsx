@@ -76,7 +76,7 @@ export function RecordingControls(props: RecordingControlsProps) {
   const { answerId, sessionId, questionId, keyTerms, timeBoxMs, autoStart, toggleEventName } = props
   const { settings } = useSettings()
   const recorder = useRecorder(settings.microphoneId)
-  const { answer, loaded, progress } = useAnswer(answerId)
+  const { answer, loaded, progress, accept } = useAnswer(answerId)
   const [typing, setTyping] = useState(false)
   const [draft, setDraft] = useState('')
   const [busy, setBusy] = useState(false)
@@ -85,7 +85,9 @@ export function RecordingControls(props: RecordingControlsProps) {
 
   const active = recorder.state !== 'idle'
   const target = { answerId, sessionId, questionId, keyTerms, timeBoxMs }
-  const begin = () => void recorder.start(target)
+  // The records these calls return are applied at once: the event saying the same may come later.
+  const begin = () => void recorder.start(target).then(accept)
+  const stop = () => recorder.stop().then(accept)
 
   const run = async (action: () => Promise<unknown>) => {
     setActionError(null)
@@ -103,9 +105,9 @@ export function RecordingControls(props: RecordingControlsProps) {
   const requestRecord = begin
 
   // Keep the latest handlers for the effects below without re-subscribing on every render.
-  const latest = useRef({ requestRecord, stop: recorder.stop, active, answer })
+  const latest = useRef({ requestRecord, stop, active, answer })
   useEffect(() => {
-    latest.current = { requestRecord, stop: recorder.stop, active, answer }
+    latest.current = { requestRecord, stop, active, answer }
   })
 
   // Auto-start only once the backend has said what the answer holds, and only if it holds nothing:
@@ -153,7 +155,7 @@ export function RecordingControls(props: RecordingControlsProps) {
   const saveText = () =>
     run(async () => {
       if (!correcting) return
-      await api.updateAnswerText({ id: answerId, takeId: correcting, text: draft })
+      accept(await api.updateAnswerText({ id: answerId, takeId: correcting, text: draft }))
       setTyping(false)
     })
 
@@ -171,7 +173,7 @@ export function RecordingControls(props: RecordingControlsProps) {
             {hasTakes(answer) ? 'Record again' : 'Record'}
           </Button>
         ) : (
-          <Button variant="contained" startIcon={<StopIcon />} onClick={() => void recorder.stop()} disabled={recorder.state === 'starting' || recorder.state === 'stopping'} data-testid="stop-button">
+          <Button variant="contained" startIcon={<StopIcon />} onClick={() => void stop()} disabled={recorder.state === 'starting' || recorder.state === 'stopping'} data-testid="stop-button">
             Stop
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { api, ApiError, onEvent } from '../../lib/api'
 
@@ -19,7 +19,7 @@ export function useAnswer(answerId: string) {
     setProgress(null)
     const offAnswer = onEvent('answer', (payload) => {
       if (payload.id !== answerId) return
-      setAnswer((current) => (current && current.updatedAt > payload.updatedAt ? current : payload))
+      setAnswer((current) => newer(current, payload))
       if (payload.status !== 'transcribing') setProgress(null)
     })
     const offProgress = onEvent('transcriptionProgress', (payload) => {
@@ -44,5 +44,15 @@ export function useAnswer(answerId: string) {
     }
   }, [answerId])
 
-  return { answer, loaded, progress, setAnswer }
+  /** Takes a record a call returned, unless an event already brought a newer one. */
+  const accept = useCallback((record: AnswerRecord | null) => {
+    if (record) setAnswer((current) => (current?.id === record.id || !current ? newer(current, record) : current))
+  }, [])
+
+  return { answer, loaded, progress, accept }
+}
+
+/** Events and call results arrive over different connections: keep whichever is newer. */
+function newer(current: AnswerRecord | null, incoming: AnswerRecord): AnswerRecord {
+  return current && current.updatedAt > incoming.updatedAt ? current : incoming
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AnswerRecord } from '../../../../shared/answers'
 import { api } from '../../lib/api'
 
 export type RecorderState = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
@@ -93,9 +94,10 @@ export function useRecorder(microphoneId: string | null) {
     releaseRef.current = release
   }, [release])
 
+  /** Opens the microphone and a new take; resolves with the answer as the backend has it then. */
   const start = useCallback(
-    async (next: RecordingTarget) => {
-      if (capture.current) return
+    async (next: RecordingTarget): Promise<AnswerRecord | null> => {
+      if (capture.current) return null
       setError(null)
       setState('starting')
       let stream: MediaStream | null = null
@@ -168,12 +170,14 @@ export function useRecorder(microphoneId: string | null) {
         // status says "Recording".
         source.connect(node).connect(mute).connect(context.destination)
         setState('recording')
+        return opened
       } catch (e) {
         for (const track of stream?.getTracks() ?? []) track.stop()
         await context?.close().catch(() => undefined)
         capture.current = null
         setError(describeMicError(e))
         setState('idle')
+        return null
       }
     },
     [microphoneId]
@@ -189,10 +193,11 @@ export function useRecorder(microphoneId: string | null) {
     if (capture.current) setState('recording')
   }, [])
 
-  const stop = useCallback(async () => {
+  /** Sends the last audio and closes the take; resolves with the answer as the backend has it then. */
+  const stop = useCallback(async (): Promise<AnswerRecord | null> => {
     const current = capture.current
     const recording = target.current
-    if (!current || !recording) return
+    if (!current || !recording) return null
     setState('stopping')
     // The worklet sends what it holds of the last second, then says so.
     await new Promise<void>((resolve) => {
@@ -207,13 +212,15 @@ export function useRecorder(microphoneId: string | null) {
     })
     await current.sending
     await release()
+    let saved: AnswerRecord | null = null
     try {
-      await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq })
+      saved = await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
     target.current = null
     setState('idle')
+    return saved
   }, [release])
 
   // Leaving the page mid-answer keeps what was said: stop rather than drop.

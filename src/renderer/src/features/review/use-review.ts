@@ -69,7 +69,7 @@ export function useReview(id: string): ReviewState {
       }
     })()
     const unsubscribe = onEvent('answer', (record) => {
-      if (record.id === id) setAnswer(record)
+      if (record.id === id) setAnswer((current) => newer(current, record))
     })
     return () => {
       active = false
@@ -82,7 +82,7 @@ export function useReview(id: string): ReviewState {
     try {
       const saved = await api.updateAnswerText(target)
       if (pending.current === target) pending.current = null
-      setAnswer(saved)
+      setAnswer((current) => newer(current, saved))
       setSaveState('saved')
       setSaveError(null)
     } catch (e) {
@@ -157,4 +157,9 @@ export function useReview(id: string): ReviewState {
     exportMarkdown,
     remove
   }
+}
+
+/** Events and call results arrive over different connections: keep whichever is newer. */
+function newer(current: AnswerRecord | null, incoming: AnswerRecord): AnswerRecord {
+  return current && current.updatedAt > incoming.updatedAt ? current : incoming
 }
