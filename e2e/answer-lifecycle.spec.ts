@@ -222,6 +222,8 @@ test('review phase: a recorded, a typed and a corrected answer survive a reload 
   await call('updateSettings', { autoRecord: false })
   const session = await createSession(['behavioral', 'product', 'concept'])
   await page.goto(`${f.server.origin}/#/practice/session/${session.id}`)
+  // The page read its settings when it loaded: load it again to see auto-record off.
+  await page.reload()
   const answerIds: string[] = []
   for (const [index, source] of sources.entries()) {
     await expect(page.getByText(`question ${index + 1} of 3`)).toBeVisible({ timeout: SLOW })
