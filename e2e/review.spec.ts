@@ -227,9 +227,10 @@ test('clicking a word of a recorded answer plays the audio from that word; an ed
   const words = spoken.split(' ').map((text, i) => ({ startMs: i * 600, endMs: i * 600 + 500, text }))
   const transcript = { text: spoken, segments: [{ startMs: 0, endMs: words.at(-1)!.endMs, text: spoken }], words, durationMs: 8000, model: 'ggml-base.en.bin' }
   const dbFile = join(app.dataDir, 'db.json')
-  const db = JSON.parse(readFileSync(dbFile, 'utf8')) as { answers: Array<Record<string, unknown>> }
-  const record = db.answers.find((a) => a.id === answerId)!
-  Object.assign(record, { source: 'recorded', audioFile: `audio/${answerId}.wav`, durationMs: 8000, transcript, text: spoken, edited: false })
+  const db = JSON.parse(readFileSync(dbFile, 'utf8')) as { answers: Array<{ id: string; takes: Array<Record<string, unknown>> }> }
+  // The answer's one take becomes that recording (its file named as before takes existed).
+  const take = db.answers.find((a) => a.id === answerId)!.takes[0]!
+  Object.assign(take, { source: 'recorded', state: 'ready', audioFile: `audio/${answerId}.wav`, durationMs: 8000, transcript, text: spoken, edited: false })
   mkdirSync(join(app.dataDir, 'audio'), { recursive: true })
   writeFileSync(join(app.dataDir, 'audio', `${answerId}.wav`), toneWav(8))
   writeFileSync(dbFile, JSON.stringify(db, null, 2))

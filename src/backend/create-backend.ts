@@ -1,23 +1,26 @@
 import { readFileSync } from 'node:fs'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parseAudioPath } from '../shared/answers'
 import type { AppInfo } from '../shared/contract'
 import type { Handlers } from '../shared/api/handlers'
-import { AppError } from '../shared/api/result'
-import type { Notice } from '../shared/notices'
+import type { Question } from '../shared/banks/types'
 import { EventHub } from './events'
-import { AnswersService } from './answers-service'
+import { AnswersService } from './answers'
 import { LibraryService } from './library-service'
 import { workerBankOperations } from './banks'
+import { NoticesService } from './notices'
+import { RecordingService, type RecordingServiceOptions } from './recording'
+import { recoveryNotices } from './recording/recovery-notices'
 import { SessionsService } from './sessions-service'
 import { resolveSqlWorker, SqlService } from './sql/sql-service'
+import { SettingsService } from './settings'
 import { openStore } from './storage/store'
 import { ModelManager } from './models'
 import { ModelsService } from './models-service'
-import { RecordingService, type RecordingServiceOptions } from './recording-service'
-import { TranscriptionService } from './transcription-service'
+import { Transcriber, TranscriptionService } from './transcription'
 import { PracticeService } from './practice-service'
 import { BackupService, rollDbBackup } from './backup'
-import type { Transcriber } from './transcription'
 
 export interface BackendOptions {
   /** Where the data file, audio and models live (Electron's userData or APP_DATA_DIR). */
@@ -38,6 +41,8 @@ export interface BackendOptions {
   modelBaseUrl?: string
   /** Window-cutting overrides for streaming transcription (tests use short windows). */
   windowCut?: RecordingServiceOptions['windowCut']
+  /** How long a recording may hear nothing before it is closed as interrupted (default 10 s; tests use less). */
+  recorderIdleMs?: number
 }
 
 export interface Backend {
@@ -45,43 +50,63 @@ export interface Backend {
   api: Handlers
   events: EventHub
   dataDir: string
-  /** The file behind a media URL (`audio/<answerId>.wav`), or null for anything else. */
+  /** The file behind a media URL (`audio/<answerId>.<takeId>.wav`), or null for anything else. */
   mediaFile(relativePath: string): string | null
   close(): Promise<void>
 }
 
-let noticeCounter = 0
+/** Scratch space for recordings, imports and whisper, inside the data folder and cleaned at every start. */
+export const SCRATCH_DIR = 'tmp'
 
-function noticeId(now: Date): string {
-  noticeCounter += 1
-  return `${now.getTime().toString(36)}-${noticeCounter}`
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
+/**
+ * `<data>/tmp/run-<pid>`, fresh. Whatever else is in `<data>/tmp` is removed, except the scratch
+ * of another mockroom process still running on the same data folder (the CLI beside the app).
+ */
+async function freshScratchDir(dataDir: string): Promise<string> {
+  const root = join(dataDir, SCRATCH_DIR)
+  await mkdir(root, { recursive: true })
+  for (const name of await readdir(root)) {
+    const pid = /^run-(\d+)$/.exec(name)?.[1]
+    if (pid && Number(pid) !== process.pid && isRunning(Number(pid))) continue
+    await rm(join(root, name), { recursive: true, force: true })
+  }
+  const dir = join(root, `run-${process.pid}`)
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+/** The composition root: builds every service, wires them, and maps the contract onto them. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
   const events = new EventHub()
   // A copy of db.json as it was before this start (and any migration) rewrites it.
   await rollDbBackup(options.dataDir, now())
   const { store, recovery } = await openStore({ dataDir: options.dataDir, now })
+  const scratchDir = await freshScratchDir(options.dataDir)
   const version = (JSON.parse(readFileSync(join(options.appRoot, 'package.json'), 'utf8')) as { version: string })
     .version
 
+  const notices = new NoticesService(store, events, now)
   if (recovery) {
-    const at = now()
-    const notice: Notice = {
-      id: noticeId(at),
+    await notices.add({
       kind: 'data-file-recovered',
       severity: 'warning',
       message:
         `Your data file could not be read (${recovery.reason}). It was moved aside, unchanged, ` +
         `and mockroom started with a fresh one. The old file is at: ${recovery.movedTo}`,
-      path: recovery.movedTo,
-      createdAt: at.toISOString()
-    }
-    await store.update((db) => {
-      db.notices.push(notice)
+      path: recovery.movedTo
     })
   }
+  const settings = new SettingsService(store)
 
   const library = new LibraryService({
     builtInDir: join(options.appRoot, 'question-banks'),
@@ -93,50 +118,46 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // Failures surface on the first real call, which retries the load.
     setImmediate(() => void library.get().catch(() => undefined))
   }
-  const sessions = new SessionsService(store, options.dataDir, async () => (await library.get()).questions, now)
+  /** The one place services look a question up, so the library's shape can change behind it. */
+  const questionById = async (id: string): Promise<Question | undefined> => (await library.get()).questions.find((question) => question.id === id)
+  const sessions = new SessionsService(store, async () => (await library.get()).questions, now)
   const answers = new AnswersService(store, options.dataDir, events, now)
   // Started on the first SQL call (a SQL question opened), never at launch.
   const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
 
   const models = new ModelsService(new ModelManager({ dataDir: options.dataDir, baseUrl: options.modelBaseUrl }), store, events)
-  const transcription = new TranscriptionService({ store, answers, events, models: models.manager, transcriber: options.transcriber })
-  const keyTermsOf = async (questionId: string) =>
-    (await library.get()).questions.find((question) => question.id === questionId)?.keyTerms ?? []
+  const transcription = new TranscriptionService({
+    events,
+    models: models.manager,
+    chosenModelPath: () => settings.get().modelPath,
+    transcriber: options.transcriber ?? new Transcriber({ tmpDir: scratchDir })
+  })
   const recording = new RecordingService({
     dataDir: options.dataDir,
+    scratchDir,
     answers,
     transcription,
     windowCut: options.windowCut,
-    keyTermsOf
+    keyTermsOf: async (questionId) => (await questionById(questionId))?.keyTerms ?? [],
+    idleMs: options.recorderIdleMs,
+    now
   })
-  // Before anything records: mend what a crash left mid-recording and tell the user.
-  const recovered = await recording.recoverUnfinished()
-  if (recovered.length > 0) {
-    const at = now()
-    const questions = await library.get().then(
-      (lib) => lib.questions,
-      () => []
-    )
-    const names = recovered.map(({ answer, durationMs }) => {
-      const title = questions.find((question) => question.id === answer.questionId)?.title ?? answer.questionId
-      const seconds = Math.round(durationMs / 1000)
-      return `“${title}” (${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')})`
-    })
-    const notice: Notice = {
-      id: noticeId(at),
-      kind: 'audio-recovered',
-      severity: 'warning',
-      message:
-        `mockroom stopped while recording. The audio of ${recovered.length === 1 ? 'this answer was' : `these ${recovered.length} answers was`} ` +
-        `recovered up to the last second received: ${names.join(', ')}. Open the answer to play it or transcribe it.`,
-      path: null,
-      createdAt: at.toISOString()
-    }
-    await store.update((db) => {
-      db.notices.push(notice)
-    })
-    events.emit('notice', notice)
-  }
+  // Before anything records: finish what a crash left mid-recording and set damaged audio aside.
+  const startup = await recording.recoverAtStart()
+  // Then tell the user, naming the questions; that waits for the banks, so start-up does not.
+  const told =
+    startup.recovered.length > 0 || startup.quarantined.length > 0
+      ? (async () => {
+          const titles = new Map<string, string>()
+          for (const { questionId } of startup.recovered) {
+            const title = await questionById(questionId).then((question) => question?.title, () => undefined)
+            titles.set(questionId, title ?? questionId)
+          }
+          for (const notice of recoveryNotices(startup, options.dataDir, (questionId) => titles.get(questionId) ?? questionId)) {
+            await notices.add(notice)
+          }
+        })().catch((error: unknown) => console.error(`mockroom: could not record the recovery notice: ${String(error)}`))
+      : Promise.resolve()
 
   const practice = new PracticeService(store, () => library.get(), now)
   // Cards follow answers: a burst of autosaves while typing becomes one sync a moment later.
@@ -173,27 +194,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async getAppInfo() {
       return { name: 'mockroom', version, host: options.host, dataDir: options.dataDir, dataFile: store.file }
     },
-    async getSettings() {
-      return store.read().settings
-    },
-    async updateSettings(patch) {
-      const db = await store.update((draft) => {
-        draft.settings = { ...draft.settings, ...patch }
-      })
-      return db.settings
-    },
-    async listNotices() {
-      return store.read().notices
-    },
-    async dismissNotice({ id }) {
-      if (!store.read().notices.some((notice) => notice.id === id)) {
-        throw new AppError('NOT_FOUND', `No notice with id ${id}.`)
-      }
-      const db = await store.update((draft) => {
-        draft.notices = draft.notices.filter((notice) => notice.id !== id)
-      })
-      return db.notices
-    },
+    getSettings: async () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    listNotices: async () => notices.list(),
+    dismissNotice: ({ id }) => notices.dismiss(id),
     getLibrary: () => library.get(),
     async importBanks({ files }) {
       return library.importFiles(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') })))
@@ -206,15 +210,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     updateSession: (input) => sessions.update(input),
     saveSessionItem: (input) => sessions.saveItem(input),
     async deleteSession({ id }) {
-      const result = await sessions.remove(id)
+      sessions.get(id)
+      for (const answer of answers.list({ sessionId: id })) await recording.abandon(answer.id)
+      const deletedAnswers = await answers.removeForSession(id)
+      await sessions.remove(id)
       scheduleSync()
-      return result
+      return { deletedAnswers }
     },
 
     listAnswers: async (filter) => answers.list(filter),
     getAnswer: async ({ id }) => answers.get(id),
     saveTypedAnswer: (input) => answers.saveTyped(input),
-    updateAnswerText: ({ id, text }) => answers.updateText(id, text),
+    updateAnswerText: ({ id, takeId, text }) => answers.updateText(id, text, takeId),
+    restoreTake: ({ answerId, takeId }) => answers.restoreTake(answerId, takeId),
+    deleteTake: ({ answerId, takeId }) => recording.deleteTake(answerId, takeId),
     async deleteAnswer({ id }) {
       await recording.abandon(id)
       await answers.remove(id)
@@ -224,10 +233,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
     startRecording: (input) => recording.start(input),
     appendAudio: (input) => recording.append(input),
-    stopRecording: ({ answerId, keyTerms }) => recording.stop(answerId, keyTerms),
+    stopRecording: ({ answerId, takeId, keyTerms, chunks }) => recording.stop(answerId, takeId, keyTerms, chunks),
     importAnswerAudio: (input) => recording.importAudio(input),
-    transcribeAnswer: ({ answerId, keyTerms }) => recording.transcribe(answerId, keyTerms),
-    cancelTranscription: ({ answerId }) => transcription.cancel(answerId),
+    transcribeAnswer: ({ answerId, takeId, keyTerms }) => recording.transcribe(answerId, takeId, keyTerms),
+    cancelTranscription: ({ answerId, takeId }) => recording.cancel(answerId, takeId),
 
     listModels: () => models.list(),
     downloadModel: ({ id, allowUnverified }) => models.startDownload(id, allowUnverified),
@@ -252,13 +261,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     events,
     dataDir: options.dataDir,
     mediaFile(relativePath) {
-      const match = /^audio\/([A-Za-z0-9_-]{1,100})\.wav$/.exec(relativePath)
       if (relativePath.startsWith('backups/')) return backup.exportFile(relativePath.slice('backups/'.length))
-      return match ? join(options.dataDir, 'audio', `${match[1]}.wav`) : null
+      const audio = parseAudioPath(relativePath)
+      return audio ? join(options.dataDir, 'audio', `${audio.stem}.wav`) : null
     },
     async close() {
       if (syncTimer) clearTimeout(syncTimer)
       unsubscribePractice()
+      await told
       await recording.close()
       transcription.close()
       models.close()

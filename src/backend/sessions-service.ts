@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { AnswerRecord } from '../shared/answers'
 import { AppError } from '../shared/api/result'
 import type { Question } from '../shared/banks/types'
 import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
@@ -23,7 +20,6 @@ function timesFromSettings(settings: Settings): PhaseTimeOverrides {
 export class SessionsService {
   constructor(
     private readonly store: Store,
-    private readonly dataDir: string,
     private readonly questions: () => Promise<Question[]>,
     private readonly now: () => Date
   ) {}
@@ -61,7 +57,8 @@ export class SessionsService {
     if (plan.items.length === 0) {
       throw new AppError('NOT_FOUND', 'No question matches these choices: pick other banks, sections or kinds.')
     }
-    const session = createSession({ id: randomUUID(), createdAt: this.now().toISOString(), type: request.type, items: plan.items })
+    const createdAt = this.now().toISOString()
+    const session = { ...createSession({ id: randomUUID(), createdAt, type: request.type, items: plan.items }), updatedAt: createdAt }
     await this.store.update((db) => {
       db.sessions.push(session)
     })
@@ -75,6 +72,7 @@ export class SessionsService {
       if (patch.currentIndex !== undefined) session.currentIndex = patch.currentIndex
       if (patch.timer !== undefined) session.timer = patch.timer
       if (patch.status !== undefined) session.status = patch.status
+      session.updatedAt = this.now().toISOString()
     })
     return db.sessions.find((s) => s.id === id)!
   }
@@ -93,19 +91,16 @@ export class SessionsService {
         target.answers.push(answer)
       }
       Object.assign(answer, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)))
+      target.updatedAt = this.now().toISOString()
     })
     return db.sessions.find((s) => s.id === sessionId)!
   }
 
-  /** Removes the session, its answers and their audio; nothing else. */
-  async remove(id: string): Promise<{ deletedAnswers: number }> {
+  /** Removes the session record; its answers belong to AnswersService, which the caller asks. */
+  async remove(id: string): Promise<void> {
     this.get(id)
-    const doomed: AnswerRecord[] = this.store.read().answers.filter((a) => a.sessionId === id)
     await this.store.update((db) => {
       db.sessions = db.sessions.filter((s) => s.id !== id)
-      db.answers = db.answers.filter((a) => a.sessionId !== id)
     })
-    await Promise.all(doomed.filter((a) => a.audioFile).map((a) => rm(join(this.dataDir, a.audioFile!), { force: true })))
-    return { deletedAnswers: doomed.length }
   }
 }

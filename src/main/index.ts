@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend, type Backend } from '../backend/create-backend'
@@ -66,6 +66,9 @@ app.on('will-quit', () => {
 })
 
 start().catch((error: unknown) => {
-  console.error(`mockroom: ${error instanceof Error ? error.message : String(error)}`)
+  const message = `mockroom: ${error instanceof Error ? error.message : String(error)}`
+  console.error(message)
+  // Started from a desktop there is no terminal: say it where it is seen (e.g. a data file from a newer mockroom).
+  dialog.showErrorBox('mockroom cannot start', message)
   app.exit(1)
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AnswerRecordSchema } from './answers'
+import { AnswerIdSchema, AnswerRecordSchema, TakeIdSchema } from './answers'
 import { ApiErrorSchema } from './api/result'
 import { BankLibrarySchema, QuestionKindSchema, questionKinds } from './banks/types'
 import {
@@ -115,7 +115,9 @@ export type SaveSessionItemInput = z.infer<typeof SaveSessionItemInputSchema>
 export const SaveTypedAnswerInputSchema = z
   .object({
     /** The session item's answerId; omitted for an answer given outside a session. */
-    id: z.string().min(1).optional(),
+    id: AnswerIdSchema.optional(),
+    /** The typed take this text continues (the id a previous save returned); a new take otherwise. */
+    takeId: TakeIdSchema.optional(),
     sessionId: z.string().min(1).nullable(),
     questionId: z.string().min(1),
     text: z.string().max(200_000),
@@ -126,9 +128,8 @@ export type SaveTypedAnswerInput = z.infer<typeof SaveTypedAnswerInputSchema>
 
 const byId = z.object({ id: z.string().min(1) }).strict()
 
-/** Answer ids name audio files (`audio/<id>.wav`), so they are restricted to safe characters. */
-const AnswerIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'letters, digits, - and _ only')
 const KeyTermsSchema = z.array(z.string().max(200)).max(200)
+const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema }).strict()
 
 export const StartRecordingInputSchema = z
   .object({
@@ -145,7 +146,9 @@ export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>
 export const AppendAudioInputSchema = z
   .object({
     answerId: AnswerIdSchema,
-    /** 0, 1, 2, … in the order the chunks were recorded; a gap or repeat is refused. */
+    /** The take startRecording opened; a chunk for any other take is refused. */
+    takeId: TakeIdSchema.optional(),
+    /** 0, 1, 2, … in the order the chunks were recorded; a gap or repeat is refused. An empty chunk keeps a paused recording alive. */
     seq: z.number().int().min(0),
     /** 16 kHz mono 16-bit little-endian PCM, base64 (about a second: 32 000 bytes). */
     pcmBase64: z.string().max(4_000_000)
@@ -212,6 +215,7 @@ export type ModelList = z.infer<typeof ModelListSchema>
 
 export const TranscriptionProgressEventSchema = z.object({
   answerId: z.string(),
+  takeId: z.string().optional(),
   percent: z.number().min(0).max(100)
 })
 export type TranscriptionProgressEvent = z.infer<typeof TranscriptionProgressEventSchema>
@@ -239,22 +243,38 @@ export const contract = {
   },
   getAnswer: { input: byId, output: AnswerRecordSchema },
   saveTypedAnswer: { input: SaveTypedAnswerInputSchema, output: AnswerRecordSchema },
-  updateAnswerText: { input: z.object({ id: z.string().min(1), text: z.string().max(200_000) }).strict(), output: AnswerRecordSchema },
+  /** Corrects the text of take `takeId` (default: the current take); the transcript is kept. */
+  updateAnswerText: {
+    input: z.object({ id: AnswerIdSchema, takeId: TakeIdSchema.optional(), text: z.string().max(200_000) }).strict(),
+    output: AnswerRecordSchema
+  },
+  /** Makes an older take the current one again. */
+  restoreTake: { input: TakeRefSchema, output: AnswerRecordSchema },
+  /** Deletes one take and its audio (never while it records). */
+  deleteTake: { input: TakeRefSchema, output: AnswerRecordSchema },
   deleteAnswer: { input: byId, output: z.object({ deleted: z.literal(true) }) },
 
   startRecording: { input: StartRecordingInputSchema, output: AnswerRecordSchema },
   appendAudio: { input: AppendAudioInputSchema, output: z.object({ receivedMs: z.number().int().nonnegative() }) },
   stopRecording: {
-    input: z.object({ answerId: AnswerIdSchema, keyTerms: KeyTermsSchema.default([]) }).strict(),
+    input: z
+      .object({
+        answerId: AnswerIdSchema,
+        takeId: TakeIdSchema.optional(),
+        keyTerms: KeyTermsSchema.default([]),
+        /** How many chunks the page sent; the backend waits a moment for any still on their way. */
+        chunks: z.number().int().min(0).optional()
+      })
+      .strict(),
     output: AnswerRecordSchema
   },
   importAnswerAudio: { input: ImportAnswerAudioInputSchema, output: AnswerRecordSchema },
   /** Transcribes the answer's audio again (after a failure, a cancel or a recovery). */
   transcribeAnswer: {
-    input: z.object({ answerId: AnswerIdSchema, keyTerms: KeyTermsSchema.optional() }).strict(),
+    input: z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema.optional(), keyTerms: KeyTermsSchema.optional() }).strict(),
     output: AnswerRecordSchema
   },
-  cancelTranscription: { input: z.object({ answerId: AnswerIdSchema }).strict(), output: AnswerRecordSchema },
+  cancelTranscription: { input: z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema.optional() }).strict(), output: AnswerRecordSchema },
 
   listModels: { input: empty, output: ModelListSchema },
   /** Starts the download and returns at once; progress and the end arrive as `modelDownload` events. */

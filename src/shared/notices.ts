@@ -6,7 +6,7 @@ import { z } from 'zod'
  */
 export const NoticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['data-file-recovered', 'audio-recovered']),
+  kind: z.enum(['data-file-recovered', 'audio-recovered', 'audio-quarantined']),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
   /** A file the notice is about (e.g. where the unreadable data file now is). */

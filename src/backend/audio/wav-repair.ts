@@ -12,6 +12,12 @@ export interface RecoveredWav {
   droppedBytes: number
 }
 
+/** A `.wav` entry the scan could not open or mend: the caller sets it aside, never deletes it. */
+export interface DamagedWav {
+  path: string
+  reason: string
+}
+
 /** Enough to reach the data chunk of any header the app writes (44 bytes) or imports. */
 const HEAD_BYTES = 64 * 1024
 
@@ -20,28 +26,59 @@ const HEAD_BYTES = 64 * 1024
  * killed backend leaves behind mid-recording — keeping every whole sample on disk. Call it at
  * start, before any recording begins. Files in this folder are written only by the app, whose
  * data chunk is always last, so everything after the data chunk header counts as audio. Files
- * that are not WAVs at all are left alone.
+ * that are not WAVs at all are left alone. One entry that cannot be opened (a folder named
+ * `x.wav`, a file that cannot be written) is listed as damaged; the scan goes on.
  */
-export async function repairUnfinishedWavs(audioDir: string): Promise<RecoveredWav[]> {
+export async function scanAudioFolder(audioDir: string): Promise<{ repaired: RecoveredWav[]; damaged: DamagedWav[] }> {
   let names: string[]
   try {
     names = await readdir(audioDir)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { repaired: [], damaged: [] }
     throw error
   }
-  const recovered: RecoveredWav[] = []
+  const repaired: RecoveredWav[] = []
+  const damaged: DamagedWav[] = []
   for (const name of names.sort()) {
     if (!name.toLowerCase().endsWith('.wav') || name.startsWith('.')) continue
-    const repaired = await repairWav(join(audioDir, name))
-    if (repaired) recovered.push(repaired)
+    const path = join(audioDir, name)
+    try {
+      const mended = await repairWav(path)
+      if (mended) repaired.push(mended)
+    } catch (error) {
+      damaged.push({ path, reason: describeFileError(error) })
+    }
   }
-  return recovered
+  return { repaired, damaged }
 }
 
-/** Repairs one file in place; undefined when it was already consistent or is not a WAV. */
+/** The repaired WAVs of `scanAudioFolder`, leaving damaged entries where they are. */
+export async function repairUnfinishedWavs(audioDir: string): Promise<RecoveredWav[]> {
+  return (await scanAudioFolder(audioDir)).repaired
+}
+
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'ENOENT') return 'the file is missing'
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `it cannot be opened for writing (${code}), so it could not be repaired`
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Repairs one file in place; undefined when it was already consistent or is not a WAV. A file
+ * that cannot be opened for writing is still read: only one that needs mending is an error.
+ */
 export async function repairWav(path: string): Promise<RecoveredWav | undefined> {
-  const file = await open(path, 'r+')
+  let file
+  try {
+    file = await open(path, 'r+')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error
+    if (await needsRepair(path)) throw error
+    return undefined
+  }
   try {
     const { size } = await file.stat()
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES))
@@ -72,6 +109,26 @@ export async function repairWav(path: string): Promise<RecoveredWav | undefined>
       durationMs: durationMsOf(layout, dataBytes),
       droppedBytes: onDisk - dataBytes
     }
+  } finally {
+    await file.close()
+  }
+}
+
+/** Whether a WAV's header disagrees with its length (read only). */
+async function needsRepair(path: string): Promise<boolean> {
+  const file = await open(path, 'r')
+  try {
+    const { size } = await file.stat()
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES))
+    await file.read(head, 0, head.length, 0)
+    let layout
+    try {
+      layout = parseWavLayout(head, size)
+    } catch {
+      return false
+    }
+    const onDisk = Math.max(0, size - layout.dataOffset)
+    return layout.declaredDataBytes !== onDisk || layout.declaredRiffBytes !== layout.dataOffset + onDisk - 8 || onDisk % layout.blockAlign !== 0
   } finally {
     await file.close()
   }

@@ -1,20 +1,23 @@
 import { mkdir, open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isAudioStem } from '../../shared/answers'
 import { AppError } from '../../shared/api/result'
 import { CANONICAL_HEADER_BYTES, InvalidAudioError, createWavHeader, durationMsOf, whisperFormat } from './wav-format'
-
-/** Answer ids become file names, so they may not smuggle in separators or `..`. */
-const ANSWER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
 
 /** Largest data chunk a 32-bit RIFF size can describe (about 37 hours at 16 kHz mono). */
 const MAX_DATA_BYTES = 0xffffffff - CANONICAL_HEADER_BYTES
 
-export function answerWavPath(audioDir: string, answerId: string): string {
-  if (!ANSWER_ID.test(answerId)) {
-    throw new AppError('VALIDATION', `invalid answer id for an audio file name: ${JSON.stringify(answerId)}`)
+/**
+ * `<audioDir>/<stem>.wav`, where the stem is an answer id (audio from before takes) or
+ * `<answerId>.<takeId>`: the one rule of `src/shared/answers/answer-id.ts`, so ids may not
+ * smuggle in separators or `..`.
+ */
+export function answerWavPath(audioDir: string, stem: string): string {
+  if (!isAudioStem(stem)) {
+    throw new AppError('VALIDATION', `invalid answer id for an audio file name: ${JSON.stringify(stem)}`)
   }
-  return join(audioDir, `${answerId}.wav`)
+  return join(audioDir, `${stem}.wav`)
 }
 
 export interface FinishedWav {
@@ -96,9 +99,9 @@ export class WavWriter {
   }
 }
 
-/** Starts `<audioDir>/<answerId>.wav`, creating the folder if needed. */
-export async function createAnswerWavWriter(audioDir: string, answerId: string): Promise<WavWriter> {
-  const path = answerWavPath(audioDir, answerId)
+/** Starts `<audioDir>/<stem>.wav`, creating the folder if needed. */
+export async function createAnswerWavWriter(audioDir: string, stem: string): Promise<WavWriter> {
+  const path = answerWavPath(audioDir, stem)
   await mkdir(audioDir, { recursive: true })
   return WavWriter.create(path)
 }

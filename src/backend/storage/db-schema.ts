@@ -1,19 +1,19 @@
 import { z } from 'zod'
-import { AnswerRecordSchema } from '../../shared/answers'
+import { StoredAnswerSchema } from '../../shared/answers'
 import { NoticeSchema } from '../../shared/notices'
 import { PracticeStateSchema, emptyPracticeState } from '../../shared/practice/practice-schema'
 import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   settings: SettingsSchema,
   notices: z.array(NoticeSchema),
   sessions: z.array(SessionSchema),
-  answers: z.array(AnswerRecordSchema),
+  answers: z.array(StoredAnswerSchema),
   /** Spaced-repetition cards and starred questions (added by the practice migration). */
   practice: PracticeStateSchema
 })
@@ -42,7 +42,10 @@ export const migrations: Migration[] = [
       answers: Array.isArray(data.answers) ? data.answers : []
     })
   },
-  { to: 2, up: (data) => ({ ...addPracticeState(data), schemaVersion: 2 }) }
+  { to: 2, up: (data) => ({ ...addPracticeState(data), schemaVersion: 2 }) },
+  // Answers become lists of takes. Self-contained and idempotent (an answer that already has
+  // takes is left alone), so it works whatever its place in this list.
+  { to: 3, up: (data) => ({ ...data, schemaVersion: 3, answers: Array.isArray(data.answers) ? data.answers.map(answerWithTakes) : [] }) }
 ]
 
 /**
@@ -61,7 +64,44 @@ export function addPracticeState(data: Record<string, unknown>): Record<string, 
   }
 }
 
+/**
+ * A version-1 answer (one recording or text, replaced in place) as an answer with that content
+ * as its only take, `t1`. Its audio file keeps its name (`audio/<id>.wav`); new takes get
+ * `audio/<id>.<take>.wav`. Fields it does not know are kept for validation to judge.
+ */
+function answerWithTakes(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || 'takes' in raw) return raw
+  const { source, status, recovered, audioFile, durationMs, transcript, text, edited, error, ...answer } = raw as Record<string, unknown>
+  const hasContent = source !== 'typed' || (typeof text === 'string' && text.length > 0) || audioFile
+  const take = {
+    id: 't1',
+    source,
+    state: source === 'typed' ? 'typed' : status,
+    createdAt: answer.createdAt,
+    updatedAt: answer.updatedAt,
+    recovered: recovered ?? false,
+    audioFile: audioFile ?? null,
+    durationMs: durationMs ?? null,
+    transcript: transcript ?? null,
+    text: text ?? '',
+    edited: source === 'typed' ? false : (edited ?? false),
+    error: error ?? null
+  }
+  return { ...answer, takes: hasContent ? [take] : [], currentTakeId: hasContent ? 't1' : null, lastTakeNumber: hasContent ? 1 : 0 }
+}
+
 export class MigrationError extends Error {}
+
+/**
+ * The data file comes from a newer mockroom. It is not corrupt, so it is neither moved aside nor
+ * rewritten: the app refuses to start and says why.
+ */
+export class NewerDataFileError extends Error {
+  constructor(readonly version: number) {
+    super(`the data file was written by a newer mockroom (data version ${version}; this mockroom reads up to ${CURRENT_SCHEMA_VERSION})`)
+    this.name = 'NewerDataFileError'
+  }
+}
 
 export function migrate(raw: unknown): Db {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -72,11 +112,7 @@ export function migrate(raw: unknown): Db {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     throw new MigrationError(`schemaVersion ${JSON.stringify(version)} is not a version number`)
   }
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new MigrationError(
-      `schemaVersion ${version} was written by a newer mockroom (this one reads up to ${CURRENT_SCHEMA_VERSION})`
-    )
-  }
+  if (version > CURRENT_SCHEMA_VERSION) throw new NewerDataFileError(version)
   for (const migration of migrations) {
     if (migration.to > version) data = migration.up(data)
   }

@@ -2,7 +2,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
-import { DbSchema, emptyDb, migrate, type Db } from './db-schema'
+import { DbSchema, NewerDataFileError, emptyDb, migrate, type Db } from './db-schema'
 
 export interface OpenStoreOptions {
   dataDir: string
@@ -85,6 +85,9 @@ export async function openStore({ dataDir, now = () => new Date() }: OpenStoreOp
     try {
       initial = migrate(JSON.parse(text))
     } catch (error) {
+      if (error instanceof NewerDataFileError) {
+        throw new Error(`${file}: ${error.message}. Update mockroom to open it; the file was left untouched.`, { cause: error })
+      }
       const stamp = now().toISOString().replace(/[:.]/g, '-')
       const movedTo = join(dataDir, `db.corrupt-${stamp}.json`)
       await rename(file, movedTo)

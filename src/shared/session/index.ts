@@ -60,3 +60,4 @@ export type {
   StarScaffold,
   Whiteboard
 } from './session-schema'
+export { RESUME_EXPIRY_MS, isResumable, lastTouchedAt } from './resumable'

@@ -59,6 +59,8 @@ export const SessionSchema = z
   .object({
     id: z.string().min(1),
     createdAt: isoDateTime,
+    /** The last time anything of the session was saved (absent in sessions from before it was kept). */
+    updatedAt: isoDateTime.optional(),
     type: SessionTypeSchema,
     status: SessionStatusSchema,
     items: z.array(PlanItemSchema),

@@ -5,15 +5,21 @@ import type { Result } from '../../../shared/api/result'
  * Browser mode's bridge: the same shape as the preload's `window.api`, over HTTP on the
  * server that served this page (its cookie authenticates us), events over SSE.
  */
+const OUTLIVE_THE_PAGE = new Set(['stopRecording', 'saveTypedAnswer', 'updateAnswerText'])
+
 export function createHttpTransport(): Transport {
   const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
     let response: Response
+    const body = JSON.stringify(input ?? {})
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin'
+        body,
+        credentials: 'same-origin',
+        // Saves made as the page goes away (reload, tab closed) must still arrive; the browser
+        // allows 64 KB of these in flight, so only small saves ask for it.
+        keepalive: OUTLIVE_THE_PAGE.has(name) && body.length < 16_000
       })
     } catch {
       return {

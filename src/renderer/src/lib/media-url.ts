@@ -1,12 +1,13 @@
 import { host } from './api'
 
 /**
- * Where the renderer loads an answer's recording from: the browser-mode server's media route,
- * or the Electron app's `mockroom-media:` protocol (the renderer page itself is a file://).
+ * Where the renderer loads a take's recording from, given its `audioFile` (`audio/<stem>.wav`,
+ * relative to the data folder): the browser-mode server's media route, or the Electron app's
+ * `mockroom-media:` protocol (the renderer page itself is a file://).
  */
-export function audioUrlOf(answerId: string): string {
-  const file = `${encodeURIComponent(answerId)}.wav`
-  return host === 'electron' ? `mockroom-media://audio/${file}` : `/media/audio/${file}`
+export function audioUrlOf(audioFile: string): string {
+  const path = audioFile.split('/').map(encodeURIComponent).join('/')
+  return host === 'electron' ? `mockroom-media://${path}` : `/media/${path}`
 }
 
 /** Where an exported backup zip downloads from (`backups/<file>.zip`). */

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material'
 import EventRepeatIcon from '@mui/icons-material/EventRepeat'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { SCORE_RATING_DOC } from '../../../../shared/practice/rating'
 import HistoryIcon from '@mui/icons-material/History'
-import type { Session } from '../../../../shared/session'
+import { isResumable, type Session } from '../../../../shared/session'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../lib/api'
@@ -32,15 +32,18 @@ export default function PracticeHome() {
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api.listSessions().then(setSessions, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }, [])
+  useEffect(load, [load])
 
   const { overview } = usePracticeOverview()
   const [params] = useSearchParams()
   const due = overview?.dueToday.length ?? null
-  const inProgress = sessions?.filter((s) => s.status === 'in-progress') ?? []
-  const past = sessions?.filter((s) => s.status !== 'in-progress') ?? []
+  // Sessions nobody touched for 14 days leave the Resume list on their own; they stay in the past ones.
+  const now = Date.now()
+  const inProgress = sessions?.filter((s) => isResumable(s, now)) ?? []
+  const past = sessions?.filter((s) => !isResumable(s, now)) ?? []
 
   return (
     <>
@@ -59,7 +62,9 @@ export default function PracticeHome() {
             ) : null}
           </CardContent>
         </Card>
-        {inProgress.length > 0 && <SessionList title="Resume where you stopped" label="Sessions in progress" sessions={inProgress} />}
+        {inProgress.length > 0 && (
+          <SessionList title="Resume where you stopped" label="Sessions in progress" sessions={inProgress} resumable onChanged={load} />
+        )}
         {library ? <SessionSetup key={params.get('source') ?? ''} /> : !libraryError && <LinearProgress aria-label="Loading question banks" />}
         {sessions === null && !error ? null : past.length > 0 ? (
           <SessionList title="Past sessions" label="Past sessions" sessions={past} />

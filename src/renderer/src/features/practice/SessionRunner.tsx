@@ -159,7 +159,7 @@ export default function SessionRunner() {
             </Suspense>
           )}
           <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
-          <TypedAnswer initial={runner.typedAnswers.get(answer.answerId) ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
+          <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <Card variant="outlined">
             <CardContent>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
+import { newestTypedTake } from '../../../../shared/answers'
 import type { Question } from '../../../../shared/banks/types'
 import type { SaveSessionItemInput } from '../../../../shared/contract'
 import {
@@ -43,8 +44,8 @@ export interface SessionRunner {
   autoRecord: boolean
   /** The current question's timer has stopped: the reference material may be shown. */
   answerDone: boolean
-  /** Text of the typed answers saved so far, by answerId. */
-  typedAnswers: ReadonlyMap<string, string>
+  /** The typed take each answer's "type your answer" box writes to, by answerId. */
+  typedAnswers: ReadonlyMap<string, TypedTake>
   busy: boolean
   togglePause: () => void
   startAnswering: () => void
@@ -59,6 +60,11 @@ export interface SessionRunner {
   dismissSaveError: () => void
 }
 
+export interface TypedTake {
+  takeId: string
+  text: string
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -71,7 +77,9 @@ export function useSessionRunner(sessionId: string): SessionRunner {
   const [session, setSession] = useState<Session | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
-  const [typedAnswers, setTypedAnswers] = useState<ReadonlyMap<string, string>>(new Map())
+  const [typedAnswers, setTypedAnswers] = useState<ReadonlyMap<string, TypedTake>>(new Map())
+  const typedRef = useRef(typedAnswers)
+  typedRef.current = typedAnswers
   const [now, setNow] = useState(() => Date.now())
   const [busy, setBusy] = useState(false)
   const sessionRef = useRef<Session | null>(null)
@@ -126,7 +134,12 @@ export function useSessionRunner(sessionId: string): SessionRunner {
     Promise.all([api.getSession({ id: sessionId }), api.listAnswers({ sessionId })]).then(
       ([loaded, answers]) => {
         if (!active) return
-        setTypedAnswers(new Map(answers.filter((a) => a.source === 'typed').map((a) => [a.id, a.text])))
+        const typed = new Map<string, TypedTake>()
+        for (const answer of answers) {
+          const take = newestTypedTake(answer)
+          if (take) typed.set(answer.id, { takeId: take.id, text: take.text })
+        }
+        setTypedAnswers(typed)
         setSession(loaded)
       },
       (error: unknown) => active && setLoadError(message(error))
@@ -271,11 +284,18 @@ export function useSessionRunner(sessionId: string): SessionRunner {
       const entry = current?.answers.find((a) => a.questionId === currentItem?.questionId)
       if (!current || !currentItem || !entry) return
       const timeBoxMs = currentItem.phases.at(-1)!.durationMs
-      const saved = await persist(() =>
-        api.saveTypedAnswer({ id: entry.answerId, sessionId: current.id, questionId: currentItem.questionId, text, timeBoxMs })
-      )
+      const saved = await persist(() => {
+        // Read when the save runs, not when it was queued, so a take made by the save before is continued.
+        const takeId = typedRef.current.get(entry.answerId)?.takeId
+        return api.saveTypedAnswer({ id: entry.answerId, ...(takeId ? { takeId } : {}), sessionId: current.id, questionId: currentItem.questionId, text, timeBoxMs })
+      })
       if (!saved) throw new Error('not saved')
-      setTypedAnswers((map) => new Map(map).set(saved.id, saved.text))
+      const take = newestTypedTake(saved)
+      if (take) {
+        const next = new Map(typedRef.current).set(saved.id, { takeId: take.id, text: take.text })
+        typedRef.current = next
+        setTypedAnswers(next)
+      }
     },
     [persist]
   )

@@ -1,30 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  LinearProgress,
-  Link,
-  Stack,
-  TextField,
-  Typography
-} from '@mui/material'
+import { Alert, Box, Button, LinearProgress, Link, Stack, TextField, Typography } from '@mui/material'
 import FiberManualRecordIcon from '@mui/icons-material/FiberManualRecord'
 import StopIcon from '@mui/icons-material/Stop'
 import PauseIcon from '@mui/icons-material/Pause'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
-import KeyboardIcon from '@mui/icons-material/Keyboard'
+import EditIcon from '@mui/icons-material/Edit'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
 import { audioUrlOf } from '../../lib/media-url'
 import { formatDuration } from './format-duration'
+import { TakeList } from './TakeList'
 import { useAnswer } from './use-answer'
 import { useRecorder } from './use-recorder'
 
@@ -34,7 +21,7 @@ export interface RecordingControlsProps {
   questionId: string
   keyTerms: string[]
   timeBoxMs?: number
-  /** Starts recording when this turns true (the answer phase began), unless there is an answer already. */
+  /** Starts recording when this turns true (the answer phase began), once the answer is known to have no take yet. */
   autoStart?: boolean
   /** A window event that toggles record/stop (the runner's Space shortcut). */
   toggleEventName?: string
@@ -45,8 +32,8 @@ const MAX_IMPORT_BYTES = 11 * 1024 * 1024
 
 export const NO_WORDS_MESSAGE = 'No words were recognised — check the microphone or type your answer'
 
-function hasContent(answer: AnswerRecord | null): boolean {
-  return Boolean(answer && (answer.audioFile || answer.text.trim()))
+function hasTakes(answer: AnswerRecord | null): boolean {
+  return Boolean(answer && (answer.takes.length > 0 || answer.text.trim()))
 }
 
 function readAsBase64(file: File): Promise<string> {
@@ -68,11 +55,13 @@ function StatusLine({ answer, progress, recorderState, elapsedMs }: {
   if (recorderState === 'recording') return <>Recording · {formatDuration(elapsedMs)}</>
   if (recorderState === 'paused') return <>Paused at {formatDuration(elapsedMs)}</>
   if (recorderState === 'stopping') return <>Saving the last second…</>
-  if (!answer) return <>Press Record when you are ready to answer.</>
-  if (answer.status === 'recording') return <>Recording…</>
+  if (!answer || answer.state === 'empty') return <>Press Record when you are ready to answer.</>
+  if (answer.status === 'recording') {
+    return <span data-testid="interrupted-recording">A recording of this answer was cut off (its page went away). It is being finished with everything it got; this takes a few seconds.</span>
+  }
   if (answer.status === 'transcribing') return <>Transcribing… {progress ?? 0}%</>
   if (answer.status === 'failed') return <>Transcription failed.</>
-  if (answer.source === 'typed') return <>Typed answer saved.</>
+  if (answer.source === 'typed') return <>Your typed answer is the current take.</>
   if (!answer.transcript && answer.recovered) return <>Recovered after an interruption ({formatDuration(answer.durationMs ?? 0)}). Transcribe it to review it.</>
   if (!answer.transcript) return <>Audio saved ({formatDuration(answer.durationMs ?? 0)}), not transcribed yet.</>
   if (!answer.transcript.text.trim() && !answer.edited) return <span data-testid="no-words">{NO_WORDS_MESSAGE}</span>
@@ -87,8 +76,7 @@ export function RecordingControls(props: RecordingControlsProps) {
   const { answerId, sessionId, questionId, keyTerms, timeBoxMs, autoStart, toggleEventName } = props
   const { settings } = useSettings()
   const recorder = useRecorder(settings.microphoneId)
-  const { answer, progress } = useAnswer(answerId)
-  const [confirmReplace, setConfirmReplace] = useState(false)
+  const { answer, loaded, progress, accept } = useAnswer(answerId)
   const [typing, setTyping] = useState(false)
   const [draft, setDraft] = useState('')
   const [busy, setBusy] = useState(false)
@@ -97,7 +85,9 @@ export function RecordingControls(props: RecordingControlsProps) {
 
   const active = recorder.state !== 'idle'
   const target = { answerId, sessionId, questionId, keyTerms, timeBoxMs }
-  const begin = () => void recorder.start(target)
+  // The records these calls return are applied at once: the event saying the same may come later.
+  const begin = () => void recorder.start(target).then(accept)
+  const stop = () => recorder.stop().then(accept)
 
   const run = async (action: () => Promise<unknown>) => {
     setActionError(null)
@@ -111,27 +101,28 @@ export function RecordingControls(props: RecordingControlsProps) {
     }
   }
 
-  const requestRecord = () => {
-    if (hasContent(answer)) setConfirmReplace(true)
-    else begin()
-  }
+  // Recording again adds a take; the current one stays and can be restored, so no confirm.
+  const requestRecord = begin
 
   // Keep the latest handlers for the effects below without re-subscribing on every render.
-  const latest = useRef({ requestRecord, stop: recorder.stop, active, answer })
+  const latest = useRef({ requestRecord, stop, active, answer })
   useEffect(() => {
-    latest.current = { requestRecord, stop: recorder.stop, active, answer }
+    latest.current = { requestRecord, stop, active, answer }
   })
 
+  // Auto-start only once the backend has said what the answer holds, and only if it holds nothing:
+  // an answer still loading must never look empty.
   const autoStarted = useRef(false)
   useEffect(() => {
     if (!autoStart) {
       autoStarted.current = false
       return
     }
-    if (autoStarted.current || latest.current.active || hasContent(latest.current.answer)) return
+    if (!loaded || autoStarted.current) return
     autoStarted.current = true
+    if (latest.current.active || hasTakes(latest.current.answer)) return
     latest.current.requestRecord()
-  }, [autoStart])
+  }, [autoStart, loaded])
 
   useEffect(() => {
     if (!toggleEventName) return
@@ -159,29 +150,30 @@ export function RecordingControls(props: RecordingControlsProps) {
     )
   }
 
+  /** The correction goes to the take it was started on, even if another becomes current meanwhile. */
+  const [correcting, setCorrecting] = useState<string | null>(null)
   const saveText = () =>
     run(async () => {
-      if (!answer || answer.source === 'typed') {
-        await api.saveTypedAnswer({ id: answerId, sessionId, questionId, text: draft, ...(timeBoxMs ? { timeBoxMs } : {}) })
-      } else {
-        await api.updateAnswerText({ id: answerId, text: draft })
-      }
+      if (!correcting) return
+      accept(await api.updateAnswerText({ id: answerId, takeId: correcting, text: draft }))
       setTyping(false)
     })
 
   const status = answer?.status
   const showTranscript = Boolean(answer && answer.source !== 'typed' && answer.text.trim() && !typing)
   const canTranscribe = Boolean(answer?.audioFile && !active && status !== 'transcribing' && status !== 'recording')
+  const canCorrect = Boolean(answer?.audioFile && answer.source !== 'typed' && status !== 'recording' && !active)
+  const playable = Boolean(answer?.audioFile && (answer.durationMs ?? 0) > 0 && !active && status !== 'recording')
 
   return (
     <Box data-testid="recording-controls">
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         {!active ? (
-          <Button variant="contained" color="error" startIcon={<FiberManualRecordIcon />} onClick={requestRecord} disabled={busy || status === 'transcribing'} data-testid="record-button">
-            {hasContent(answer) ? 'Record again' : 'Record'}
+          <Button variant="contained" color="error" startIcon={<FiberManualRecordIcon />} onClick={requestRecord} disabled={busy || !loaded} data-testid="record-button">
+            {hasTakes(answer) ? 'Record again' : 'Record'}
           </Button>
         ) : (
-          <Button variant="contained" startIcon={<StopIcon />} onClick={() => void recorder.stop()} disabled={recorder.state === 'starting' || recorder.state === 'stopping'} data-testid="stop-button">
+          <Button variant="contained" startIcon={<StopIcon />} onClick={() => void stop()} disabled={recorder.state === 'starting' || recorder.state === 'stopping'} data-testid="stop-button">
             Stop
           </Button>
         )}
@@ -201,14 +193,20 @@ export function RecordingControls(props: RecordingControlsProps) {
           </Box>
         )}
         {active && (
-          <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="elapsed">
+          <Typography
+            variant="body2"
+            sx={{ fontVariantNumeric: 'tabular-nums' }}
+            data-testid="elapsed"
+            data-sent-ms={recorder.elapsedMs}
+            data-acknowledged-ms={recorder.acknowledgedMs}
+          >
             {formatDuration(recorder.elapsedMs)}
             {timeBoxMs ? ` / ${formatDuration(timeBoxMs)}` : ''}
           </Typography>
         )}
         {!active && (
           <>
-            <Button variant="text" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={busy || status === 'transcribing'} data-testid="import-wav-button">
+            <Button variant="text" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={busy || !loaded} data-testid="import-wav-button">
               Import WAV
             </Button>
             <input
@@ -222,17 +220,20 @@ export function RecordingControls(props: RecordingControlsProps) {
                 event.target.value = ''
               }}
             />
-            <Button
-              variant="text"
-              startIcon={<KeyboardIcon />}
-              onClick={() => {
-                setDraft(answer?.text ?? '')
-                setTyping(true)
-              }}
-              data-testid="type-instead-button"
-            >
-              {answer && answer.source !== 'typed' && answer.audioFile ? 'Correct the transcript' : 'Type instead'}
-            </Button>
+            {canCorrect && (
+              <Button
+                variant="text"
+                startIcon={<EditIcon />}
+                onClick={() => {
+                  setDraft(answer?.text ?? '')
+                  setCorrecting(answer?.currentTakeId ?? null)
+                  setTyping(true)
+                }}
+                data-testid="type-instead-button"
+              >
+                Correct the transcript
+              </Button>
+            )}
           </>
         )}
       </Stack>
@@ -291,7 +292,7 @@ export function RecordingControls(props: RecordingControlsProps) {
       {typing && (
         <Stack spacing={1} sx={{ mt: 1 }}>
           <TextField
-            label={answer && answer.source !== 'typed' && answer.audioFile ? 'Your answer (the original transcript is kept)' : 'Your answer'}
+            label="Your answer (the original transcript is kept)"
             multiline
             minRows={4}
             fullWidth
@@ -308,35 +309,19 @@ export function RecordingControls(props: RecordingControlsProps) {
           </Stack>
         </Stack>
       )}
-      {!typing && answer?.source === 'typed' && answer.text.trim() && (
-        <Typography variant="body1" sx={{ mt: 1, whiteSpace: 'pre-wrap' }} data-testid="typed-text">
-          {answer.text}
-        </Typography>
+      {playable && answer?.audioFile && (
+        <Box
+          component="audio"
+          key={`${answer.audioFile}:${answer.durationMs}`}
+          controls
+          preload="metadata"
+          src={audioUrlOf(answer.audioFile)}
+          sx={{ mt: 1, width: '100%', maxWidth: 480 }}
+          data-testid="answer-audio"
+        />
       )}
 
-      {answer?.audioFile && !active && status !== 'recording' && (
-        <Box component="audio" key={answer.updatedAt} controls preload="metadata" src={audioUrlOf(answerId)} sx={{ mt: 1, width: '100%', maxWidth: 480 }} data-testid="answer-audio" />
-      )}
-
-      <Dialog open={confirmReplace} onClose={() => setConfirmReplace(false)}>
-        <DialogTitle>Record this answer again?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>The new recording replaces the current audio and transcript of this answer.</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmReplace(false)}>Keep the current one</Button>
-          <Button
-            color="error"
-            onClick={() => {
-              setConfirmReplace(false)
-              begin()
-            }}
-            data-testid="confirm-record-again"
-          >
-            Record again
-          </Button>
-        </DialogActions>
-      </Dialog>
+      {answer && !active && <TakeList answer={answer} />}
     </Box>
   )
 }

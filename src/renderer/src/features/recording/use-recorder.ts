@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AnswerRecord } from '../../../../shared/answers'
 import { api } from '../../lib/api'
 
 export type RecorderState = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
@@ -15,13 +16,23 @@ interface Capture {
   stream: MediaStream
   context: AudioContext
   node: AudioWorkletNode
+  /** The take the backend opened for this recording; every chunk names it. */
+  takeId: string
   /** Chunks go out one at a time, in order: the backend refuses gaps. */
   sending: Promise<void>
   seq: number
   failed: boolean
+  /** When the last chunk went out, so a pause can keep the take alive. */
+  lastSentAt: number
+  keepAlive: ReturnType<typeof setInterval>
 }
 
 const SAMPLE_RATE = 16_000
+/**
+ * The backend closes a take that hears nothing for 10 s (its page is taken to be gone), so
+ * while paused the recorder says it is still there with an empty chunk every few seconds.
+ */
+const KEEP_ALIVE_MS = 3000
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer)
@@ -60,6 +71,8 @@ export function useRecorder(microphoneId: string | null) {
   const [level, setLevel] = useState(0)
   const [elapsedMs, setElapsedMs] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  /** How much audio the backend confirmed it has on disk for this take. */
+  const [acknowledgedMs, setAcknowledgedMs] = useState(0)
   const capture = useRef<Capture | null>(null)
   const target = useRef<RecordingTarget | null>(null)
   const samplesSent = useRef(0)
@@ -68,6 +81,7 @@ export function useRecorder(microphoneId: string | null) {
     const current = capture.current
     capture.current = null
     if (!current) return
+    clearInterval(current.keepAlive)
     current.node.port.onmessage = null
     current.node.disconnect()
     for (const track of current.stream.getTracks()) track.stop()
@@ -80,9 +94,10 @@ export function useRecorder(microphoneId: string | null) {
     releaseRef.current = release
   }, [release])
 
+  /** Opens the microphone and a new take; resolves with the answer as the backend has it then. */
   const start = useCallback(
-    async (next: RecordingTarget) => {
-      if (capture.current) return
+    async (next: RecordingTarget): Promise<AnswerRecord | null> => {
+      if (capture.current) return null
       setError(null)
       setState('starting')
       let stream: MediaStream | null = null
@@ -96,18 +111,49 @@ export function useRecorder(microphoneId: string | null) {
         // A silent path to the output keeps the graph pulling in every browser.
         const mute = context.createGain()
         mute.gain.value = 0
-        await api.startRecording({
+        const opened = await api.startRecording({
           answerId: next.answerId,
           sessionId: next.sessionId,
           questionId: next.questionId,
           keyTerms: next.keyTerms,
           ...(next.timeBoxMs ? { timeBoxMs: next.timeBoxMs } : {})
         })
-        const current: Capture = { stream, context, node, sending: Promise.resolve(), seq: 0, failed: false }
+        const current: Capture = {
+          stream,
+          context,
+          node,
+          takeId: opened.currentTakeId!,
+          sending: Promise.resolve(),
+          seq: 0,
+          failed: false,
+          lastSentAt: Date.now(),
+          keepAlive: setInterval(() => {
+            if (Date.now() - current.lastSentAt >= KEEP_ALIVE_MS) send(new ArrayBuffer(0))
+          }, 1000)
+        }
+        const send = (pcm: ArrayBuffer) => {
+          const seq = current.seq++
+          current.lastSentAt = Date.now()
+          current.sending = current.sending.then(async () => {
+            if (current.failed) return
+            try {
+              const { receivedMs } = await api.appendAudio({ answerId: next.answerId, takeId: current.takeId, seq, pcmBase64: toBase64(pcm) })
+              setAcknowledgedMs(receivedMs)
+            } catch (e) {
+              // The backend closed the take (restarted, the file failed, or it heard nothing for too
+              // long): stop capturing; what reached the disk is kept and is transcribed.
+              current.failed = true
+              setError(`Recording stopped: ${e instanceof Error ? e.message : String(e)}`)
+              target.current = null
+              void releaseRef.current().then(() => setState('idle'))
+            }
+          })
+        }
         capture.current = current
         target.current = next
         samplesSent.current = 0
         setElapsedMs(0)
+        setAcknowledgedMs(0)
         node.port.onmessage = (event: MessageEvent<{ type: string; pcm?: ArrayBuffer; rms?: number; peak?: number }>) => {
           const message = event.data
           if (message.type === 'level') {
@@ -115,35 +161,23 @@ export function useRecorder(microphoneId: string | null) {
             const db = 20 * Math.log10(Math.max(1e-6, message.rms ?? 0))
             setLevel(Math.max(0, Math.min(100, ((db + 60) / 60) * 100)))
           } else if (message.type === 'chunk' && message.pcm) {
-            const pcm = message.pcm
-            const seq = current.seq++
-            samplesSent.current += pcm.byteLength / 2
+            samplesSent.current += message.pcm.byteLength / 2
             setElapsedMs(Math.round((samplesSent.current * 1000) / SAMPLE_RATE))
-            current.sending = current.sending.then(async () => {
-              if (current.failed) return
-              try {
-                await api.appendAudio({ answerId: next.answerId, seq, pcmBase64: toBase64(pcm) })
-              } catch (e) {
-                // The backend lost the recording (restarted, or the file failed): stop capturing,
-                // what reached the disk is kept and is recovered or transcribable.
-                current.failed = true
-                setError(`Recording stopped: ${e instanceof Error ? e.message : String(e)}`)
-                target.current = null
-                void releaseRef.current().then(() => setState('idle'))
-              }
-            })
+            send(message.pcm)
           }
         }
         // Connected only now, so the audio starts when the backend has the file open and the
         // status says "Recording".
         source.connect(node).connect(mute).connect(context.destination)
         setState('recording')
+        return opened
       } catch (e) {
         for (const track of stream?.getTracks() ?? []) track.stop()
         await context?.close().catch(() => undefined)
         capture.current = null
         setError(describeMicError(e))
         setState('idle')
+        return null
       }
     },
     [microphoneId]
@@ -159,10 +193,11 @@ export function useRecorder(microphoneId: string | null) {
     if (capture.current) setState('recording')
   }, [])
 
-  const stop = useCallback(async () => {
+  /** Sends the last audio and closes the take; resolves with the answer as the backend has it then. */
+  const stop = useCallback(async (): Promise<AnswerRecord | null> => {
     const current = capture.current
     const recording = target.current
-    if (!current || !recording) return
+    if (!current || !recording) return null
     setState('stopping')
     // The worklet sends what it holds of the last second, then says so.
     await new Promise<void>((resolve) => {
@@ -177,13 +212,15 @@ export function useRecorder(microphoneId: string | null) {
     })
     await current.sending
     await release()
+    let saved: AnswerRecord | null = null
     try {
-      await api.stopRecording({ answerId: recording.answerId, keyTerms: recording.keyTerms })
+      saved = await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
     target.current = null
     setState('idle')
+    return saved
   }, [release])
 
   // Leaving the page mid-answer keeps what was said: stop rather than drop.
@@ -193,5 +230,18 @@ export function useRecorder(microphoneId: string | null) {
   }, [stop])
   useEffect(() => () => void stopRef.current(), [])
 
-  return { state, level, elapsedMs, error, start, pause, resume, stop, clearError: () => setError(null) }
+  // The page going away (reload, tab closed): tell the backend at once rather than let it wait
+  // for the silence; what was sent is kept either way.
+  useEffect(() => {
+    const onPageHide = () => {
+      const current = capture.current
+      const recording = target.current
+      if (!current || !recording) return
+      void api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq }).catch(() => undefined)
+    }
+    window.addEventListener('pagehide', onPageHide)
+    return () => window.removeEventListener('pagehide', onPageHide)
+  }, [])
+
+  return { state, level, elapsedMs, acknowledgedMs, error, start, pause, resume, stop, clearError: () => setError(null) }
 }

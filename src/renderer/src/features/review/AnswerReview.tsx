@@ -4,6 +4,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline'
 import DownloadIcon from '@mui/icons-material/Download'
 import PrintIcon from '@mui/icons-material/Print'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
+import { TakeList } from '../recording'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { AttemptsList } from '../attempts'
@@ -67,7 +68,8 @@ export function AnswerReview() {
           </Typography>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <Chip size="small" label={formatWhen(answer.createdAt)} />
-            <Chip size="small" variant="outlined" label={`${answer.source} answer`} />
+            {answer.source && <Chip size="small" variant="outlined" label={`${answer.source} answer`} />}
+            {answer.takes.length > 1 && <Chip size="small" variant="outlined" label={`take ${answer.currentTakeId?.slice(1)} of ${answer.takes.length}`} />}
             {answer.sessionId && <Chip size="small" variant="outlined" label="in a session" />}
             {answer.recovered && <Chip size="small" color="warning" variant="outlined" label="recording recovered after a crash" />}
           </Stack>
@@ -87,7 +89,9 @@ export function AnswerReview() {
 
       {busy && (
         <Alert severity="info" icon={false}>
-          {answer.status === 'recording' ? 'This answer is still being recorded.' : 'Transcribing… the review fills in when it is done.'}
+          {answer.status === 'recording'
+            ? 'This answer is still being recorded. If the page that recorded it was closed, the recording is finished and kept within a few seconds.'
+            : 'Transcribing… the review fills in when it is done.'}
           <LinearProgress sx={{ mt: 1 }} aria-label="Transcribing" />
         </Alert>
       )}
@@ -95,6 +99,9 @@ export function AnswerReview() {
         <Alert severity="error">Transcription failed: {answer.error?.message ?? 'unknown error'}. You can still type the answer below.</Alert>
       )}
       {scored && !scored.ok && !busy && <Alert severity="info">{unscoredReasons[scored.reason]}</Alert>}
+      <Box className="no-print">
+        <TakeList answer={answer} />
+      </Box>
 
       {report && <ScoreSummary report={report} />}
 

@@ -30,6 +30,7 @@ import { scoreAnswer } from './score-answer'
 import { useHistory } from './use-history'
 
 const statusLabels: Record<AnswerRecord['status'], string> = {
+  empty: 'no take',
   recording: 'recording…',
   transcribing: 'transcribing…',
   ready: '',
@@ -66,7 +67,15 @@ function AnswerRow({ answer, title, score, onDelete }: { answer: AnswerRecord; t
       <ListItemButton component={RouterLink} to={`/review/answer/${encodeURIComponent(answer.id)}`}>
         <ListItemText
           primary={title}
-          secondary={[formatWhen(answer.createdAt), answer.source, answer.edited ? 'edited' : '', status].filter(Boolean).join(' · ')}
+          secondary={[
+            formatWhen(answer.createdAt),
+            answer.source,
+            answer.edited ? 'edited' : '',
+            answer.takes.length > 1 ? `${answer.takes.length} takes` : '',
+            status
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         />
         {score !== null && <Chip size="small" label={`${score}/100`} color={score >= 70 ? 'success' : score >= 40 ? 'warning' : 'default'} sx={{ ml: 1 }} />}
       </ListItemButton>
@@ -159,7 +168,7 @@ export function HistoryList() {
                             {sessionTypeLabels[entry.session.type]} session · {when}
                           </Typography>
                           <Typography variant="body2" color="text.secondary">
-                            {entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
+                            {entry.session.status === 'abandoned' ? 'discarded' : entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
                             {entry.skipped > 0 ? ` · ${entry.skipped} skipped` : ''}
                           </Typography>
                         </Box>

@@ -115,7 +115,7 @@ export function TranscriptPanel({ answer, text, report, colors, edited, saveStat
     >
       {hasAudio && (
         <Box className="no-print" sx={{ mb: 1.5 }}>
-          <audio ref={audioRef} controls preload="metadata" src={audioUrlOf(answer.id)} data-testid="answer-audio" style={{ width: '100%' }}>
+          <audio ref={audioRef} controls preload="metadata" src={audioUrlOf(answer.audioFile!)} data-testid="answer-audio" style={{ width: '100%' }}>
             Your browser cannot play this recording.
           </audio>
           <Typography variant="caption" color="text.secondary">

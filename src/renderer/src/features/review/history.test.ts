@@ -12,6 +12,10 @@ function answer(id: string, createdAt: string, sessionId: string | null, extra: 
     updatedAt: createdAt,
     source: 'typed',
     status: 'ready',
+    state: 'typed',
+    takes: [],
+    currentTakeId: null,
+    lastTakeNumber: 0,
     recovered: false,
     audioFile: null,
     durationMs: null,
@@ -69,6 +73,18 @@ describe('deletion descriptions', () => {
     ).sessions[0]!
     expect(describeSessionDeletion(entry, '1 Jan')).toBe('This deletes the session of 1 Jan and its 2 answers, one recording included. It cannot be undone.')
     expect(describeSessionDeletion({ ...entry, answers: [] }, '1 Jan')).toBe('This deletes the session of 1 Jan (it has no answers). It cannot be undone.')
+  })
+
+  it('names every take that goes with an answer', () => {
+    const take = { audioFile: 'audio/a.t1.wav' } as AnswerRecord['takes'][number]
+    expect(
+      describeAnswerDeletion({ audioFile: null, source: 'typed', takes: [take, { ...take, audioFile: 'audio/a.t2.wav' }, { ...take, audioFile: null }] }, 'Why Kafka?', '1 Jan')
+    ).toBe('This deletes your answer to “Why Kafka?” of 1 Jan: all 3 takes, 2 recordings included. It cannot be undone.')
+  })
+
+  it('leaves out answers whose takes were all deleted', () => {
+    const history = buildHistory([], [answer('kept', '2026-01-02', null), answer('emptied', '2026-01-03', null, { state: 'empty' })])
+    expect(history.loose.map((a) => a.id)).toEqual(['kept'])
   })
 
   it('names the answer and its recording', () => {

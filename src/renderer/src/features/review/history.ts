@@ -24,6 +24,8 @@ export function buildHistory(sessions: readonly Session[], answers: readonly Ans
   const loose: AnswerRecord[] = []
   const sessionIds = new Set(sessions.map((s) => s.id))
   for (const answer of answers) {
+    // An answer whose takes were all deleted has nothing left to review.
+    if (answer.state === 'empty') continue
     if (answer.sessionId !== null && sessionIds.has(answer.sessionId)) {
       const list = bySession.get(answer.sessionId) ?? []
       list.push(answer)
@@ -47,7 +49,7 @@ export function buildHistory(sessions: readonly Session[], answers: readonly Ans
 /** What a confirm dialog says will be deleted: exactly what the backend removes. */
 export function describeSessionDeletion(entry: SessionHistory, when: string): string {
   const n = entry.answers.length
-  const recordings = entry.answers.filter((a) => a.audioFile !== null).length
+  const recordings = entry.answers.flatMap((a): Array<{ audioFile: string | null }> => (a.takes.length > 0 ? a.takes : [a])).filter((t) => t.audioFile !== null).length
   const what =
     n === 0
       ? `the session of ${when} (it has no answers)`
@@ -56,7 +58,18 @@ export function describeSessionDeletion(entry: SessionHistory, when: string): st
   return `This deletes ${what}. It cannot be undone.`
 }
 
-export function describeAnswerDeletion(answer: Pick<AnswerRecord, 'audioFile' | 'source'>, title: string, when: string): string {
+export function describeAnswerDeletion(
+  answer: Pick<AnswerRecord, 'audioFile' | 'source'> & Partial<Pick<AnswerRecord, 'takes'>>,
+  title: string,
+  when: string
+): string {
+  const takes = answer.takes ?? []
+  if (takes.length > 1) {
+    const recordings = takes.filter((take) => take.audioFile !== null).length
+    const audio = recordings > 0 ? `, ${recordings === 1 ? 'one recording' : `${recordings} recordings`} included` : ''
+    return `This deletes your answer to “${title}” of ${when}: all ${takes.length} takes${audio}. It cannot be undone.`
+  }
   const recording = answer.audioFile !== null ? ' and its recording' : ''
-  return `This deletes your ${answer.source} answer to “${title}” of ${when}${recording}. It cannot be undone.`
+  const what = answer.source ? `${answer.source} answer` : 'answer'
+  return `This deletes your ${what} to “${title}” of ${when}${recording}. It cannot be undone.`
 }

@@ -38,10 +38,11 @@ export function useReview(id: string): ReviewState {
   const [session, setSession] = useState<Session | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
-  const [draft, setDraft] = useState<string | null>(null)
+  /** An unsaved correction, and the take it corrects (a correction never moves to another take). */
+  const [draft, setDraft] = useState<{ takeId: string; text: string } | null>(null)
   const [saveState, setSaveState] = useState<SaveState>('idle')
   const [saveError, setSaveError] = useState<string | null>(null)
-  const pending = useRef<{ id: string; text: string } | null>(null)
+  const pending = useRef<{ id: string; takeId: string; text: string } | null>(null)
 
   useEffect(() => {
     let active = true
@@ -68,7 +69,7 @@ export function useReview(id: string): ReviewState {
       }
     })()
     const unsubscribe = onEvent('answer', (record) => {
-      if (record.id === id) setAnswer(record)
+      if (record.id === id) setAnswer((current) => newer(current, record))
     })
     return () => {
       active = false
@@ -76,12 +77,12 @@ export function useReview(id: string): ReviewState {
     }
   }, [id])
 
-  const save = useCallback(async (target: { id: string; text: string }) => {
+  const save = useCallback(async (target: { id: string; takeId: string; text: string }) => {
     setSaveState('saving')
     try {
       const saved = await api.updateAnswerText(target)
       if (pending.current === target) pending.current = null
-      setAnswer(saved)
+      setAnswer((current) => newer(current, saved))
       setSaveState('saved')
       setSaveError(null)
     } catch (e) {
@@ -91,9 +92,13 @@ export function useReview(id: string): ReviewState {
   }, [])
 
   // Corrections are saved a moment after typing stops, so the report can follow every key.
+  const current = answer?.takes.find((take) => take.id === answer.currentTakeId) ?? null
+  const ownDraft = draft && current && draft.takeId === current.id ? draft.text : null
   useEffect(() => {
-    if (draft === null || !answer || draft === answer.text) return
-    const target = { id: answer.id, text: draft }
+    if (!draft || !answer) return
+    const take = answer.takes.find((t) => t.id === draft.takeId)
+    if (!take || draft.text === take.text) return
+    const target = { id: answer.id, takeId: draft.takeId, text: draft.text }
     pending.current = target
     const timer = setTimeout(() => void save(target), SAVE_DELAY_MS)
     return () => clearTimeout(timer)
@@ -107,7 +112,7 @@ export function useReview(id: string): ReviewState {
     [id]
   )
 
-  const text = draft ?? answer?.text ?? ''
+  const text = ownDraft ?? answer?.text ?? ''
   const scoredText = useDeferredValue(text)
   const scored = useMemo(
     () => (library && answer ? scoreAnswer({ ...answer, text: scoredText }, library, defaultLexicon) : null),
@@ -117,8 +122,14 @@ export function useReview(id: string): ReviewState {
   const item = session?.answers.find((a) => a.answerId === id) ?? null
 
   const restoreOriginal = useCallback(() => {
-    if (answer?.transcript) setDraft(answer.transcript.text)
+    if (answer?.transcript && answer.currentTakeId) setDraft({ takeId: answer.currentTakeId, text: answer.transcript.text })
   }, [answer])
+  const setText = useCallback(
+    (next: string) => {
+      if (answer?.currentTakeId) setDraft({ takeId: answer.currentTakeId, text: next })
+    },
+    [answer?.currentTakeId]
+  )
 
   const exportMarkdown = useCallback(() => {
     if (!answer || !scored?.ok) return
@@ -141,9 +152,14 @@ export function useReview(id: string): ReviewState {
     edited,
     saveState,
     saveError,
-    setText: setDraft,
+    setText,
     restoreOriginal,
     exportMarkdown,
     remove
   }
+}
+
+/** Events and call results arrive over different connections: keep whichever is newer. */
+function newer(current: AnswerRecord | null, incoming: AnswerRecord): AnswerRecord {
+  return current && current.updatedAt > incoming.updatedAt ? current : incoming
 }

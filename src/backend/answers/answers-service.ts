@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  answerView,
+  applyAnswerChange,
+  createAnswer,
+  currentTake,
+  type AnswerChange,
+  type AnswerOwner,
+  type AnswerRecord,
+  type StoredAnswer
+} from '../../shared/answers'
+import { AppError } from '../../shared/api/result'
+import type { SaveTypedAnswerInput } from '../../shared/contract'
+import type { EventHub } from '../events'
+import type { Store } from '../storage/store'
+
+/**
+ * The one owner of answer records. Every change goes through `patch`, which applies the pure
+ * answer machine to the stored answer inside one store update: a change that is not legal in
+ * the take's state is refused with the machine's coded error, and nothing is half-written.
+ * Recording, transcription and recovery ask for transitions here; none writes an answer itself.
+ */
+export class AnswersService {
+  constructor(
+    private readonly store: Store,
+    private readonly dataDir: string,
+    private readonly events: EventHub,
+    private readonly now: () => Date
+  ) {}
+
+  list(filter: { sessionId?: string; questionId?: string }): AnswerRecord[] {
+    return this.store
+      .read()
+      .answers.filter((a) => (!filter.sessionId || a.sessionId === filter.sessionId) && (!filter.questionId || a.questionId === filter.questionId))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map(answerView)
+  }
+
+  get(id: string): AnswerRecord {
+    return answerView(this.stored(id))
+  }
+
+  /** The answer as stored (with every take), for the services that ask for its transitions. */
+  stored(id: string): StoredAnswer {
+    const answer = this.find(id)
+    if (!answer) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
+    return answer
+  }
+
+  find(id: string): StoredAnswer | undefined {
+    return this.store.read().answers.find((a) => a.id === id)
+  }
+
+  /** Every stored answer, for start-up recovery. */
+  all(): readonly StoredAnswer[] {
+    return this.store.read().answers
+  }
+
+  /**
+   * The answer with this id, created without takes if it does not exist yet. Its question and
+   * session are fixed here, once; later changes never carry them again.
+   */
+  async ensure(id: string, owner: AnswerOwner): Promise<AnswerRecord> {
+    const existing = this.find(id)
+    if (existing) {
+      if (existing.questionId !== owner.questionId || existing.sessionId !== owner.sessionId) {
+        throw new AppError('CONFLICT', `Answer ${id} belongs to another question or session.`)
+      }
+      if (existing.timeBoxMs !== null || !owner.timeBoxMs) return answerView(existing)
+    }
+    const at = this.now().toISOString()
+    const db = await this.store.update((draft) => {
+      const found = draft.answers.find((a) => a.id === id)
+      if (!found) draft.answers.push(createAnswer(id, owner, at))
+      else if (found.timeBoxMs === null && owner.timeBoxMs) found.timeBoxMs = owner.timeBoxMs
+    })
+    return answerView(db.answers.find((a) => a.id === id)!)
+  }
+
+  /** Applies one transition of the answer machine, persists it and announces the result. */
+  async patch(id: string, change: AnswerChange): Promise<AnswerRecord> {
+    const at = this.now().toISOString()
+    const db = await this.store.update((draft) => {
+      const index = draft.answers.findIndex((a) => a.id === id)
+      if (index === -1) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
+      draft.answers[index] = applyAnswerChange(draft.answers[index]!, change, at)
+    })
+    const saved = answerView(db.answers.find((a) => a.id === id)!)
+    this.events.emit('answer', saved)
+    return saved
+  }
+
+  /** Typed text: continues typed take `takeId`, or starts a new typed take. */
+  async saveTyped(input: SaveTypedAnswerInput): Promise<AnswerRecord> {
+    const id = input.id ?? randomUUID()
+    await this.ensure(id, { sessionId: input.sessionId, questionId: input.questionId, timeBoxMs: input.timeBoxMs ?? null })
+    return this.patch(id, { type: 'type', text: input.text, ...(input.takeId ? { takeId: input.takeId } : {}) })
+  }
+
+  /** A correction of take `takeId` (default: the current one); the original transcript is kept. */
+  async updateText(id: string, text: string, takeId?: string): Promise<AnswerRecord> {
+    const target = takeId ?? currentTake(this.stored(id))?.id
+    if (!target) throw new AppError('ILLEGAL_TRANSITION', 'This answer has no take to correct yet: record or type it first.')
+    return this.patch(id, { type: 'edit', takeId: target, text })
+  }
+
+  restoreTake(id: string, takeId: string): Promise<AnswerRecord> {
+    return this.patch(id, { type: 'restore', takeId })
+  }
+
+  /** Deletes one take and then its audio (the user asked; the rest of the answer stays). */
+  async deleteTake(id: string, takeId: string): Promise<AnswerRecord> {
+    const take = this.stored(id).takes.find((t) => t.id === takeId)
+    const saved = await this.patch(id, { type: 'deleteTake', takeId })
+    if (take?.audioFile) await this.removeFile(take.audioFile)
+    return saved
+  }
+
+  /** Deletes the answer, every take and their audio. */
+  async remove(id: string): Promise<void> {
+    const answer = this.stored(id)
+    await this.store.update((db) => {
+      db.answers = db.answers.filter((a) => a.id !== id)
+    })
+    for (const take of answer.takes) if (take.audioFile) await this.removeFile(take.audioFile)
+  }
+
+  /** Deletes every answer of a session (the session is being deleted); returns how many. */
+  async removeForSession(sessionId: string): Promise<number> {
+    const doomed = this.store.read().answers.filter((a) => a.sessionId === sessionId)
+    if (doomed.length === 0) return 0
+    await this.store.update((db) => {
+      db.answers = db.answers.filter((a) => a.sessionId !== sessionId)
+    })
+    for (const take of doomed.flatMap((a) => a.takes)) if (take.audioFile) await this.removeFile(take.audioFile)
+    return doomed.length
+  }
+
+  private async removeFile(relative: string): Promise<void> {
+    // The record is gone already; a file that cannot be removed is only wasted space.
+    await rm(join(this.dataDir, relative), { force: true }).catch(() => undefined)
+  }
+}

@@ -1,0 +1,1 @@
+export { AnswersService } from './answers-service'

@@ -1,0 +1,1 @@
+export { NoticesService } from './notices-service'

@@ -1,0 +1,170 @@
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AppError } from '../../shared/api/result'
+import { findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '../../shared/recording-windows'
+import type { Transcript } from '../../shared/transcript'
+import { WHISPER_SAMPLE_RATE, encodeWhisperWav } from '../audio'
+import { emptyTranscript, type TranscriptionRun } from '../transcription'
+
+interface StreamWindow {
+  offsetMs: number
+  /** Settles with the window's transcript (null: nothing said), or rejects with its error. */
+  result: Promise<Transcript | null>
+  /** Set once `result` has settled. */
+  outcome?: { transcript: Transcript | null } | { error: unknown }
+}
+
+export interface StreamWindowsOptions {
+  run: TranscriptionRun
+  /** A scratch folder of this take's own, removed when the windows are done. */
+  scratchDir: Promise<string>
+  keyTerms: readonly string[]
+  windowCut?: Partial<WindowCutOptions>
+  /** The text of the windows finished so far, in order, whenever it grows. */
+  onPartial: (text: string) => void
+}
+
+const samplesToMs = (samples: number): number => Math.round((samples * 1000) / WHISPER_SAMPLE_RATE)
+
+function concat(chunks: readonly Int16Array[], total: number): Int16Array {
+  const out = new Int16Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.length
+  }
+  return out
+}
+
+/** A window whisper failed on for a reason a second try with the whole file might not have. */
+export class WindowFailedError extends Error {
+  constructor(readonly reason: unknown) {
+    super('a window of the recording could not be transcribed')
+  }
+}
+
+/**
+ * Streaming transcription of one take: windows of the audio are cut at pauses while the
+ * candidate is still speaking (see `findWindowCut`) and transcribed at once, so after Stop only
+ * the last window is left.
+ */
+export class StreamWindows {
+  /** PCM since the last cut, in arrival order. */
+  private pending: Int16Array[] = []
+  private pendingSamples = 0
+  /** Where the pending audio starts in the whole recording, in samples. */
+  private pendingStart = 0
+  private readonly windows: StreamWindow[] = []
+  private modelPath: string | null = null
+  keyTerms: readonly string[]
+
+  constructor(private readonly options: StreamWindowsOptions) {
+    this.keyTerms = options.keyTerms
+  }
+
+  get run(): TranscriptionRun {
+    return this.options.run
+  }
+
+  push(bytes: Buffer): void {
+    if (bytes.length === 0) return
+    const samples = new Int16Array(bytes.length / 2)
+    Buffer.from(samples.buffer).set(bytes)
+    this.pending.push(samples)
+    this.pendingSamples += samples.length
+    this.cutIfDue()
+  }
+
+  /**
+   * Transcribes what is left and joins every window into the take's transcript. Throws the
+   * error to report, or a WindowFailedError when a retry with the whole file is worth it.
+   */
+  async finish(durationMs: number): Promise<Transcript> {
+    if (this.pendingSamples > 0) {
+      this.queue(concat(this.pending, this.pendingSamples))
+      this.pending = []
+      this.pendingSamples = 0
+    }
+    const settled = await Promise.allSettled(this.windows.map((window) => window.result))
+    await this.removeScratch()
+    const failed = settled.find((outcome) => outcome.status === 'rejected')
+    if (failed) {
+      const code = (failed.reason as AppError).code
+      throw code === 'MODEL_MISSING' || code === 'CANCELLED' ? failed.reason : new WindowFailedError(failed.reason)
+    }
+    if (this.windows.length === 0) return emptyTranscript(durationMs, this.modelPath)
+    const windows = settled.map((outcome, i) => ({
+      offsetMs: this.windows[i]!.offsetMs,
+      transcript: outcome.status === 'fulfilled' ? outcome.value : null
+    }))
+    const model = this.modelPath ?? ''
+    return joinWindowTranscripts(windows, durationMs, model.split(/[\\/]/).pop() ?? model)
+  }
+
+  /** Stops every window and removes the scratch folder. */
+  async discard(): Promise<void> {
+    this.options.run.stop()
+    await this.removeScratch()
+  }
+
+  private async removeScratch(): Promise<void> {
+    // Scratch lives under <data>/tmp, which is emptied at every start anyway.
+    await rm(await this.options.scratchDir, { recursive: true, force: true }).catch(() => undefined)
+  }
+
+  private cutIfDue(): void {
+    const minSamples = ((this.options.windowCut?.minWindowMs ?? 20_000) * WHISPER_SAMPLE_RATE) / 1000
+    if (this.pendingSamples < minSamples) return
+    const samples = concat(this.pending, this.pendingSamples)
+    const cut = findWindowCut(samples, { ...this.options.windowCut, sampleRate: WHISPER_SAMPLE_RATE })
+    if (cut === null) {
+      this.pending = [samples]
+      return
+    }
+    this.queue(samples.subarray(0, cut))
+    const rest = samples.slice(cut)
+    this.pending = [rest]
+    this.pendingSamples = rest.length
+  }
+
+  /** Writes the window to a scratch WAV and queues it; the partial transcript follows. */
+  private queue(samples: Int16Array): void {
+    const offsetMs = samplesToMs(this.pendingStart)
+    this.pendingStart += samples.length
+    const index = this.windows.length
+    const wav = encodeWhisperWav(samples)
+    const result = (async (): Promise<Transcript | null> => {
+      const path = join(await this.options.scratchDir, `window-${index}.wav`)
+      await writeFile(path, wav)
+      try {
+        const { job, modelPath } = await this.options.run.enqueue({ wavPath: path, keyTerms: this.keyTerms })
+        this.modelPath = modelPath
+        return await job.result
+      } catch (error) {
+        if ((error as AppError).code === 'NO_SPEECH') return null
+        throw error
+      } finally {
+        await rm(path, { force: true })
+      }
+    })()
+    const window: StreamWindow = { offsetMs, result }
+    this.windows.push(window)
+    void result
+      .then(
+        (transcript) => (window.outcome = { transcript }),
+        (error: unknown) => (window.outcome = { error })
+      )
+      .then(() => this.publishPartial())
+      .catch(() => undefined)
+  }
+
+  private publishPartial(): void {
+    if (!this.options.run.current) return
+    const done: WindowTranscript[] = []
+    for (const window of this.windows) {
+      if (!window.outcome) break
+      done.push({ offsetMs: window.offsetMs, transcript: 'transcript' in window.outcome ? window.outcome.transcript : null })
+    }
+    this.options.onPartial(joinWindowTranscripts(done, 0, '').text)
+  }
+}
