@@ -85,17 +85,22 @@ async function handleApi(backend: Backend, method: string, req: IncomingMessage,
     res.setHeader('allow', 'POST')
     return send(res, 405, 'API methods are called with POST.')
   }
-  let input: unknown
+  let body: string
   try {
-    const body = await readBody(req)
-    input = body.trim() === '' ? {} : JSON.parse(body)
+    body = await readBody(req)
   } catch (error) {
     if (error instanceof BodyTooLarge) {
       // The rest of the body is not read: close the connection rather than drain 16 MB+.
       res.setHeader('connection', 'close')
       return sendJsonError(res, 413, 'VALIDATION', 'Request body is too large.')
     }
-    if (req.destroyed) return
+    // The client went away mid-body: there is no one left to answer.
+    return void res.destroy()
+  }
+  let input: unknown
+  try {
+    input = body.trim() === '' ? {} : JSON.parse(body)
+  } catch {
     return sendJsonError(res, 400, 'VALIDATION', 'Request body is not JSON.')
   }
   const result = await dispatch(backend.api, method, input)

@@ -91,6 +91,27 @@ describe('malformed request lines are a 400 before and apart from authentication
   })
 })
 
+describe('request bodies', () => {
+  it.each([
+    ['not JSON', '{nope', 400],
+    ['an unterminated array', '[[[[[[', 400],
+    ['deeply nested JSON', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 200],
+    ['a prototype key', '{"__proto__":{"polluted":true}}', 200]
+  ] as const)('%s gets an answer, and the server lives', async (_name, body, status) => {
+    const response = await fetch(`${server.origin}/api/getSettings`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}` } })
+    expect(response.status).toBe(status)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    await assertAlive(server)
+  })
+
+  it('a body over 16 MB is refused with 413 before it is read', async () => {
+    const response = await rawRequest(server.port, `POST /api/getSettings HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: ${17 * 1024 * 1024}\r\n\r\n{}`)
+    expect(statusOf(response)).toBe(413)
+    await assertAlive(server)
+  })
+})
+
 describe('cookies', () => {
   it.each([
     ['the old port-named cookie holding a lone %', () => `mockroom-${server.port}=%`],

@@ -27,14 +27,17 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 /**
- * Sends `bytes`, half-closes, and resolves with the status line's code (null when the server
- * closed without answering) as soon as a header block has arrived or the socket closed.
+ * Sends `bytes` and resolves with the status line's code (null when the server closed without
+ * answering) as soon as a header block has arrived or the socket closed. Random bytes are
+ * followed by a half-close, so an incomplete request ends at once; generated requests are
+ * complete and ask for `Connection: close`, so the connection stays open for the answer
+ * (Node's server drops a request whose client half-closes).
  */
-function exchange(bytes: Uint8Array | string): Promise<number | null> {
+function exchange(bytes: Uint8Array | string, halfClose: boolean): Promise<number | null> {
   return new Promise((resolve, reject) => {
     let received = ''
     let settled = false
-    const socket = connect({ host: '127.0.0.1', port: server.port }, () => socket.end(bytes))
+    const socket = connect({ host: '127.0.0.1', port: server.port }, () => (halfClose ? socket.end(bytes) : socket.write(bytes)))
     const finish = () => {
       if (settled) return
       settled = true
@@ -114,7 +117,7 @@ const headerSets = fc.record({
 type HeaderSet = typeof headerSets extends fc.Arbitrary<infer T> ? T : never
 
 function requestText(method: string, target: string, version: string, h: HeaderSet) {
-  const lines = [`${method} ${target} ${version}`]
+  const lines = [`${method} ${target} ${version}`, 'Connection: close']
   if (h.host === 'good') lines.push(`Host: 127.0.0.1:${server.port}`)
   else if (h.host !== null) lines.push(`Host: ${h.host}`)
   if (h.auth === 'bearer') lines.push(`Authorization: Bearer ${TOKEN}`)
@@ -132,7 +135,7 @@ describe('fuzzing the HTTP front door', () => {
   it('random bytes never kill the server', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 2048 }), async (bytes) => {
-        const status = await exchange(bytes)
+        const status = await exchange(bytes, true)
         expect(status === null || status >= 400).toBe(true)
         expect(status).not.toBe(500)
       }),
@@ -146,16 +149,19 @@ describe('fuzzing the HTTP front door', () => {
     const statuses = new Map<number | null, number>()
     await fc.assert(
       fc.asyncProperty(methods, targets, versions, headerSets, async (method, target, version, headers) => {
-        const status = await exchange(requestText(method, target, version, headers))
+        const status = await exchange(requestText(method, target, version, headers), false)
         statuses.set(status, (statuses.get(status) ?? 0) + 1)
         expect(status).not.toBe(500)
+        // A request Node's parser accepts always gets an answer, whatever our code thinks of it.
+        if (['GET', 'POST', 'HEAD'].includes(method) && version === 'HTTP/1.1' && /^\/[\x21-\x7e]*$/.test(target) && !target.includes('#')) {
+          expect(status, 'a well-formed request went unanswered').not.toBeNull()
+        }
       }),
       { seed, numRuns: runs * 2, plugins: [fc.interruptAfterTimeLimit(TIME_LIMIT_MS)] }
     )
     await assertAlive(server)
     expect(server.logs.filter((line) => line.includes('failed'))).toEqual([])
     // The fuzz reached past the parser: some requests were refused by the guard or served.
-    for (const status of [400, 401, 403]) expect(statuses.get(status) ?? 0, `answers with ${status}`).toBeGreaterThan(0)
-    expect([200, 206, 404, 416].some((status) => statuses.has(status)), 'some requests were served').toBe(true)
+    for (const status of [200, 400, 401, 403, 404]) expect(statuses.get(status) ?? 0, `answers with ${status}`).toBeGreaterThan(0)
   }, TIME_LIMIT_MS + 10_000)
 })

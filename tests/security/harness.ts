@@ -77,14 +77,15 @@ export async function startSecurityServer(options: { maxEventClients?: number; d
 }
 
 /**
- * Sends raw bytes on a fresh connection, half-closes it and resolves with everything the
- * server wrote once it closes the connection (each request ends with the server closing,
- * so no timer is needed).
+ * Sends raw bytes on a fresh connection and resolves with everything the server wrote once it
+ * closes the connection: every request these tests send is refused (the server then closes)
+ * or asks for `Connection: close`, so no timer is needed. The connection is not half-closed,
+ * as browsers never do: Node's server aborts a request whose client half-closes.
  */
 export function rawRequest(port: number, bytes: string | Uint8Array): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    const socket = connect({ host: '127.0.0.1', port }, () => socket.end(bytes))
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(bytes))
     socket.on('data', (chunk: Buffer) => chunks.push(chunk))
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
     socket.on('error', (error: NodeJS.ErrnoException) => {
