@@ -312,7 +312,10 @@ export function createWebServer({ backend, rendererDir, port, token, maxEventCli
   const server = createServer((req, res) => {
     // Whatever a request does, it must not take the server down: errors on either stream are
     // reported here, and a failed handler becomes a 500 (or a closed connection mid-body).
-    req.on('error', (error) => log(`mockroom: request error: ${error.message}`))
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A browser cancelling a request (a seek, a closed tab) is routine, not worth a line.
+      if (error.code !== 'ECONNRESET') log(`mockroom: request error: ${error.message}`)
+    })
     res.on('error', (error) => log(`mockroom: response error: ${error.message}`))
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     handle(req, res).catch((error: unknown) => {
