@@ -35,6 +35,14 @@ describe('stripMermaidConfig', () => {
     expect(obeyedConfig(safe)).toEqual([])
     expect(removed.length).toBeGreaterThan(0)
     expect(safe).not.toMatch(/htmlLabels|securityLevel/)
+    expect(safe.split('\n')).toHaveLength(source.split('\n').length)
+    // What is left of a front matter is still one to mermaid, never stray `---` diagram text.
+    expect(/^\s*---/.test(safe)).toBe(mermaidFrontMatter.test(safe))
+  })
+
+  it('drops a front matter that held only configuration, keeping the diagram on its lines', () => {
+    const { source } = stripMermaidConfig('---\nconfig:\n  theme: dark\n---\nflowchart LR\n  a --> b')
+    expect(source).toBe('\n\n\n\nflowchart LR\n  a --> b')
   })
 
   it('keeps the diagram, its comments, its title and its line numbers', () => {

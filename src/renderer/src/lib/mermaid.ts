@@ -49,8 +49,10 @@ export function stripMermaidConfig(input: string): StrippedMermaid {
     if (kept.length === body.split('\n').length) return block
     removed.push('front matter configuration')
     const lines = block.split('\n').length - 1
-    const rebuilt = [`${indent}---`, ...kept, `${indent}---`]
-    return `${rebuilt.join('\n')}\n${'\n'.repeat(Math.max(0, lines - rebuilt.length))}`
+    // Without a title nothing is left to keep: an empty `---`/`---` pair is not front matter
+    // to mermaid, it would read it as diagram text.
+    const rebuilt = kept.length > 0 ? [`${indent}---`, ...kept, `${indent}---`] : []
+    return `${rebuilt.map((line) => `${line}\n`).join('')}${'\n'.repeat(Math.max(0, lines - rebuilt.length))}`
   })
   // Until nothing matches: removing one directive must not splice two halves into another.
   for (let previous = ''; previous !== source; ) {
