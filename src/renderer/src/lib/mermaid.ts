@@ -18,7 +18,9 @@ async function load(theme: 'default' | 'dark'): Promise<MermaidModule> {
   loading ??= import('mermaid').then((module) => module.default)
   const mermaid = await loading
   if (currentTheme !== theme) {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, flowchart: { htmlLabels: false } })
+    // mermaid 11 reads htmlLabels at the root; with only the deprecated per-diagram flag,
+    // labels still came out as HTML in <foreignObject> (e2e/mermaid-directives.spec.ts).
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, htmlLabels: false, flowchart: { htmlLabels: false } })
     currentTheme = theme
   }
   return mermaid
