@@ -1,6 +1,8 @@
-import { connect } from 'node:net'
+import { createServer } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { test, expect, target } from './fixtures'
+import { callApi } from './web-server'
 
 test.skip(target !== 'web', 'browser mode only')
 
@@ -32,10 +34,14 @@ test('requests without the token or cookie get 401, on pages, assets and the API
   }
   expect((await fetch(`${origin}/api/getSettings`, { method: 'POST', body: '{}' })).status).toBe(401)
   expect((await fetch(`${origin}/api/getSettings?token=wrong`, { method: 'POST', body: '{}' })).status).toBe(401)
+  // The printed token is not the cookie: it only logs in.
+  const tokenAsCookie = await fetch(`${origin}/api/getSettings`, { method: 'POST', body: '{}', headers: { cookie: `mockroom-${app.server!.port}=${token}` } })
+  expect(tokenAsCookie.status).toBe(401)
+  const [cookie] = (await app.page.context().cookies()).filter((c) => c.name.startsWith(`mockroom-${app.server!.port}-`))
   const withCookie = await fetch(`${origin}/api/getSettings`, {
     method: 'POST',
     body: '{}',
-    headers: { cookie: `mockroom-${app.server!.port}=${token}` }
+    headers: { cookie: `${cookie!.name}=${cookie!.value}` }
   })
   expect(withCookie.status).toBe(200)
 })
@@ -46,11 +52,68 @@ test('the first request with the token sets an HttpOnly, SameSite=Strict cookie'
   expect(response.status).toBe(302)
   expect(response.headers.get('location')).toBe('/')
   const cookie = response.headers.get('set-cookie') ?? ''
-  expect(cookie).toContain(`=${token}`)
+  expect(cookie).toMatch(new RegExp(`^mockroom-${app.server!.port}-[0-9a-f]{12}=`))
+  expect(cookie).not.toContain(token)
   expect(cookie).toContain('HttpOnly')
   expect(cookie).toContain('SameSite=Strict')
   const cookies = await app.page.context().cookies()
-  expect(cookies.find((c) => c.name === `mockroom-${app.server!.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+  expect(cookies.find((c) => c.name.startsWith(`mockroom-${app.server!.port}-`))).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+})
+
+test('a page on another port of 127.0.0.1 can neither frame the app nor use its cookie', async ({ app }) => {
+  const { origin } = app.server!
+  for (const path of ['/', '/api/getSettings?x', '/does-not-exist.js']) {
+    const response = await fetch(`${origin}${path}`)
+    expect(response.headers.get('x-frame-options'), path).toBe('DENY')
+    expect(response.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'")
+  }
+  // Another local service, opened in the same browser that holds mockroom's cookie (cookies
+  // ignore ports, and other ports count as the same site).
+  const evil = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' })
+    res.end(`<!doctype html><title>evil</title>
+      <iframe src="${origin}/"></iframe>
+      <img src="${origin}/media/audio/x.wav">
+      <script>
+        const answer = JSON.stringify({ sessionId: null, questionId: 'planted', text: 'written by another site' })
+        fetch('${origin}/api/saveTypedAnswer', { method: 'POST', body: answer, credentials: 'include', mode: 'no-cors' }).catch(() => {})
+        fetch('${origin}/api/getSettings', { credentials: 'include', mode: 'no-cors' }).catch(() => {})
+      </script>`)
+  })
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve))
+  try {
+    const page = await app.page.context().newPage()
+    const statuses = new Map<string, number>()
+    const settled = new Set<string>()
+    page.on('response', (response) => {
+      if (response.url().startsWith(origin)) statuses.set(new URL(response.url()).pathname, response.status())
+    })
+    page.on('requestfinished', (request) => request.url().startsWith(origin) && settled.add(new URL(request.url()).pathname))
+    page.on('requestfailed', (request) => request.url().startsWith(origin) && settled.add(new URL(request.url()).pathname))
+    await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`)
+    await expect.poll(() => settled.size).toBe(4)
+    // The framed page reached the server with the cookie and was refused there (Sec-Fetch-Site:
+    // same-site); whatever else the browser let through was refused too, the rest it blocked
+    // itself (Cross-Origin-Resource-Policy).
+    expect(statuses.get('/')).toBe(403)
+    for (const [path, status] of statuses) expect(status, path).toBe(403)
+    await page.close()
+  } finally {
+    evil.close()
+  }
+  // Nothing the other page sent was carried out, and the app's own tab still works.
+  expect(await callApi(app.server!, 'listAnswers', {})).toEqual([])
+  await app.page.reload()
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+})
+
+test('a malformed request line or a planted cookie does not take the server down', async ({ app }) => {
+  const { origin, port } = app.server!
+  const broken = await rawRequest(port, `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`)
+  expect(broken).toMatch(/^HTTP\/1\.1 400/)
+  await app.page.context().addCookies([{ name: `mockroom-${port}`, value: '%', url: origin }])
+  await app.page.reload()
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
 })
 
 test('requests for another host or from another origin are refused', async ({ app }) => {

@@ -180,7 +180,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     appVersion: version,
     now,
     busyReason: () =>
-      store.read().answers.some((a) => a.status === 'recording' || a.status === 'transcribing')
+      store.read().answers.some((a) => a.takes.some((t) => t.state === 'recording' || t.state === 'transcribing'))
         ? 'an answer is being recorded or transcribed. Stop it (or let it finish), then restore.'
         : null,
     afterRestore: async () => {

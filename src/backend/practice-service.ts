@@ -1,4 +1,4 @@
-import type { AnswerRecord } from '../shared/answers'
+import { answerView, type AnswerRecord } from '../shared/answers'
 import { AppError } from '../shared/api/result'
 import type { BankLibrary } from '../shared/banks/types'
 import { defaultLexicon } from '../shared/scoring/default-lexicon'
@@ -22,7 +22,7 @@ export class PracticeService {
   /** Reviews what changed since the last sync. Serialised, so two syncs never race. */
   sync(): Promise<void> {
     const run = async () => {
-      const answers: readonly AnswerRecord[] = this.store.read().answers
+      const answers: readonly AnswerRecord[] = this.store.read().answers.map(answerView)
       // A library that fails to load leaves unscored answers for the next sync.
       const library = await this.library().catch(() => null)
       const result = syncCards(this.store.read().practice, answers.map(attemptOf), (attempt) =>

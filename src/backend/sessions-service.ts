@@ -66,7 +66,10 @@ export class SessionsService {
   }
 
   async update({ id, ...patch }: UpdateSessionInput): Promise<Session> {
-    this.get(id)
+    const current = this.get(id)
+    if (patch.currentIndex !== undefined && patch.currentIndex > current.items.length) {
+      throw new AppError('VALIDATION', `Question ${patch.currentIndex + 1} is past the end of this session (${current.items.length} questions).`)
+    }
     const db = await this.store.update((draft) => {
       const session = draft.sessions.find((s) => s.id === id)!
       if (patch.currentIndex !== undefined) session.currentIndex = patch.currentIndex

@@ -1,15 +1,26 @@
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend, type Backend } from '../backend/create-backend'
 import { forwardEvents, registerIpcHandlers } from './ipc'
-import { hardenSession, hardenWindow, secureWebPreferences } from './security'
-import { isTrustedAppUrl } from './trusted-url'
+import { hardenApp, hardenSession, secureWebPreferences } from './security'
+import { devServerUrlFrom, isTrustedAppUrl, mediaPathOf, type AppLocation } from './trusted-url'
 
 // userData becomes <config>/mockroom, the same folder browser mode and the CLI use.
 app.setName('mockroom')
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// electron-vite sets DEV only when it builds for `npm run dev`; a release ignores the variable.
+const isDevelopmentBuild = (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true
+const devServerUrl = devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, isDevelopmentBuild)
+const indexFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+const dataDir = process.env.APP_DATA_DIR ?? app.getPath('userData')
+const location: AppLocation = {
+  indexUrl: pathToFileURL(indexFile).href,
+  fileRoots: [fileURLToPath(new URL('../renderer/', import.meta.url)), join(dataDir, 'audio')],
+  devServerUrl
+}
 let backend: Backend | null = null
+hardenApp(app, location)
 
 // Answers' audio reaches the page as mockroom-media://audio/<answerId>.wav (streamed, seekable).
 protocol.registerSchemesAsPrivileged([{ scheme: 'mockroom-media', privileges: { stream: true, supportFetchAPI: true } }])
@@ -27,18 +38,17 @@ function createWindow(): BrowserWindow {
       preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
     }
   })
-  hardenWindow(window, devServerUrl)
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
+  else void window.loadFile(indexFile)
   return window
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
-  hardenSession(session.defaultSession, devServerUrl)
+  hardenSession(session.defaultSession, location)
   backend = await createBackend({
-    dataDir: process.env.APP_DATA_DIR ?? app.getPath('userData'),
+    dataDir,
     appRoot: findAppRoot(import.meta.url),
     host: 'electron',
     warmUp: true,
@@ -46,11 +56,11 @@ async function start(): Promise<void> {
   })
   const media = backend
   protocol.handle('mockroom-media', (request) => {
-    const url = new URL(request.url)
-    const file = media.mediaFile(`${url.host}${decodeURIComponent(url.pathname)}`)
+    const relative = mediaPathOf(request.url)
+    const file = relative === null ? null : media.mediaFile(relative)
     return file ? net.fetch(pathToFileURL(file).href, { headers: request.headers }) : new Response('Not found', { status: 404 })
   })
-  registerIpcHandlers(ipcMain, backend, (url) => isTrustedAppUrl(url, devServerUrl))
+  registerIpcHandlers(ipcMain, backend, (url) => isTrustedAppUrl(url, location))
   forwardEvents(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   createWindow()
   app.on('activate', () => {

@@ -1,5 +1,5 @@
-import type { BrowserWindow, Session } from 'electron'
-import { isAllowedPermission, isTrustedAppUrl } from './trusted-url'
+import type { App, Session, WebContents } from 'electron'
+import { isAllowedPermission, isAllowedPermissionCheck, isAllowedRequestUrl, isTrustedAppUrl, type AppLocation } from './trusted-url'
 
 export const secureWebPreferences = {
   contextIsolation: true,
@@ -9,30 +9,38 @@ export const secureWebPreferences = {
   allowRunningInsecureContent: false
 } as const
 
-/** Denies what the app never needs: new windows, foreign navigation, remote loads, permissions. */
-export function hardenSession(session: Session, devServerUrl: string | undefined): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+/** Denies what the app never needs: permissions beyond the microphone, remote and foreign loads. */
+export function hardenSession(session: Session, app: AppLocation): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined
-    callback(isAllowedPermission(permission, mediaTypes))
+    callback(isAllowedPermission(permission, mediaTypes, details.requestingUrl ?? contents.getURL(), app))
   })
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'media')
-  // No remote content: a bank that links a remote image must not make the request at all.
+  session.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isAllowedPermissionCheck(permission, details.mediaType, details.requestingUrl ?? contents?.getURL(), app)
+  )
+  // No remote content, no file outside the app: a bank that links a remote image (or a local
+  // file) must not make the request at all.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url
-    const local =
-      url.startsWith('file:') ||
-      url.startsWith('data:') ||
-      url.startsWith('blob:') ||
-      url.startsWith('devtools:') ||
-      url.startsWith('mockroom-media:') ||
-      isTrustedAppUrl(url, devServerUrl)
-    callback({ cancel: !local })
+    callback({ cancel: !isAllowedRequestUrl(details.url, app) })
   })
 }
 
-export function hardenWindow(window: BrowserWindow, devServerUrl: string | undefined): void {
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedAppUrl(url, devServerUrl)) event.preventDefault()
-  })
+/**
+ * Every web contents the app ever creates (windows, frames' hosts, anything a bug might
+ * open): no new windows, no navigation or redirect away from the app's page, in any frame,
+ * and no <webview>.
+ */
+export function hardenContents(contents: WebContents, app: AppLocation): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (!isTrustedAppUrl(event.url, app)) event.preventDefault()
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-frame-navigate', guard)
+  contents.on('will-redirect', guard)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+export function hardenApp(app: App, location: AppLocation): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, location))
 }

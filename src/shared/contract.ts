@@ -36,6 +36,31 @@ import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRu
  */
 const empty = z.object({}).strict()
 
+/**
+ * Upper bounds of what a caller may send, sized for real use with room to spare: a limit
+ * keeps one request from growing db.json by megabytes (every later write rewrites it whole)
+ * or holding the backend busy. The whiteboard allows pasted screenshots; Mermaid's own
+ * parser stops at 50,000 characters.
+ */
+export const INPUT_LIMITS = {
+  id: 512,
+  notes: 100_000,
+  starPart: 20_000,
+  mermaidSource: 50_000,
+  whiteboardScene: 4_000_000,
+  whiteboardSvg: 4_000_000,
+  microphoneId: 512,
+  modelPath: 4096,
+  listItems: 1000,
+  /** A WAV of at most 256 MiB, base64. */
+  audioBase64: 4 * Math.ceil((256 * 1024 * 1024) / 3),
+  /** A bank file is at most 5 MB; this only stops absurd sizes before they are decoded. */
+  bankBase64: 16 * 1024 * 1024
+} as const
+
+const limitedId = z.string().min(1).max(INPUT_LIMITS.id, `at most ${INPUT_LIMITS.id} characters`)
+const limitedText = (max: number, what: string) => z.string().max(max, `${what} are limited to ${max.toLocaleString('en-US')} characters`)
+
 export const AppInfoSchema = z.object({
   name: z.literal('mockroom'),
   version: z.string(),
@@ -53,7 +78,7 @@ export const ImportBanksInputSchema = z
         z.object({
           name: z.string().min(1).max(255),
           /** The file's bytes, base64: binary-safe over IPC and HTTP alike. */
-          base64: z.string()
+          base64: z.string().max(INPUT_LIMITS.bankBase64, 'the file is too large to import (bank files are at most 5 MB)')
         })
       )
       .min(1)
@@ -74,11 +99,11 @@ const PhaseOverrideSchema = z
 export const CreateSessionInputSchema = z
   .object({
     type: SessionTypeSchema,
-    bankIds: z.array(z.string()).default([]),
-    kinds: z.array(QuestionKindSchema).default([]),
-    sections: z.array(z.string()).default([]),
+    bankIds: z.array(limitedId).max(INPUT_LIMITS.listItems).default([]),
+    kinds: z.array(QuestionKindSchema).max(INPUT_LIMITS.listItems).default([]),
+    sections: z.array(z.string().max(INPUT_LIMITS.id)).max(INPUT_LIMITS.listItems).default([]),
     /** Ask exactly these questions (e.g. "practise this question" from the Library). */
-    questionIds: z.array(z.string()).optional(),
+    questionIds: z.array(limitedId).max(INPUT_LIMITS.listItems).optional(),
     count: z.number().int().min(1).max(50),
     order: z.enum(['random', 'as-listed']),
     seed: z.number().int().optional(),
@@ -88,11 +113,17 @@ export const CreateSessionInputSchema = z
   .strict()
 export type CreateSessionInput = z.infer<typeof CreateSessionInputSchema>
 
+/** A timer's lists grow by one per pause or early advance: thousands means a runaway caller. */
+const LimitedTimerSchema = TimerStateSchema.refine(
+  (timer) => timer.phases.length <= 100 && timer.warningsMs.length <= 100 && timer.pauses.length <= 10_000 && timer.advances.length <= 1000,
+  'the timer has too many phases, warnings, pauses or advances'
+)
+
 export const UpdateSessionInputSchema = z
   .object({
-    id: z.string().min(1),
+    id: limitedId,
     currentIndex: z.number().int().min(0).optional(),
-    timer: TimerStateSchema.nullable().optional(),
+    timer: LimitedTimerSchema.nullable().optional(),
     status: SessionStatusSchema.optional()
   })
   .strict()
@@ -100,12 +131,20 @@ export type UpdateSessionInput = z.infer<typeof UpdateSessionInputSchema>
 
 export const SaveSessionItemInputSchema = z
   .object({
-    sessionId: z.string().min(1),
-    questionId: z.string().min(1),
-    notes: z.string().optional(),
-    starScaffold: StarScaffoldSchema.optional(),
-    whiteboard: WhiteboardSchema.optional(),
-    mermaid: MermaidDraftSchema.optional(),
+    sessionId: limitedId,
+    questionId: limitedId,
+    notes: limitedText(INPUT_LIMITS.notes, 'notes').optional(),
+    starScaffold: StarScaffoldSchema.extend({
+      situation: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
+      task: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
+      action: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
+      result: limitedText(INPUT_LIMITS.starPart, 'STAR notes')
+    }).optional(),
+    whiteboard: WhiteboardSchema.extend({
+      sceneJson: limitedText(INPUT_LIMITS.whiteboardScene, 'whiteboard scenes'),
+      svg: limitedText(INPUT_LIMITS.whiteboardSvg, 'whiteboard pictures').optional()
+    }).optional(),
+    mermaid: MermaidDraftSchema.extend({ source: limitedText(INPUT_LIMITS.mermaidSource, 'Mermaid diagrams') }).optional(),
     sqlDrill: SqlDrillRecordSchema.optional(),
     skipped: z.boolean().optional()
   })
@@ -118,15 +157,15 @@ export const SaveTypedAnswerInputSchema = z
     id: AnswerIdSchema.optional(),
     /** The typed take this text continues (the id a previous save returned); a new take otherwise. */
     takeId: TakeIdSchema.optional(),
-    sessionId: z.string().min(1).nullable(),
-    questionId: z.string().min(1),
+    sessionId: limitedId.nullable(),
+    questionId: limitedId,
     text: z.string().max(200_000),
     timeBoxMs: z.number().int().positive().optional()
   })
   .strict()
 export type SaveTypedAnswerInput = z.infer<typeof SaveTypedAnswerInputSchema>
 
-const byId = z.object({ id: z.string().min(1) }).strict()
+const byId = z.object({ id: limitedId }).strict()
 
 const KeyTermsSchema = z.array(z.string().max(200)).max(200)
 const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema }).strict()
@@ -134,8 +173,8 @@ const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema 
 export const StartRecordingInputSchema = z
   .object({
     answerId: AnswerIdSchema,
-    sessionId: z.string().min(1).nullable(),
-    questionId: z.string().min(1),
+    sessionId: limitedId.nullable(),
+    questionId: limitedId,
     timeBoxMs: z.number().int().positive().optional(),
     /** Seeds the prompt of the windows transcribed while the candidate speaks. */
     keyTerms: KeyTermsSchema.optional()
@@ -159,16 +198,22 @@ export type AppendAudioInput = z.infer<typeof AppendAudioInputSchema>
 export const ImportAnswerAudioInputSchema = z
   .object({
     answerId: AnswerIdSchema,
-    sessionId: z.string().min(1).nullable(),
-    questionId: z.string().min(1),
+    sessionId: limitedId.nullable(),
+    questionId: limitedId,
     fileName: z.string().min(1).max(255),
     /** The WAV file's bytes, base64. */
-    base64: z.string().min(1),
+    base64: z.string().min(1).max(INPUT_LIMITS.audioBase64, 'the WAV file is larger than 256 MB'),
     timeBoxMs: z.number().int().positive().optional(),
     keyTerms: KeyTermsSchema.optional()
   })
   .strict()
 export type ImportAnswerAudioInput = z.infer<typeof ImportAnswerAudioInputSchema>
+
+/** Settings as a caller may send them: the stored schema, with bounds on the free-text fields. */
+export const SettingsInputSchema = SettingsPatchSchema.extend({
+  microphoneId: z.string().max(INPUT_LIMITS.microphoneId, `a microphone id is at most ${INPUT_LIMITS.microphoneId} characters`).nullable().optional(),
+  modelPath: z.string().max(INPUT_LIMITS.modelPath, `a model path is at most ${INPUT_LIMITS.modelPath} characters`).nullable().optional()
+})
 
 export const InstalledModelSchema = z.object({
   file: z.string(),
@@ -223,12 +268,12 @@ export type TranscriptionProgressEvent = z.infer<typeof TranscriptionProgressEve
 export const contract = {
   getAppInfo: { input: empty, output: AppInfoSchema },
   getSettings: { input: empty, output: SettingsSchema },
-  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  updateSettings: { input: SettingsInputSchema, output: SettingsSchema },
   listNotices: { input: empty, output: z.array(NoticeSchema) },
-  dismissNotice: { input: z.object({ id: z.string().min(1) }).strict(), output: z.array(NoticeSchema) },
+  dismissNotice: { input: z.object({ id: limitedId }).strict(), output: z.array(NoticeSchema) },
   getLibrary: { input: empty, output: BankLibrarySchema },
   importBanks: { input: ImportBanksInputSchema, output: ImportBanksResultSchema },
-  removeBank: { input: z.object({ bankId: z.string().min(1) }).strict(), output: BankLibrarySchema },
+  removeBank: { input: z.object({ bankId: limitedId }).strict(), output: BankLibrarySchema },
 
   createSession: { input: CreateSessionInputSchema, output: SessionSchema },
   listSessions: { input: empty, output: z.array(SessionSchema) },
@@ -238,7 +283,7 @@ export const contract = {
   deleteSession: { input: byId, output: z.object({ deletedAnswers: z.number().int() }) },
 
   listAnswers: {
-    input: z.object({ sessionId: z.string().optional(), questionId: z.string().optional() }).strict(),
+    input: z.object({ sessionId: limitedId.optional(), questionId: limitedId.optional() }).strict(),
     output: z.array(AnswerRecordSchema)
   },
   getAnswer: { input: byId, output: AnswerRecordSchema },
@@ -279,17 +324,17 @@ export const contract = {
   listModels: { input: empty, output: ModelListSchema },
   /** Starts the download and returns at once; progress and the end arrive as `modelDownload` events. */
   downloadModel: {
-    input: z.object({ id: z.string().min(1), allowUnverified: z.boolean().optional() }).strict(),
+    input: z.object({ id: limitedId, allowUnverified: z.boolean().optional() }).strict(),
     output: ModelListSchema
   },
-  cancelModelDownload: { input: z.object({ id: z.string().min(1) }).strict(), output: ModelListSchema },
+  cancelModelDownload: { input: z.object({ id: limitedId }).strict(), output: ModelListSchema },
   /** Copies a model file from an absolute path on this machine into the models folder. */
-  importModel: { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: ModelListSchema },
+  importModel: { input: z.object({ path: z.string().min(1).max(INPUT_LIMITS.modelPath, `a path is at most ${INPUT_LIMITS.modelPath} characters`) }).strict(), output: ModelListSchema },
   removeModel: { input: z.object({ file: z.string().min(1).max(255) }).strict(), output: ModelListSchema },
 
   /** Spaced-repetition status (due today, next due per question) and favorites. */
   getPractice: { input: empty, output: PracticeOverviewSchema },
-  setFavorite: { input: z.object({ questionId: z.string().min(1), favorite: z.boolean() }).strict(), output: PracticeOverviewSchema },
+  setFavorite: { input: z.object({ questionId: limitedId, favorite: z.boolean() }).strict(), output: PracticeOverviewSchema },
 
   /** Writes everything (db.json, audio, imported banks, whiteboards) to one zip in <data>/backups. */
   exportBackup: { input: empty, output: BackupExportSchema },

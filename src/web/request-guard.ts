@@ -1,14 +1,34 @@
-import { timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readCookieValues } from './parse-request'
 
 /**
  * Who may talk to the browser-mode server. Pure functions of the request's headers, so the
  * hostile cases are a table in the test rather than a hope.
  */
 
-export function cookieName(port: number): string {
-  // Cookies ignore ports: two servers on 127.0.0.1 would overwrite each other's cookie.
-  return `mockroom-${port}`
+/**
+ * The secrets of one launch. `token` is printed in the link and accepted as `?token=` (once,
+ * traded for the cookie) or `Authorization: Bearer` (scripts, tests). The cookie carries a
+ * different secret under a name chosen at launch: cookies ignore ports, so every service on
+ * 127.0.0.1 receives it, and a leaked cookie must neither reveal the printed token nor let a
+ * page on another port use it (see `guardRequest`). A per-launch name also means a cookie
+ * planted by another local page cannot collide with the next launch's.
+ */
+export interface LaunchCredentials {
+  token: string
+  cookieName: string
+  cookieSecret: string
 }
+
+export function createLaunchCredentials(port: number, token: string): LaunchCredentials {
+  return {
+    token,
+    cookieName: `${COOKIE_PREFIX}${port}-${randomBytes(6).toString('hex')}`,
+    cookieSecret: randomBytes(24).toString('base64url')
+  }
+}
+
+export const COOKIE_PREFIX = 'mockroom-'
 
 /** DNS rebinding: a foreign name that resolves to 127.0.0.1 still carries its own Host. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -21,21 +41,21 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
 }
 
+/**
+ * Whether a browser says this request comes from our own page (`same-origin`) or from the
+ * user (`none`: typed, bookmarked, opened from the terminal). `same-site` is what a page on
+ * another 127.0.0.1 port gets (sites ignore ports), so it is refused like `cross-site`.
+ * Clients that are not browsers send no such header and are judged by their credentials.
+ */
+export function isOwnSiteFetch(secFetchSite: string | undefined): boolean {
+  return secFetchSite === undefined || secFetchSite === 'same-origin' || secFetchSite === 'none'
+}
+
 export function tokensMatch(given: string | null | undefined, expected: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq === -1) continue
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
-  }
-  return null
 }
 
 export type GuardDecision =
@@ -45,22 +65,36 @@ export type GuardDecision =
 export interface GuardInput {
   host: string | undefined
   origin: string | undefined
+  secFetchSite: string | undefined
   cookie: string | undefined
   authorization: string | undefined
   queryToken: string | null
 }
 
-export function guardRequest(input: GuardInput, port: number, token: string): GuardDecision {
+export function guardRequest(input: GuardInput, port: number, credentials: LaunchCredentials): GuardDecision {
   if (!isAllowedHost(input.host, port)) {
     return { allow: false, status: 403, reason: 'This server only answers requests addressed to 127.0.0.1.' }
   }
   if (!isAllowedOrigin(input.origin, port)) {
     return { allow: false, status: 403, reason: 'Cross-origin requests are refused.' }
   }
-  if (tokensMatch(readCookie(input.cookie, cookieName(port)), token)) return { allow: true, setCookie: false }
   const bearer = input.authorization?.startsWith('Bearer ') ? input.authorization.slice(7) : null
-  if (tokensMatch(bearer, token)) return { allow: true, setCookie: false }
-  if (tokensMatch(input.queryToken, token)) return { allow: true, setCookie: true }
+  if (tokensMatch(bearer, credentials.token)) return { allow: true, setCookie: false }
+  // Whoever holds the printed token may log in from anywhere, even a link on another page.
+  if (tokensMatch(input.queryToken, credentials.token)) return { allow: true, setCookie: true }
+  const cookieValid = readCookieValues(input.cookie, credentials.cookieName).some((value) =>
+    tokensMatch(value, credentials.cookieSecret)
+  )
+  if (cookieValid) {
+    if (!isOwnSiteFetch(input.secFetchSite)) {
+      return {
+        allow: false,
+        status: 403,
+        reason: 'Requests from other sites, including other ports on this machine, are refused.'
+      }
+    }
+    return { allow: true, setCookie: false }
+  }
   return {
     allow: false,
     status: 401,

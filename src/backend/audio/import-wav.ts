@@ -1,8 +1,43 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { answerWavPath } from './wav-writer'
 import { InvalidAudioError, decodeWav, durationMsOf, encodeWhisperWav, isWhisperFormat, toWhisperSamples, whisperFormat } from './wav-format'
-import type { WavAudio } from './wav-format'
+import type { WavAudio, WavLayout } from './wav-format'
+
+/**
+ * What an imported recording may be, checked on the header before anything is converted: a
+ * small file can promise hours of audio at a low rate (a 12 MB 8-bit 1 kHz WAV is 3.3 hours,
+ * 366 MiB once converted to 16 kHz), so size alone is not enough.
+ */
+export const IMPORT_LIMITS = {
+  maxFileBytes: 256 * 1024 * 1024,
+  /** Longer than any answer's time box; the converted file stays under 90 MB. */
+  maxDurationMs: 45 * 60_000,
+  /** Below telephone quality there is no speech left to recognize. */
+  minSampleRate: 8000,
+  maxSampleRate: 192_000
+} as const
+
+function minutes(ms: number): string {
+  const total = Math.round(ms / 60_000)
+  return total >= 60 ? `${Math.floor(total / 60)} h ${total % 60} min` : `${total} min`
+}
+
+/** Throws InvalidAudioError (naming `path`) when the WAV is outside IMPORT_LIMITS. */
+export function assertImportable(path: string, layout: WavLayout): void {
+  if (layout.sampleRate < IMPORT_LIMITS.minSampleRate || layout.sampleRate > IMPORT_LIMITS.maxSampleRate) {
+    throw new InvalidAudioError(
+      `${path}: a sample rate of ${layout.sampleRate.toLocaleString('en-US')} Hz is not supported; ` +
+        `record or export it at 8 to 192 kHz (16 kHz is ideal)`
+    )
+  }
+  const durationMs = durationMsOf(layout, layout.dataBytes)
+  if (durationMs > IMPORT_LIMITS.maxDurationMs) {
+    throw new InvalidAudioError(
+      `${path}: the recording is ${minutes(durationMs)} long; imports are limited to ${minutes(IMPORT_LIMITS.maxDurationMs)} (trim it first)`
+    )
+  }
+}
 
 export interface ImportedWav {
   path: string
@@ -36,8 +71,13 @@ export async function readWavFile(path: string): Promise<WavAudio> {
  */
 export async function importWav(audioDir: string, srcPath: string, answerId: string): Promise<ImportedWav> {
   const target = answerWavPath(audioDir, answerId)
+  const size = (await stat(srcPath).catch(() => null))?.size ?? 0
+  if (size > IMPORT_LIMITS.maxFileBytes) {
+    throw new InvalidAudioError(`${srcPath}: the file is ${Math.round(size / 1048576)} MB; imports are limited to 256 MB`)
+  }
   const audio = await readWavFile(srcPath)
   if (audio.layout.dataBytes === 0) throw new InvalidAudioError(`${srcPath}: the WAV file holds no audio`)
+  assertImportable(srcPath, audio.layout)
   const converted = !isWhisperFormat(audio.layout)
   const samples = toWhisperSamples(audio)
   await mkdir(audioDir, { recursive: true })

@@ -246,7 +246,7 @@ export class BackupService {
     const ignored = manifest.data.files.filter((f) => f.path !== DB_ENTRY && folderOfEntry(f.path) === null)
     if (ignored.length > 0) warnings.push(`${ignored.length} file(s) in the backup are not data mockroom restores and will be skipped: ${ignored.slice(0, 3).map((f) => f.path).join(', ')}.`)
     const inZip = new Set(manifest.data.files.map((f) => f.path))
-    const missingAudio = db.answers.filter((a) => a.audioFile && !inZip.has(a.audioFile)).length
+    const missingAudio = db.answers.flatMap((a) => a.takes).filter((t) => t.audioFile && !inZip.has(t.audioFile)).length
     if (missingAudio > 0) warnings.push(`${missingAudio} recording(s) named in the backup are not in it; those answers keep their text but cannot be played.`)
     return { zip, manifest: manifest.data, db, warnings }
   }

@@ -1,4 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseBank } from '../../shared/banks/parse-bank'
 import type { Bank } from '../../shared/banks/types'
@@ -39,8 +40,14 @@ export async function importBankFile(input: ImportBankFileInput): Promise<Bank> 
   }
   await mkdir(importedDir, { recursive: true })
   const target = join(importedDir, fileName)
-  const temporary = join(importedDir, `.${fileName}.${process.pid}.${Date.now()}.tmp`)
-  await writeFile(temporary, bytes)
-  await rename(temporary, target)
+  // A short name of its own: the bank's name plus a suffix could pass the 255-byte limit.
+  const temporary = join(importedDir, `.import-${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined)
+    throw error
+  }
   return parsed.bank
 }

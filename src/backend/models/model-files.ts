@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { constants, createWriteStream } from 'node:fs'
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { AppError } from '../../shared/api/result'
 import { MODEL_CATALOGUE, findCatalogueModel } from './catalogue'
+import { MODEL_HEADER_PROBE_BYTES, checkWhisperModelHeader } from './ggml-header'
 import { ModelError } from './model-error'
+
+/** The largest released whisper.cpp model (large, f16) is about 3.1 GB. */
+export const MAX_MODEL_BYTES = 4 * 1024 ** 3
+/** Our file names stay well under the 255 bytes most file systems allow. */
+const MAX_MODEL_NAME = 200
 
 /** First four bytes of every whisper.cpp model: the uint32 0x67676d6c ("ggml") little-endian. */
 export const GGML_MAGIC = Buffer.from('lmgg', 'latin1')
@@ -64,36 +73,65 @@ export async function listInstalledModels(modelsDir: string): Promise<InstalledM
 }
 
 /**
- * Copies a model file the user picked into `modelsDir` after checking that it is a ggml model.
- * A copy rather than a reference, so the model keeps working if the original is moved, and so
- * every installed model is listed from one folder.
+ * Copies a model file the user picked into `modelsDir` after checking, on one open handle,
+ * that it is a whisper.cpp model: its whole header, a size within MAX_MODEL_BYTES, and not a
+ * mostly empty (sparse) file. Nothing is copied before the checks pass. A copy rather than a
+ * reference, so the model keeps working if the original is moved, and so every installed
+ * model is listed from one folder.
  */
 export async function importLocalModel(modelsDir: string, srcPath: string): Promise<InstalledModel> {
-  const info = await stat(srcPath).catch(() => undefined)
-  if (!info?.isFile()) throw new ModelError('MODEL_MISSING', `Model file not found: ${srcPath}`)
-  if (!(await hasGgmlMagic(srcPath))) {
-    throw new ModelError(
-      'MODEL_INVALID',
-      `${basename(srcPath)} is not a whisper.cpp model (ggml .bin file); download one in Settings → Models instead.`
-    )
-  }
-  const file = safeModelFileName(basename(srcPath))
-  const target = join(modelsDir, file)
-  await mkdir(modelsDir, { recursive: true })
-  const temporary = `${target}.import-${randomBytes(4).toString('hex')}.part`
+  const name = basename(srcPath)
+  let handle: FileHandle
   try {
-    await copyFile(srcPath, temporary)
-    await rename(temporary, target)
+    handle = await open(srcPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENAMETOOLONG') throw new AppError('VALIDATION', 'That path is too long for this system: pick the model file again.')
+    if (code === 'EACCES' || code === 'EPERM') throw new ModelError('MODEL_MISSING', `Cannot read the model file ${name}: permission denied.`)
+    throw new ModelError('MODEL_MISSING', `Model file not found: ${srcPath}`)
   }
-  return { file, path: target, bytes: info.size, catalogueId: findCatalogueModel(file)?.id ?? null }
+  let temporary: string | null = null
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new ModelError('MODEL_MISSING', `${name} is not a file.`)
+    if (info.size > MAX_MODEL_BYTES) {
+      throw new ModelError('MODEL_INVALID', `${name} is ${(info.size / 1024 ** 3).toFixed(1)} GB; whisper.cpp models are at most 4 GB.`)
+    }
+    const head = Buffer.alloc(Math.min(MODEL_HEADER_PROBE_BYTES, info.size))
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    const check = checkWhisperModelHeader(head.subarray(0, bytesRead), info.size)
+    if (!check.ok) {
+      throw new ModelError(
+        'MODEL_INVALID',
+        `${name} is not a whisper.cpp model (${check.reason}); download one in Settings → Models instead.`
+      )
+    }
+    // Holes read as zeros: a file that mostly is not on disk is not a model someone downloaded.
+    if (info.blocks > 0 && info.blocks * 512 < info.size / 4) {
+      throw new ModelError('MODEL_INVALID', `${name} is mostly empty space (a sparse file), not a downloaded model.`)
+    }
+    const file = safeModelFileName(name)
+    const target = join(modelsDir, file)
+    await mkdir(modelsDir, { recursive: true })
+    // A short name of its own: the model's name plus a suffix could pass the 255-byte limit.
+    temporary = join(modelsDir, `.import-${randomBytes(6).toString('hex')}.part`)
+    await pipeline(handle.createReadStream({ start: 0, autoClose: false }), createWriteStream(temporary)).catch((error: unknown) => {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error)
+      throw new AppError('STORAGE_FAILED', `Could not copy ${name} into ${modelsDir}: ${why}.`)
+    })
+    await rename(temporary, target)
+    temporary = null
+    return { file, path: target, bytes: info.size, catalogueId: findCatalogueModel(file)?.id ?? null }
+  } finally {
+    await handle.close().catch(() => undefined)
+    if (temporary) await rm(temporary, { force: true }).catch(() => undefined)
+  }
 }
 
 /** The picked file's name, made safe to use in our folder and ending in `.bin` so it is listed. */
 function safeModelFileName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '')
   const base = cleaned.length > 0 ? cleaned : 'model'
-  return base.endsWith('.bin') ? base : `${base}.bin`
+  const withExtension = base.endsWith('.bin') ? base : `${base}.bin`
+  return withExtension.length <= MAX_MODEL_NAME ? withExtension : `${withExtension.slice(0, MAX_MODEL_NAME - 4)}.bin`
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -14,6 +13,7 @@ import { TranscriptionCancelledError, TranscriptionError, modelMissingError } fr
 import { buildWhisperArgs, defaultThreadCount } from './whisper-args'
 import { assertWhisperBinary, resolveWhisperBinary } from './whisper-binary'
 import { parseWhisperJson } from './whisper-output'
+import { WATCHDOG_PREFIX, WATCHDOG_SPAWN_FAILED, killWatched, spawnWatched } from './watched-spawn'
 
 export interface TranscriptionRequest {
   wavPath: string
@@ -132,10 +132,8 @@ export class Transcriber {
       job.cancelled = true
       const child = job.child
       if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM')
-        setTimeout(() => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-        }, this.killGraceMs).unref()
+        killWatched(child, 'SIGTERM')
+        setTimeout(() => killWatched(child, 'SIGKILL'), this.killGraceMs).unref()
       }
       // Settled when the child has exited (or at the next step before spawning), so the next
       // job never overlaps the killed one.
@@ -248,8 +246,10 @@ export class Transcriber {
 
   private spawnWhisper(job: QueuedJob, binary: string, args: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn(binary, args, { shell: false, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true })
+      // Under a watchdog, so whisper dies with us even when we are SIGKILLed (watched-spawn.ts).
+      const child = spawnWatched(binary, args, { stderr: 'pipe' })
       job.child = child
+      child.stdin?.on('error', () => undefined) // never written; its closing is the signal
       const tail: string[] = []
       let partial = ''
       let lastPercent = 0
@@ -283,10 +283,18 @@ export class Transcriber {
         job.child = undefined
         if (job.cancelled) return reject(new TranscriptionCancelledError(job.id))
         if (code === 0) return resolve()
+        const notStarted = code === WATCHDOG_SPAWN_FAILED ? tail.find((line) => line.startsWith(WATCHDOG_PREFIX)) : undefined
+        if (notStarted) {
+          return reject(
+            /: (ENOENT|EACCES)$/.test(notStarted)
+              ? new TranscriptionError('WHISPER_BINARY_MISSING', `Cannot start whisper.cpp (${binary}): ${notStarted.split(': ').pop()}. Build it with \`npm run build:whisper\`.`)
+              : new TranscriptionError('WHISPER_FAILED', `Cannot start whisper.cpp: ${notStarted.slice(WATCHDOG_PREFIX.length).trim()}`)
+          )
+        }
         reject(whisperFailure(code, signal, tail))
       })
       // The job may have been cancelled between the check before spawning and now.
-      if (job.cancelled) child.kill('SIGKILL')
+      if (job.cancelled) killWatched(child, 'SIGKILL')
     })
   }
 }

@@ -33,6 +33,11 @@ export function createHttpTransport(): Transport {
         error: { code: 'UNAUTHORIZED', message: 'Session expired: open the link that `npm run web` printed.' }
       }
     }
+    // The server's own refusals (403 from another site, 500) are plain text, not a Result.
+    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+      const text = (await response.text().catch(() => '')).slice(0, 300)
+      return { ok: false, error: { code: response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: text || `The server answered ${response.status}.` } }
+    }
     return (await response.json()) as Result<unknown>
   }
 
