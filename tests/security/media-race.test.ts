@@ -22,15 +22,20 @@ const API_ROUNDS = 20
 // when the delete lands in the deterministic rounds.
 const pcm = Buffer.from(Int16Array.from({ length: 128 * 1024 }, (_, i) => Math.round(8000 * Math.sin(i / 7))).buffer)
 
+/** Recorded answers' audio files (each recording is a take: `audio/<answer>.<take>.wav`). */
+const audioOf = new Map<string, string>()
+
 async function recordAnswer(answerId: string): Promise<Buffer> {
-  const started = await server.call('startRecording', { answerId, sessionId: null, questionId: 'race-question' })
-  expect(started).toMatchObject({ ok: true })
-  expect(await server.call('appendAudio', { answerId, seq: 0, pcmBase64: pcm.toString('base64') })).toMatchObject({ ok: true })
-  expect(await server.call('stopRecording', { answerId })).toMatchObject({ ok: true })
-  return readFileSync(join(server.dataDir, 'audio', `${answerId}.wav`))
+  const started = await server.call<{ audioFile: string | null; currentTakeId: string | null }>('startRecording', { answerId, sessionId: null, questionId: 'race-question' })
+  if (!started.ok || !started.value.audioFile || !started.value.currentTakeId) throw new Error(`startRecording: ${JSON.stringify(started)}`)
+  const takeId = started.value.currentTakeId
+  audioOf.set(answerId, started.value.audioFile)
+  expect(await server.call('appendAudio', { answerId, takeId, seq: 0, pcmBase64: pcm.toString('base64') })).toMatchObject({ ok: true })
+  expect(await server.call('stopRecording', { answerId, takeId })).toMatchObject({ ok: true })
+  return readFileSync(join(server.dataDir, started.value.audioFile))
 }
 
-const mediaUrl = (answerId: string) => `${server.origin}/media/audio/${answerId}.wav`
+const mediaUrl = (answerId: string) => `${server.origin}/media/${audioOf.get(answerId) ?? `audio/${answerId}.wav`}`
 const headers = { authorization: `Bearer ${TOKEN}` }
 
 describe(`deleting audio while it streams`, () => {

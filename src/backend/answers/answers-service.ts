@@ -79,13 +79,23 @@ export class AnswersService {
     return answerView(db.answers.find((a) => a.id === id)!)
   }
 
-  /** Applies one transition of the answer machine, persists it and announces the result. */
-  async patch(id: string, change: AnswerChange): Promise<AnswerRecord> {
+  /**
+   * Applies one transition of the answer machine, persists it and announces the result. With an
+   * owner, an answer that does not exist yet is created in the same write, so a failed write
+   * leaves no empty answer behind.
+   */
+  async patch(id: string, change: AnswerChange, owner?: AnswerOwner): Promise<AnswerRecord> {
     const at = this.now().toISOString()
     const db = await this.store.update((draft) => {
-      const index = draft.answers.findIndex((a) => a.id === id)
+      let index = draft.answers.findIndex((a) => a.id === id)
+      if (index === -1 && owner) index = draft.answers.push(createAnswer(id, owner, at)) - 1
       if (index === -1) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
-      draft.answers[index] = applyAnswerChange(draft.answers[index]!, change, at)
+      const found = draft.answers[index]!
+      if (owner && (found.questionId !== owner.questionId || found.sessionId !== owner.sessionId)) {
+        throw new AppError('CONFLICT', `Answer ${id} belongs to another question or session.`)
+      }
+      if (owner && found.timeBoxMs === null && owner.timeBoxMs) found.timeBoxMs = owner.timeBoxMs
+      draft.answers[index] = applyAnswerChange(found, change, at)
     })
     const saved = answerView(db.answers.find((a) => a.id === id)!)
     this.events.emit('answer', saved)
@@ -95,8 +105,8 @@ export class AnswersService {
   /** Typed text: continues typed take `takeId`, or starts a new typed take. */
   async saveTyped(input: SaveTypedAnswerInput): Promise<AnswerRecord> {
     const id = input.id ?? randomUUID()
-    await this.ensure(id, { sessionId: input.sessionId, questionId: input.questionId, timeBoxMs: input.timeBoxMs ?? null })
-    return this.patch(id, { type: 'type', text: input.text, ...(input.takeId ? { takeId: input.takeId } : {}) })
+    const owner = { sessionId: input.sessionId, questionId: input.questionId, timeBoxMs: input.timeBoxMs ?? null }
+    return this.patch(id, { type: 'type', text: input.text, ...(input.takeId ? { takeId: input.takeId } : {}) }, owner)
   }
 
   /** A correction of take `takeId` (default: the current one); the original transcript is kept. */
