@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { scoreTranscript } from '../../../../shared/scoring'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
+import { defaultProfiles } from '../../../../shared/scoring/default-profiles'
 import { batchVsStreamingQuestion, reasonedAnswer, sloganAnswer, systemDesignRubric } from '../../../../shared/scoring/test-fixtures'
 import { chartCoordinates, progressOf, type ReportOf } from './progress-stats'
 
@@ -29,7 +30,7 @@ const reportOf: ReportOf = (a) =>
   a.text.trim()
     ? {
         title: batchVsStreamingQuestion.title,
-        report: scoreTranscript({ transcript: a.text, question: batchVsStreamingQuestion, rubric: systemDesignRubric, lexicon: defaultLexicon })
+        report: scoreTranscript({ transcript: a.text, question: batchVsStreamingQuestion, rubric: systemDesignRubric, lexicon: defaultLexicon, profiles: defaultProfiles })
       }
     : null
 

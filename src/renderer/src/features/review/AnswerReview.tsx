@@ -6,6 +6,7 @@ import PrintIcon from '@mui/icons-material/Print'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
+import { CoachingCard } from './CoachingCard'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { criterionColors } from './criterion-colors'
 import { DeliveryPanel } from './DeliveryPanel'
@@ -15,7 +16,7 @@ import { KeyTermsPanel } from './KeyTermsPanel'
 import { ReviewSection } from './ReviewSection'
 import { RubricChecklist } from './RubricChecklist'
 import { ScoreSummary } from './ScoreSummary'
-import { unscoredReasons } from './score-answer'
+import { unscoredReasons } from '../../../../shared/scoring'
 import { StarBar } from './StarBar'
 import { TranscriptPanel } from './TranscriptPanel'
 import { useReview } from './use-review'
@@ -95,7 +96,16 @@ export function AnswerReview() {
       )}
       {scored && !scored.ok && !busy && <Alert severity="info">{unscoredReasons[scored.reason]}</Alert>}
 
-      {report && <ScoreSummary report={report} />}
+      {report && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 7 }}>
+            <ScoreSummary report={report} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <CoachingCard coaching={report.coaching} />
+          </Grid>
+        </Grid>
+      )}
 
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>
@@ -129,8 +139,8 @@ export function AnswerReview() {
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <Stack spacing={2}>
+              {report.star && <StarBar star={report.star} />}
               <KeyTermsPanel keyTerms={report.keyTerms} />
-              <StarBar star={report.star} />
               <DeliveryPanel delivery={report.delivery} />
             </Stack>
           </Grid>
