@@ -250,10 +250,13 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
   }
 }
 
-/** Actions said with "I", and full credit once the candidate says plainly what was theirs. */
+/** Actions it takes to show what one did: a single "I fixed it" owns little. */
+const ownedActionsForFullCredit = 2
+
+/** Actions said with "I" (enough of them to show the work), or the candidate saying plainly what was theirs. */
 function ownershipValue(ownership: { iCount: number; weCount: number; stated: boolean }): number {
   const actions = ownership.iCount + ownership.weCount
   if (actions === 0) return ownership.stated ? 0.5 : 0
-  const share = ownership.iCount / actions
+  const share = (ownership.iCount / actions) * Math.min(1, ownership.iCount / ownedActionsForFullCredit)
   return ownership.stated ? Math.max(share, 0.8) : share
 }
