@@ -211,7 +211,7 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
           ` → ${points('keyTerms')}.`,
     delivery: () =>
       !delivery.measured
-        ? `${labelOf('delivery')}: not measured — ${delivery.reason} ${points('delivery')}.`
+        ? `${labelOf('delivery')}: not measured — ${delivery.reason?.replace(/\.$/, '')}; its ${weights.delivery} points went to the other parts.`
         : `${labelOf('delivery')}: ` +
           [
             `${delivery.wpm} WPM (target ${DELIVERY_TARGETS.paceWpm.min}–${DELIVERY_TARGETS.paceWpm.max})`,

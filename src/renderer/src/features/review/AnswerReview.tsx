@@ -140,7 +140,8 @@ export function AnswerReview() {
           <Grid size={{ xs: 12, md: 6 }}>
             <Stack spacing={2}>
               {report.star && <StarBar star={report.star} />}
-              <KeyTermsPanel keyTerms={report.keyTerms} />
+              {/* Only where the profile scores them: a story is not judged on the model answer's tools. */}
+              {report.components.some((c) => c.id === 'keyTerms') && <KeyTermsPanel keyTerms={report.keyTerms} />}
               <DeliveryPanel delivery={report.delivery} />
             </Stack>
           </Grid>
