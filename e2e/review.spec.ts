@@ -141,7 +141,7 @@ test('a design answer is scored without STAR, a story with it, and both get thre
   await expect(coaching.getByTestId('coaching-item')).toHaveCount(3)
   for (const item of await coaching.getByTestId('coaching-item').all()) {
     await expect(item).toContainText(/about \+[\d.]+ points/)
-    await expect(item.locator('q')).not.toBeEmpty()
+    await expect(item.getByTestId('coaching-say')).not.toBeEmpty()
   }
 
   const storyText =

@@ -18,8 +18,14 @@ export function CoachingCard({ coaching }: { coaching: readonly CoachingItem[] }
                 </Typography>
                 <Chip size="small" variant="outlined" label={`about +${item.points} points`} />
               </Box>
-              <Typography variant="body2" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-                Say: <q>{item.say}</q>
+              <Typography
+                variant="body2"
+                component="p"
+                data-testid="coaching-say"
+                aria-label={`Line to say: ${item.say}`}
+                sx={{ mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'primary.main', fontStyle: 'italic', color: 'text.secondary' }}
+              >
+                {item.say}
               </Typography>
             </Box>
           ))}
