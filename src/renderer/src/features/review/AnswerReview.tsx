@@ -11,6 +11,7 @@ import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { criterionColors } from './criterion-colors'
 import { DeliveryPanel } from './DeliveryPanel'
 import { formatWhen } from './format-when'
+import { withChecklistHighlights } from './highlight-criteria'
 import { describeAnswerDeletion } from './history'
 import { KeyTermsPanel } from './KeyTermsPanel'
 import { ReviewSection } from './ReviewSection'
@@ -32,7 +33,9 @@ export function AnswerReview() {
   const [confirming, setConfirming] = useState(false)
   const { answer, scored, item } = review
   const report = scored?.ok ? scored.report : null
-  const colors = useMemo(() => criterionColors(report?.criteria ?? [], theme.palette.mode), [report, theme.palette.mode])
+  // The transcript highlights the checklist's evidence too: for SQL and concept answers it is the only evidence.
+  const highlighted = useMemo(() => (report ? withChecklistHighlights(report) : null), [report])
+  const colors = useMemo(() => criterionColors(highlighted?.criteria ?? [], theme.palette.mode), [highlighted, theme.palette.mode])
 
   const back = (
     <Breadcrumbs className="no-print" sx={{ mb: 1 }}>
@@ -112,7 +115,7 @@ export function AnswerReview() {
           <TranscriptPanel
             answer={answer}
             text={review.text}
-            report={report}
+            report={highlighted}
             colors={colors}
             edited={review.edited}
             saveState={review.saveState}

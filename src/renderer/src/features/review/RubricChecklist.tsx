@@ -4,6 +4,7 @@ import FlagIcon from '@mui/icons-material/Flag'
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
 import type { Evidence, ScoreReport } from '../../../../shared/scoring'
 import type { HighlightColor } from './criterion-colors'
+import { checklistHighlightId } from './highlight-criteria'
 import { ReviewSection } from './ReviewSection'
 
 function Quotes({ evidence }: { evidence: readonly Evidence[] }) {
@@ -92,7 +93,14 @@ export function RubricChecklist({ report, colors }: { report: ScoreReport; color
                   {item.met ? <CheckCircleIcon color="success" /> : <RadioButtonUncheckedIcon color="disabled" />}
                 </ListItemIcon>
                 <ListItemText
-                  primary={`${item.label} — ${item.met ? 'met' : item.strength > 0 ? 'partly' : 'not heard'}`}
+                  primary={
+                    <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                      {item.met && item.evidence.length > 0 && colors.get(checklistHighlightId(item.id)) && (
+                        <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: colors.get(checklistHighlightId(item.id))!.line, flexShrink: 0 }} />
+                      )}
+                      <span>{`${item.label} — ${item.met ? 'met' : item.strength > 0 ? 'partly' : 'not heard'}`}</span>
+                    </Box>
+                  }
                   secondary={<Quotes evidence={item.evidence} />}
                   slotProps={{ secondary: { component: 'span' } }}
                 />
