@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
-import vocabularyJson from '../../../resources/key-term-vocabulary.json'
+// The attribute lets plain Node ESM (the Playwright runner loads the bank parser) import it too.
+import vocabularyJson from '../../../resources/key-term-vocabulary.json' with { type: 'json' }
 import { collectTechnologyNames } from './technology-names'
 import type { KeyTerm, KeyTermSource } from './types'
 
