@@ -87,8 +87,13 @@ test('a typed answer shows its evidence highlighted, and editing the transcript 
   await expect(page.getByRole('list', { name: 'Highlight legend' }).getByRole('listitem').first()).toBeVisible()
   await expect(page.getByTestId('rubric-criterion').first()).toBeVisible()
   await expect(page.getByTestId('model-answer')).not.toContainText('gives no reference answer')
-  await expect(page.getByTestId('star-bar')).toBeVisible()
-  await expect(page.getByTestId('delivery-fillers')).toContainText('target at most 3')
+  // A concept question: scored by the technical profile, so no STAR part; typed, so no delivery figures.
+  await expect(page.getByTestId('score-profile')).toHaveText('Scored as SQL, coding and concepts')
+  await expect(page.getByTestId('star-bar')).toHaveCount(0)
+  await expect(page.getByTestId('delivery-not-measured')).toContainText('Not measured')
+  await expect(page.getByTestId('delivery-not-measured')).toContainText('Typed answer')
+  await expect(page.getByTestId('component-delivery')).toContainText('not measured')
+  await expect(page.getByTestId('delivery-pace')).toHaveCount(0)
   // The whiteboard is an <img>: its script never runs.
   await expect(page.getByTestId('whiteboard').locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml/)
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined()
@@ -113,6 +118,46 @@ test('a typed answer shows its evidence highlighted, and editing the transcript 
   await expect(page.getByTestId('overall-score')).toHaveText(String(after))
 })
 
+test('a design answer is scored without STAR, a story with it, and both get three things to change', async ({ app }) => {
+  const library = await call<{ questions: Array<Question & { kind: string }> }>(app, 'getLibrary')
+  const design = library.questions.find((q) => q.title === 'Design real-time dashboard for operations team')
+  const story = library.questions.find((q) => q.kind === 'behavioral')
+  if (!design || !story) throw new Error('the built-in banks should hold the dashboard design question and a behavioral one')
+  const { page } = app
+
+  const { answerId: designAnswer } = await typedSessionAnswer(
+    app,
+    design,
+    'Trucks send events to Kafka, because it buffers spikes. Flink keeps the latest state per truck in Redis, and Grafana reads it for the live map.'
+  )
+  await openReview(app, designAnswer)
+  await expect(page.getByTestId('score-profile')).toHaveText('Scored as System design')
+  await expect(page.getByTestId('star-bar')).toHaveCount(0)
+  await expect(page.getByTestId('component-star')).toHaveCount(0)
+  await expect(page.getByTestId('checklist-item')).toHaveCount(6)
+  await expect(page.getByTestId('key-terms')).toContainText('tech')
+  const coaching = page.getByTestId('coaching')
+  await expect(coaching.getByRole('heading', { name: 'Next time' })).toBeVisible()
+  await expect(coaching.getByTestId('coaching-item')).toHaveCount(3)
+  for (const item of await coaching.getByTestId('coaching-item').all()) {
+    await expect(item).toContainText(/about \+[\d.]+ points/)
+    await expect(item.getByTestId('coaching-say')).not.toBeEmpty()
+  }
+
+  const storyText =
+    'At my last company our nightly Spark job took six hours. We looked into it, we rewrote the join and we partitioned the table by date. In the end it was a lot faster and everyone was happy.'
+  const { answerId: storyAnswer } = await typedSessionAnswer(app, story, storyText)
+  await openReview(app, storyAnswer)
+  await expect(page.getByTestId('score-profile')).toHaveText('Scored as Behavioral (STAR)')
+  await expect(page.getByTestId('star-bar')).toBeVisible()
+  await expect(page.getByTestId('vague-results')).toContainText('In the end it was a lot faster and everyone was happy.')
+  // All "we" and a vague result: the STAR rejects fire, and the coaching starts there.
+  const flagged = page.locator('[data-testid="rubric-criterion"][data-state="flagged"]')
+  await expect(flagged).toHaveCount(2)
+  await expect(page.getByTestId('coaching').getByTestId('coaching-item')).toHaveCount(3)
+  await expect(page.getByTestId('coaching')).toContainText('Instead of "In the end it was a lot faster')
+})
+
 test('the Markdown export holds the transcript, the score and the rubric table', async ({ app }) => {
   const { batch } = await questions(app)
   const { answerId } = await typedSessionAnswer(app, batch, reasoned)
@@ -132,9 +177,10 @@ test('the Markdown export holds the transcript, the score and the rubric table',
   expect(markdown).toContain(text)
   expect(markdown).toContain('| Criterion | Result | Evidence |')
   expect(markdown).toMatch(/^\| .+ \| (met|not heard|flagged|avoided) \| .+ \|$/m)
+  expect(markdown).toContain('## Next time')
   expect(markdown).toContain('## Key terms')
-  expect(markdown).toContain('## STAR')
-  expect(markdown).toContain('## Delivery')
+  expect(markdown).not.toContain('## STAR')
+  expect(markdown).toMatch(/## Delivery\n\nNot measured\./)
 })
 
 test('history lists sessions and answers, and deleting asks first and removes only what it names', async ({ app }) => {

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { findAppRoot } from '../../backend/app-root'
-import type { Rubric } from '../../shared/banks/types'
-import { loadBankLibrary } from '../../backend/banks/index'
-import { defaultLexicon } from '../../shared/scoring/default-lexicon'
-import { findQuestion } from '../../shared/scoring/find-question'
-import { scoreTranscript } from '../../shared/scoring/score-transcript'
+import { resolveDataDir } from '../../backend/data-dir'
+import { LibraryService } from '../../backend/library-service'
+import { findQuestion } from '../../shared/banks/find-question'
+import { scoreAnswer, unscoredReasons } from '../../shared/scoring/score-answer'
 
 const USAGE =
   'usage: score --question <id|title words> --transcript <file.txt> [--duration <seconds>] [--time-box <seconds>] [--json]'
@@ -18,7 +17,11 @@ function seconds(value: string | undefined, name: string): number | undefined {
   return Math.round(parsed * 1000)
 }
 
-/** `score --question … --transcript file.txt --json`: the scorer the review screen uses, on a text file. */
+/**
+ * `score --question … --transcript file.txt --json`: the scorer the review screen uses, on a
+ * text file, against the same library the app shows (built-in banks and the ones imported into
+ * the data folder). Without `--duration` the text has no timing, so delivery is "not measured".
+ */
 export async function run(argv: string[]): Promise<number> {
   let values
   try {
@@ -48,17 +51,20 @@ export async function run(argv: string[]): Promise<number> {
 
   let durationMs: number | undefined
   let timeBoxMs: number | undefined
-  let transcript: string
+  let text: string
   try {
     durationMs = seconds(values.duration, 'duration')
     timeBoxMs = seconds(values['time-box'], 'time-box')
-    transcript = await readFile(values.transcript, 'utf8')
+    text = await readFile(values.transcript, 'utf8')
   } catch (error) {
     console.error(`mockroom: ${(error as Error).message}`)
     return 2
   }
 
-  const library = await loadBankLibrary({ builtInDir: join(findAppRoot(import.meta.url), 'question-banks') })
+  const library = await new LibraryService({
+    builtInDir: join(findAppRoot(import.meta.url), 'question-banks'),
+    importedDir: join(resolveDataDir(), 'banks')
+  }).get()
   const lookup = findQuestion(library.questions, values.question)
   if (lookup.kind !== 'found') {
     const candidates = lookup.kind === 'ambiguous' ? lookup.candidates : []
@@ -71,17 +77,28 @@ export async function run(argv: string[]): Promise<number> {
     return 1
   }
   const { question } = lookup
-  const rubric = library.rubrics.find((r: Rubric) => r.id === question.rubricId)
-  if (!rubric) {
-    console.error(`mockroom: question ${question.id} names rubric "${question.rubricId}", which the library does not have`)
+
+  // A text with a duration is scored as if spoken for that long: one "recording" with no word times.
+  const transcript =
+    durationMs === undefined ? null : { text, segments: [], words: [], durationMs, model: 'cli --duration' }
+  const scored = scoreAnswer({ questionId: question.id, text, transcript, durationMs: durationMs ?? null, timeBoxMs: timeBoxMs ?? null }, library)
+  if (!scored.ok) {
+    console.error(`mockroom: ${scored.reason === 'no-rubric' ? `question ${question.id} names rubric "${question.rubricId}", which the library does not have` : unscoredReasons[scored.reason]}`)
     return 1
   }
-
-  const report = scoreTranscript({ transcript, durationMs, timeBoxMs, question, rubric, lexicon: defaultLexicon })
+  const { report, rubric } = scored
   if (values.json) {
-    console.log(JSON.stringify({ question: { id: question.id, title: question.title, rubricId: rubric.id }, ...report }))
+    console.log(JSON.stringify({ question: { id: question.id, title: question.title, kind: question.kind, rubricId: rubric.id }, ...report }))
   } else {
-    console.log(`${question.title}  (${question.id})\nScore: ${report.overall}/100\n${report.explanation.map((line) => `  ${line}`).join('\n')}`)
+    const coaching = report.coaching.map((item, i) => `  ${i + 1}. ${item.change} (+${item.points}): “${item.say}”`)
+    console.log(
+      [
+        `${question.title}  (${question.id})`,
+        `Score: ${report.overall}/100 (${report.band}) · ${report.profile.label}`,
+        ...report.explanation.map((line) => `  ${line}`),
+        ...(coaching.length > 0 ? ['Next time:', ...coaching] : [])
+      ].join('\n')
+    )
   }
   return 0
 }

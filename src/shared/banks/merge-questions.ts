@@ -1,4 +1,5 @@
 import { titleKey } from './title-text'
+import { maxKeyTerms } from './key-terms'
 import type { Bank, Question } from './types'
 
 /**
@@ -52,6 +53,8 @@ function mergeGroup(group: readonly Question[], files: ReadonlyMap<string, strin
       if (!termKeys.has(term.toLowerCase())) {
         termKeys.add(term.toLowerCase())
         primary.keyTerms.push(term)
+        const details = other.keyTermDetails.find((d) => d.term === term)
+        if (details) primary.keyTermDetails.push(details)
       }
     }
     for (const tip of other.tips) tips.add(tip)
@@ -59,11 +62,16 @@ function mergeGroup(group: readonly Question[], files: ReadonlyMap<string, strin
     if (primary.diagrams.length === 0) primary.diagrams = other.diagrams
   }
   primary.tips = [...tips]
+  if (primary.keyTermDetails.length > 0) {
+    // One list across copies: the heaviest dozen, like a single bank's.
+    primary.keyTermDetails = [...primary.keyTermDetails].sort((a, b) => b.weight - a.weight).slice(0, maxKeyTerms)
+    primary.keyTerms = primary.keyTermDetails.map((t) => t.term)
+  }
   return primary
 }
 
 function copyQuestion(q: Question): Question {
-  return { ...q, keyTerms: [...q.keyTerms], tips: [...q.tips], alsoIn: [...q.alsoIn] }
+  return { ...q, keyTerms: [...q.keyTerms], keyTermDetails: [...q.keyTermDetails], tips: [...q.tips], alsoIn: [...q.alsoIn] }
 }
 
 function answerLength(q: Question): number {

@@ -5,6 +5,7 @@ import { countInlineQuestions, scanInlineQuestions } from './inline-questions'
 import { scanLooseNotes, type LooseRegion } from './loose-notes'
 import { headingText } from './markdown-nodes'
 import { normalizeSource } from './normalize-source'
+import { extractKeyTerms } from './key-terms'
 import { parseMarkdown } from './parse-markdown'
 import { analyzeBody } from './question-body'
 import type { QuestionDraft } from './question-draft'
@@ -228,6 +229,8 @@ function buildQuestions(src: string, bankId: string, drafts: readonly QuestionDr
     // Same title twice in one section: numbered in file order (the only order-dependent part).
     for (let n = 2; ids.has(id); n++) id = `${baseId}-${n}`
     ids.add(id)
+    const answer = draft.answer !== undefined ? draft.answer : analysis.answer
+    const keyTerms = extractKeyTerms({ title: draft.title, prompt, answer })
     questions.push({
       id,
       bankId,
@@ -236,9 +239,10 @@ function buildQuestions(src: string, bankId: string, drafts: readonly QuestionDr
       title: draft.title,
       prompt,
       kind: classifyKind(draft.title, prompt, draft.sectionPath, analysis.signals),
-      answer: draft.answer !== undefined ? draft.answer : analysis.answer,
+      answer,
       setupCode: analysis.setupCode,
-      keyTerms: analysis.keyTerms,
+      keyTerms: keyTerms.map((t) => t.term),
+      keyTermDetails: keyTerms,
       tips: analysis.tips,
       diagrams: analysis.diagrams,
       rubricId: '',

@@ -13,6 +13,7 @@ export function makeQuestion(partial: Partial<Question> & Pick<Question, 'id'>):
     answer: null,
     setupCode: [],
     keyTerms: [],
+    keyTermDetails: [],
     tips: [],
     diagrams: [],
     rubricId: 'rubric',

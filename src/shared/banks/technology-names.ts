@@ -30,9 +30,10 @@ const technologyPattern = new RegExp(
   'giu'
 )
 
-export function collectTechnologyNames(text: string, into: (name: string) => void): void {
+/** `exactCase`: only names written as the list spells them (in code, `sql=` or `.parquet(` are identifiers, not choices). */
+export function collectTechnologyNames(text: string, into: (name: string) => void, exactCase = false): void {
   for (const match of text.matchAll(technologyPattern)) {
     const name = canonical.get(match[0].toLowerCase())
-    if (name && (!exactCaseOnly.has(name) || match[0] === name)) into(name)
+    if (name && ((!exactCase && !exactCaseOnly.has(name)) || match[0] === name)) into(name)
   }
 }

@@ -24,6 +24,21 @@ export const DiagramSchema = z.object({
 })
 export type Diagram = z.infer<typeof DiagramSchema>
 
+/** Where a key term came from: the model answer's technologies, concepts, SQL, definitions or emphasis, the question itself, or a bare list. */
+export const keyTermSources = ['technology', 'concept', 'sql', 'defined', 'emphasis', 'question', 'listed'] as const
+export const KeyTermSourceSchema = z.enum(keyTermSources)
+export type KeyTermSource = z.infer<typeof KeyTermSourceSchema>
+
+export const KeyTermSchema = z.object({
+  term: z.string(),
+  /** Other ways to say it ("CDC" for change data capture, "postgres" for PostgreSQL). */
+  aliases: z.array(z.string()),
+  source: KeyTermSourceSchema,
+  /** How much saying it counts, relative to the question's other terms (a defined concept > a tool named once in a diagram). */
+  weight: z.number().positive()
+})
+export type KeyTerm = z.infer<typeof KeyTermSchema>
+
 /** Where else a merged duplicate was found. */
 export const QuestionSourceSchema = z.object({
   bankId: z.string(),
@@ -48,7 +63,10 @@ export const QuestionSchema = z.object({
   /** Markdown reference answer, or null when the bank gives none. */
   answer: z.string().nullable(),
   setupCode: z.array(CodeBlockSchema),
+  /** The key terms' names, heaviest first (transcription prompts and search use these). */
   keyTerms: z.array(z.string()),
+  /** The same terms with their source, aliases and weight (what the scorer counts). */
+  keyTermDetails: z.array(KeyTermSchema).default([]),
   tips: z.array(z.string()),
   diagrams: z.array(DiagramSchema),
   /** Id of the rubric that scores this question. */

@@ -22,6 +22,8 @@ export interface Attempt {
   text: string
   /** Word times, only while the text is still the transcript they came from. */
   words: readonly WordTime[] | undefined
+  /** What the audio said (kept when the text corrects it): the scorer reads delivery from it. */
+  transcript: AnswerRecord['transcript']
   durationMs: number | null
   timeBoxMs: number | null
   hasAudio: boolean
@@ -40,6 +42,7 @@ export function attemptOf(answer: AnswerRecord): Attempt {
     pending: answer.status === 'recording' || answer.status === 'transcribing',
     text: answer.text,
     words: unedited ? answer.transcript?.words : undefined,
+    transcript: answer.transcript,
     durationMs: answer.durationMs,
     timeBoxMs: answer.timeBoxMs,
     hasAudio: answer.audioFile !== null

@@ -21,7 +21,7 @@ export interface AttemptSummary {
   overall: number
   /** Content words per minute; null without word times (typed answers). */
   wpm: number | null
-  /** Null when the minutes were only estimated (typed answers say nothing about spoken fillers). */
+  /** Null when delivery was not measured (typed answers say nothing about spoken fillers). */
   fillersPerMinute: number | null
   criteria: Array<{ key: string; label: string; kind: 'listen' | 'reject'; met: boolean }>
   /** 0..1 per part for story questions; null for the others. */
@@ -33,7 +33,7 @@ export interface AttemptSummary {
 export const criterionKey = (kind: 'listen' | 'reject', label: string): string => `${kind}:${label.trim().toLowerCase()}`
 
 export function summarizeAttempt(attempt: Attempt, question: Question, report: ScoreReport): AttemptSummary {
-  const timed = report.delivery.durationSource !== 'estimated'
+  const timed = report.delivery.measured
   return {
     answerId: attempt.answerId,
     questionId: question.id,
@@ -46,7 +46,7 @@ export function summarizeAttempt(attempt: Attempt, question: Question, report: S
     wpm: report.delivery.wpm,
     fillersPerMinute: timed ? report.delivery.fillersPerMinute : null,
     criteria: report.criteria.map((c) => ({ key: criterionKey(c.kind, c.label), label: c.label, kind: c.kind, met: c.met })),
-    star: storyKinds.has(question.kind)
+    star: storyKinds.has(question.kind) && report.star
       ? {
           situation: report.star.situation.score,
           task: report.star.task.score,
@@ -54,6 +54,6 @@ export function summarizeAttempt(attempt: Attempt, question: Question, report: S
           result: report.star.result.score
         }
       : null,
-    keyTerms: { covered: [...new Set(report.keyTerms.covered.map((hit) => hit.term))], missing: report.keyTerms.missing }
+    keyTerms: { covered: [...new Set(report.keyTerms.covered.map((hit) => hit.term))], missing: report.keyTerms.missing.map((m) => m.term) }
   }
 }

@@ -3,6 +3,7 @@ import { makeQuestion } from '../banks/question-fixture'
 import type { QuestionKind } from '../banks/types'
 import { scoreTranscript } from '../scoring'
 import { defaultLexicon } from '../scoring/default-lexicon'
+import { defaultProfiles } from '../scoring/default-profiles'
 import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from '../scoring/test-fixtures'
 import { attemptOf } from './answer-adapter'
 import { summarizeAttempt, type AttemptSummary } from './attempt-summary'
@@ -177,7 +178,7 @@ describe('summarizeAttempt', () => {
       edited: false,
       error: null
     }
-    const report = scoreTranscript({ transcript: reasonedAnswer, question: batchVsStreamingQuestion, rubric: systemDesignRubric, lexicon: defaultLexicon })
+    const report = scoreTranscript({ transcript: reasonedAnswer, question: batchVsStreamingQuestion, rubric: systemDesignRubric, lexicon: defaultLexicon, profiles: defaultProfiles })
     const result = summarizeAttempt(attemptOf(answer), batchVsStreamingQuestion, report)
     expect(result.overall).toBe(report.overall)
     expect(result.fillersPerMinute).toBeNull()

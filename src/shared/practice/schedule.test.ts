@@ -29,6 +29,7 @@ function attempt(questionId: string, at: Date, score: number): Attempt & { score
     pending: false,
     text: 'answer',
     words: undefined,
+    transcript: null,
     durationMs: null,
     timeBoxMs: null,
     hasAudio: false,

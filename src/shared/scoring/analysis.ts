@@ -21,6 +21,25 @@ export interface TranscriptAnalysis {
   hedges: readonly PhraseHit[]
   /** Start time of each token's spoken word, when word times were given. */
   times: readonly (number | undefined)[]
+  /**
+   * Clause of each token (by token index): a new clause starts at a sentence, a comma-like
+   * pause or a linking word ("because", "but", "so", "which"). "Nearby" for a reason and the
+   * tool it justifies means the same or the adjacent clause.
+   */
+  clauses: readonly number[]
+}
+
+const clauseStarters = new Set(['because', 'but', 'so', 'since', 'which', 'whereas', 'while', 'although', 'though', 'then'])
+
+function clausesOf(tokens: readonly Token[]): number[] {
+  const clauses: number[] = []
+  let clause = 0
+  for (const token of tokens) {
+    const previous = tokens[token.index - 1]
+    if (previous && (previous.sentence !== token.sentence || token.boundaryBefore || clauseStarters.has(token.norm))) clause += 1
+    clauses.push(clause)
+  }
+  return clauses
 }
 
 export function analyzeTranscript(
@@ -51,6 +70,7 @@ export function analyzeTranscript(
     content,
     fillers,
     hedges,
+    clauses: clausesOf(tokens),
     times: words && words.length > 0 ? alignWordTimes(tokens, words) : new Array<undefined>(tokens.length).fill(undefined)
   }
 }

@@ -22,6 +22,8 @@ export interface CompiledLexicon {
   absolutes: PhraseSet
   absoluteExceptions: PhraseSet
   qualifiers: PhraseSet
+  prescriptions: PhraseSet
+  contrasts: PhraseSet
   /** Reasons plus trade-off cues: what makes a tool mention a justified one. */
   justifications: PhraseSet
   negations: PhraseSet
@@ -34,6 +36,12 @@ export interface CompiledLexicon {
     actionVerbs: PhraseSet
     result: PhraseSet
     quantities: PhraseSet
+    ownership: PhraseSet
+    resultMarkers: PhraseSet
+    vagueResults: PhraseSet
+    vagueObjects: PhraseSet
+    lessons: PhraseSet
+    intentions: PhraseSet
   }
   stopwords: ReadonlySet<string>
   fuzzyNever: ReadonlySet<string>
@@ -63,6 +71,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     absolutes: compilePhrases(lexicon.absolutes),
     absoluteExceptions: compilePhrases(lexicon.absoluteExceptions),
     qualifiers: compilePhrases(lexicon.qualifiers),
+    prescriptions: compilePhrases(lexicon.prescriptions),
+    contrasts: compilePhrases(lexicon.contrasts),
     justifications: mergePhraseSets([compilePhrases(lexicon.reasons), ...tradeOffCues]),
     negations: compilePhrases(lexicon.negations),
     technologies: compilePhrases(lexicon.technologies),
@@ -73,7 +83,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       task: compilePhrases(lexicon.star.task),
       actionVerbs: compilePhrases(lexicon.star.actionVerbs),
       result: compilePhrases(lexicon.star.result),
-      quantities: compilePhrases(lexicon.star.quantities)
+      quantities: compilePhrases(lexicon.star.quantities),
+      ownership: compilePhrases(lexicon.star.ownership),
+      resultMarkers: compilePhrases(lexicon.star.resultMarkers),
+      vagueResults: compilePhrases(lexicon.star.vagueResults),
+      vagueObjects: compilePhrases(lexicon.star.vagueObjects),
+      lessons: compilePhrases(lexicon.star.lessons),
+      intentions: compilePhrases(lexicon.star.intentions)
     },
     stopwords: new Set(lexicon.stopwords.map(normalizeWord)),
     fuzzyNever: new Set(lexicon.fuzzyNever.map(normalizeWord)),

@@ -1,5 +1,14 @@
-export { parseLexicon, LexiconSchema, type Lexicon, type Concept, type PhraseRule } from './lexicon'
-export { scoreTranscript, SCORING_WEIGHTS, SCORING_WEIGHTS_DOC, type ScoreInput } from './score-transcript'
+export { parseLexicon, LexiconSchema, type Lexicon, type Concept, type PhraseRule, type DetectorId } from './lexicon'
+export { scoreTranscript, bandOf, type ScoreInput } from './score-transcript'
 export { DELIVERY_TARGETS, DELIVERY_PART_WEIGHTS, DELIVERY_FULL_CREDIT_WORDS } from './delivery'
-export { findQuestion, type QuestionLookup } from './find-question'
+export {
+  parseScoringProfiles,
+  profileFor,
+  describeProfiles,
+  componentLabels,
+  type ScoringProfiles,
+  type ScoringProfile,
+  type ScoreComponentId
+} from './profiles'
+export { scoreAnswer, speechTimingOf, unscoredReasons, type ScorableAnswer, type ScoredAnswer, type SpeechTiming } from './score-answer'
 export * from './report-schema'

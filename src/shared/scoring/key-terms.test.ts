@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '../banks/types'
+import type { KeyTerm, Question } from '../banks/types'
 import { analyzeTranscript } from './analysis'
 import { compileLexicon } from './compile'
 import { defaultLexicon } from './default-lexicon'
@@ -27,7 +27,7 @@ describe('key-term coverage', () => {
       ['streaming', 'stream', 'stem'],
       ['slowly changing dimension', 'slowly changing dimensions', 'stem']
     ])
-    expect(result.missing).toEqual(['Kafka'])
+    expect(result.missing).toEqual([{ term: 'Kafka', source: 'listed', weight: 1 }])
     expect(result.ratio).toBeCloseTo(2 / 3, 3)
   })
 
@@ -71,4 +71,39 @@ describe('key-term coverage', () => {
     const [hit] = coverage(text, ['Parquet']).covered
     expect(text.slice(hit!.startChar, hit!.endChar)).toBe(hit!.heard)
   })
+
+  it('weighs terms: a defined concept counts more than a tool named once in a diagram', () => {
+    const lexicon = compileLexicon(defaultLexicon)
+    const details: KeyTerm[] = [
+      { term: 'change data capture', aliases: ['CDC'], source: 'defined', weight: 2 },
+      { term: 'Parquet', aliases: [], source: 'technology', weight: 0.5 }
+    ]
+    const question: Question = { ...batchVsStreamingQuestion, keyTerms: details.map((d) => d.term), keyTermDetails: details }
+    const score = (text: string) => matchKeyTerms(analyzeTranscript(text, lexicon, undefined), lexicon, question)
+    expect(score('We read the CDC stream.').ratio).toBe(0.8)
+    expect(score('We write Parquet.').ratio).toBe(0.2)
+    const hit = score('We read the CDC stream.').covered[0]!
+    expect(hit).toMatchObject({ term: 'change data capture', source: 'defined', weight: 2, how: 'alias', heard: 'CDC' })
+  })
+
+  it('reads a parsed term\'s slash as part of its name, not as two terms', () => {
+    const lexicon = compileLexicon(defaultLexicon)
+    const details: KeyTerm[] = [{ term: 'Pub/Sub', aliases: ['pub sub'], source: 'technology', weight: 1 }]
+    const question: Question = { ...batchVsStreamingQuestion, keyTerms: ['Pub/Sub'], keyTermDetails: details }
+    const score = (text: string) => matchKeyTerms(analyzeTranscript(text, lexicon, undefined), lexicon, question).covered.length
+    expect(score('We subscribe to a sub topic.')).toBe(0)
+    expect(score('Google Pub Sub fans it out.')).toBe(1)
+  })
+
+  it('gives a question with few terms a smaller share of the key-terms weight', () => {
+    expect(coverage('Kafka', ['Kafka']).weightShare).toBe(0.25)
+    expect(coverage('Kafka', ['Kafka', 'Flink', 'Spark', 'Redis']).weightShare).toBe(1)
+  })
+
+  it('counts full coverage at the heaviest few terms, not at every name', () => {
+    const terms = ['Kafka', 'Flink', 'Spark', 'Redis', 'Grafana', 'S3', 'Parquet', 'Airflow', 'dbt', 'Trino']
+    expect(coverage('Kafka Flink Spark Redis Grafana S3', terms).ratio).toBe(1)
+    expect(coverage('Kafka Flink Spark', terms).ratio).toBe(0.5)
+  })
 })
+

@@ -1,9 +1,9 @@
 import { doubleMetaphone } from 'double-metaphone'
 import { distance } from 'fastest-levenshtein'
-import type { Question } from '../banks/types'
+import type { KeyTerm, Question } from '../banks/types'
 import { spanEvidence, type TranscriptAnalysis } from './analysis'
 import type { CompiledLexicon } from './compile'
-import type { KeyTermCoverage, KeyTermHit } from './report-schema'
+import type { KeyTermCoverage, KeyTermHit, MissingKeyTerm } from './report-schema'
 import { phraseTokens, type Token } from './tokens'
 
 /**
@@ -32,16 +32,22 @@ interface TermVariant {
 
 interface CompiledTerm {
   term: string
+  source: KeyTerm['source']
+  weight: number
+  /** Variants beyond the first are aliases ("CDC" for change data capture). */
   variants: readonly TermVariant[]
+  aliasFrom: number
   fuzzy: { spelling: string; codes: readonly string[] } | null
 }
 
 interface CompiledTerms {
   terms: readonly CompiledTerm[]
   /** First stem → (term, variant) pairs. */
-  byFirstStem: ReadonlyMap<string, readonly { term: number; variant: TermVariant }[]>
+  byFirstStem: ReadonlyMap<string, readonly { term: number; variant: TermVariant; alias: boolean }[]>
   /** Run-together spelling ("scd2", "airflow") → terms. */
   byCompact: ReadonlyMap<string, readonly number[]>
+  /** Every prefix of a run-together spelling: a run that is no prefix can stop growing. */
+  compactPrefixes: ReadonlySet<string>
 }
 
 const termsCache = new WeakMap<CompiledLexicon, WeakMap<Question, CompiledTerms>>()
@@ -71,6 +77,26 @@ function termVariants(term: string): string[] {
   return [...outer.split('/'), ...inner].map((v) => v.trim()).filter((v) => v.length > 0)
 }
 
+/**
+ * The terms a question is scored on: the bank parser's weighted terms, or, for a question that
+ * only lists names (older data, hand-built fixtures), each name at weight 1.
+ */
+export function questionKeyTerms(question: Question): KeyTerm[] {
+  if (question.keyTermDetails.length > 0) return question.keyTermDetails
+  return question.keyTerms.map((term) => ({ term, aliases: [], source: 'listed' as const, weight: 1 }))
+}
+
+function spokenForms(term: KeyTerm): { forms: string[]; aliasFrom: number } {
+  // A listed name keeps the old reading ("Pub/Sub" → either half, "X (Y)" → either); a parsed
+  // term says its aliases explicitly, and its "/" is part of the name ("Pub/Sub" → "pub sub").
+  if (term.source === 'listed') {
+    const forms = termVariants(term.term)
+    return { forms, aliasFrom: forms.length }
+  }
+  const main = term.term.replace(/[/_]/g, ' ')
+  return { forms: [main, ...term.aliases], aliasFrom: 1 }
+}
+
 export function compileKeyTerms(lexicon: CompiledLexicon, question: Question): CompiledTerms {
   let perLexicon = termsCache.get(lexicon)
   if (!perLexicon) {
@@ -81,22 +107,23 @@ export function compileKeyTerms(lexicon: CompiledLexicon, question: Question): C
   if (cached) return cached
 
   const terms: CompiledTerm[] = []
-  const byFirstStem = new Map<string, { term: number; variant: TermVariant }[]>()
+  const byFirstStem = new Map<string, { term: number; variant: TermVariant; alias: boolean }[]>()
   const byCompact = new Map<string, number[]>()
   const seen = new Set<string>()
-  for (const raw of question.keyTerms) {
-    const term = raw.trim()
+  for (const keyTerm of questionKeyTerms(question)) {
+    const term = keyTerm.term.trim()
     if (term.length === 0 || seen.has(term.toLowerCase())) continue
     seen.add(term.toLowerCase())
     const index = terms.length
     const variants: TermVariant[] = []
-    for (const text of termVariants(term)) {
+    const { forms, aliasFrom } = spokenForms(keyTerm)
+    for (const [formIndex, text] of forms.entries()) {
       const tokens = phraseTokens(text)
       if (tokens.length === 0) continue
       const variant = { stems: tokens.map((t) => t.stem), norms: tokens.map((t) => t.norm) }
       variants.push(variant)
       const list = byFirstStem.get(variant.stems[0]!) ?? []
-      list.push({ term: index, variant })
+      list.push({ term: index, variant, alias: formIndex >= aliasFrom })
       byFirstStem.set(variant.stems[0]!, list)
       const compact = compactOf(tokens)
       const compactList = byCompact.get(compact) ?? []
@@ -109,9 +136,11 @@ export function compileKeyTerms(lexicon: CompiledLexicon, question: Question): C
       main && /^[a-z]+$/.test(mainCompact) && mainCompact.length >= fuzzyMinTermLength
         ? { spelling: simplifySpelling(mainCompact), codes: [...new Set(doubleMetaphone(mainCompact))] }
         : null
-    terms.push({ term, variants, fuzzy })
+    terms.push({ term, source: keyTerm.source, weight: keyTerm.weight, variants, aliasFrom: Math.min(aliasFrom, variants.length), fuzzy })
   }
-  const compiled = { terms, byFirstStem, byCompact }
+  const compactPrefixes = new Set<string>()
+  for (const compact of byCompact.keys()) for (let i = 1; i <= compact.length; i += 1) compactPrefixes.add(compact.slice(0, i))
+  const compiled = { terms, byFirstStem, byCompact, compactPrefixes }
   perLexicon.set(question, compiled)
   return compiled
 }
@@ -126,10 +155,16 @@ function isSpelledPart(token: Token): boolean {
   return (token.norm.length === 1 && /[a-z0-9]/.test(token.norm)) || /^\d+$/.test(token.norm) || token.norm in numberWords
 }
 
+/**
+ * Which of the question's key terms the answer said, weighted: a defined concept counts more
+ * than a tool named once in a diagram. With fewer than `fullWeightAt` terms the part keeps only
+ * that share of its weight (`weightShare`), so one missing word cannot cost 20 points.
+ */
 export function matchKeyTerms(
   analysis: TranscriptAnalysis,
   lexicon: CompiledLexicon,
-  question: Question
+  question: Question,
+  options: { fullWeightAt: number; coverageTarget: number } = { fullWeightAt: 4, coverageTarget: 6 }
 ): KeyTermCoverage {
   const compiled = compileKeyTerms(lexicon, question)
   const view = analysis.content
@@ -139,7 +174,7 @@ export function matchKeyTerms(
   for (let at = 0; at < view.length; at += 1) {
     const token = view[at]!
     const sentence = token.sentence
-    for (const { term, variant } of compiled.byFirstStem.get(token.stem) ?? []) {
+    for (const { term, variant, alias } of compiled.byFirstStem.get(token.stem) ?? []) {
       if (exact[term]) continue
       const { stems, norms } = variant
       let ok = at + stems.length <= view.length
@@ -149,11 +184,11 @@ export function matchKeyTerms(
         ok = other.sentence === sentence && other.stem === stems[k]
         sameWords &&= other.norm === norms[k]
       }
-      if (ok) exact[term] = { from: at, to: at + stems.length, how: sameWords ? 'exact' : 'stem' }
+      if (ok) exact[term] = { from: at, to: at + stems.length, how: alias ? 'alias' : sameWords ? 'exact' : 'stem' }
     }
     let compact = numberWords[token.norm] ?? token.norm.replace(/'/g, '')
     let spelled = isSpelledPart(token)
-    for (let n = 2; n <= maxSpelledWords && at + n <= view.length; n += 1) {
+    for (let n = 2; n <= maxSpelledWords && at + n <= view.length && compiled.compactPrefixes.has(compact); n += 1) {
       const next = view[at + n - 1]!
       if (next.sentence !== sentence) break
       spelled &&= isSpelledPart(next)
@@ -170,16 +205,20 @@ export function matchKeyTerms(
   if (fuzzyTargets.length > 0) matchFuzzy(view, lexicon, fuzzyTargets, found)
 
   const covered: KeyTermHit[] = []
-  const missing: string[] = []
+  const missing: MissingKeyTerm[] = []
+  let coveredWeight = 0
   for (const [i, term] of compiled.terms.entries()) {
     const hit = found[i]
     if (!hit) {
-      missing.push(term.term)
+      missing.push({ term: term.term, source: term.source, weight: term.weight })
       continue
     }
+    coveredWeight += term.weight
     const evidence = spanEvidence(analysis, view[hit.from]!.index, view[hit.to - 1]!.index + 1)
     covered.push({
       term: term.term,
+      source: term.source,
+      weight: term.weight,
       heard: evidence.quote,
       how: hit.how,
       startChar: evidence.startChar,
@@ -187,8 +226,21 @@ export function matchKeyTerms(
       ...(evidence.startMs === undefined ? {} : { startMs: evidence.startMs })
     })
   }
+  // Heaviest missing terms first: they are what coaching suggests.
+  missing.sort((a, b) => b.weight - a.weight)
   const total = compiled.terms.length
-  return { covered, missing, ratio: total === 0 ? 0 : Math.round((covered.length / total) * 1000) / 1000 }
+  // Full coverage is the weight of the heaviest few terms, not of every name in a diagram.
+  const target = compiled.terms
+    .map((t) => t.weight)
+    .sort((a, b) => b - a)
+    .slice(0, options.coverageTarget)
+    .reduce((sum, w) => sum + w, 0)
+  return {
+    covered,
+    missing,
+    ratio: target === 0 ? 0 : Math.round(Math.min(1, coveredWeight / target) * 1000) / 1000,
+    weightShare: Math.round(Math.min(1, total / options.fullWeightAt) * 1000) / 1000
+  }
 }
 
 function matchFuzzy(
@@ -198,6 +250,7 @@ function matchFuzzy(
   found: (Found | undefined)[]
 ): void {
   const codesMemo = new Map<string, readonly string[]>()
+  const spellingMemo = new Map<string, string>()
   // Words already counted as one term are not re-heard as another.
   const taken = new Array<boolean>(view.length).fill(false)
   for (const hit of found) if (hit) for (let i = hit.from; i < hit.to; i += 1) taken[i] = true
@@ -214,7 +267,11 @@ function matchFuzzy(
       if (n > 1 && token.norm.length > 1 && lexicon.stopwords.has(token.norm)) break
       raw += token.norm.replace(/'/g, '')
       if (n === 1 && first.norm.length < 4) continue
-      const spelling = simplifySpelling(raw)
+      let spelling = spellingMemo.get(raw)
+      if (spelling === undefined) {
+        spelling = simplifySpelling(raw)
+        spellingMemo.set(raw, spelling)
+      }
       for (const target of targets) {
         if (found[target.index]) continue
         const ratio = spelling.length / target.spelling.length

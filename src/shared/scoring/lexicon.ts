@@ -25,7 +25,9 @@ export const PhraseRuleSchema = z.union([
 ])
 export type PhraseRule = z.infer<typeof PhraseRuleSchema>
 
-export const conceptDetectors = ['tool-only', 'absolutist', 'over-engineering'] as const
+/** Reject patterns judged by the answer's structure rather than by cue words. */
+export const conceptDetectors = ['tool-only', 'absolutist', 'over-engineering', 'team-only', 'results-without-numbers', 'rambling'] as const
+export type DetectorId = (typeof conceptDetectors)[number]
 export const starParts = ['situation', 'task', 'action', 'result'] as const
 export type StarPart = (typeof starParts)[number]
 
@@ -55,6 +57,13 @@ export const LexiconSchema = z
     absoluteExceptions: z.array(z.string().min(1)),
     /** Words that soften an absolute in the same sentence ("always, unless…"). */
     qualifiers: z.array(z.string().min(1)),
+    /**
+     * Words that make an absolute a stance rather than a description: "you should always…",
+     * "X is always the best", versus "the dashboard always shows the latest state".
+     */
+    prescriptions: z.array(z.string().min(1)),
+    /** Words that turn the next clause against the previous one ("…, but the report stayed batch"). */
+    contrasts: z.array(z.string().min(1)),
     /** Phrases that justify a tool choice. */
     reasons: z.array(z.string().min(1)),
     /** Phrases that turn a tool mention into a rejection of it ("no need for Kafka"). */
@@ -66,8 +75,20 @@ export const LexiconSchema = z
       situation: z.array(z.string().min(1)),
       task: z.array(z.string().min(1)),
       actionVerbs: z.array(z.string().min(1)),
+      /** Verbs of change ("reduced", "went from"): a result when said about what happened, not about a goal. */
       result: z.array(z.string().min(1)),
-      quantities: z.array(z.string().min(1))
+      quantities: z.array(z.string().min(1)),
+      /** The candidate saying what was theirs ("my part was", "I owned"). */
+      ownership: z.array(z.string().min(1)),
+      /** Phrases that announce an outcome wherever they sit ("as a result", "in the end"). */
+      resultMarkers: z.array(z.string().min(1)),
+      /** Outcomes that say nothing measurable ("it was fine", "things were better"): not a Result. */
+      vagueResults: z.array(z.string().min(1)),
+      /** Objects that make a change verb vague ("improved things"). */
+      vagueObjects: z.array(z.string().min(1)),
+      lessons: z.array(z.string().min(1)),
+      /** Words before a change verb that make it a plan ("the goal was to reduce"), not a result. */
+      intentions: z.array(z.string().min(1))
     }),
     stopwords: z.array(z.string().min(1)),
     /** Everyday words that sound like jargon ("parked" ~ Parquet) and must never fuzzy-match. */

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { KeyTermSourceSchema } from '../banks/types'
+import { conceptDetectors } from './lexicon'
+import { scoreComponentIds } from './profiles'
 
 /**
  * The scorer's output, as a schema so the API contract can carry it and the renderer can
@@ -37,22 +40,34 @@ export const CriterionResultSchema = z.object({
   strength: z.number().min(0).max(1),
   /** Lexicon concepts the criterion was mapped to (empty: judged by its own words). */
   concepts: z.array(z.string()),
+  /** The structural detector that judged a reject criterion ("team-only", "tool-only"…), if any. */
+  detector: z.enum(conceptDetectors).nullable(),
   evidence: z.array(EvidenceSchema)
 })
 export type CriterionResult = z.infer<typeof CriterionResultSchema>
 
-export const TemplatePartResultSchema = z.object({
+export const ChecklistItemResultSchema = z.object({
   id: z.string(),
   label: z.string(),
   met: z.boolean(),
   strength: z.number().min(0).max(1),
   evidence: z.array(EvidenceSchema)
 })
-export type TemplatePartResult = z.infer<typeof TemplatePartResultSchema>
+export type ChecklistItemResult = z.infer<typeof ChecklistItemResultSchema>
 
-export const keyTermMatchKinds = ['exact', 'stem', 'compound', 'acronym', 'fuzzy'] as const
+export const ChecklistResultSchema = z.object({
+  id: z.string(),
+  /** "Design checklist", "SQL correctness cues"… */
+  label: z.string(),
+  items: z.array(ChecklistItemResultSchema)
+})
+export type ChecklistResult = z.infer<typeof ChecklistResultSchema>
+
+export const keyTermMatchKinds = ['exact', 'stem', 'compound', 'acronym', 'fuzzy', 'alias'] as const
 export const KeyTermHitSchema = z.object({
   term: z.string(),
+  source: KeyTermSourceSchema,
+  weight: z.number().nonnegative(),
   /** What was actually said ("park a" → Parquet); shown as "heard X → counted as Y". */
   heard: z.string(),
   how: z.enum(keyTermMatchKinds),
@@ -62,11 +77,16 @@ export const KeyTermHitSchema = z.object({
 })
 export type KeyTermHit = z.infer<typeof KeyTermHitSchema>
 
+export const MissingKeyTermSchema = z.object({ term: z.string(), source: KeyTermSourceSchema, weight: z.number().nonnegative() })
+export type MissingKeyTerm = z.infer<typeof MissingKeyTermSchema>
+
 export const KeyTermCoverageSchema = z.object({
   covered: z.array(KeyTermHitSchema),
-  missing: z.array(z.string()),
-  /** covered / all terms; 0 when the question has none. */
-  ratio: z.number().min(0).max(1)
+  missing: z.array(MissingKeyTermSchema),
+  /** Weight said / weight of the heaviest few terms (capped at 1); 0 when the question has none. */
+  ratio: z.number().min(0).max(1),
+  /** The share of its weight the key-terms part keeps (below 1 when the question has few terms). */
+  weightShare: z.number().min(0).max(1)
 })
 export type KeyTermCoverage = z.infer<typeof KeyTermCoverageSchema>
 
@@ -82,15 +102,21 @@ export const StarResultSchema = z.object({
   task: StarPartResultSchema,
   action: StarPartResultSchema,
   result: StarPartResultSchema,
-  /** "I" versus "we": who did the work in the story. */
+  /** Who acted in the story: actions said with "I" versus "we". */
   ownership: z.object({
     iCount: z.number().int().nonnegative(),
     weCount: z.number().int().nonnegative(),
-    /** iCount / (iCount + weCount), null when neither was said. */
-    ratio: z.number().min(0).max(1).nullable()
+    /** I-actions / all actions, null when no action was told. */
+    ratio: z.number().min(0).max(1).nullable(),
+    /** The candidate said what was theirs ("my part was…"). */
+    stated: z.boolean()
   }),
-  /** A result with numbers, percentages or time saved. */
-  quantifiedResult: z.boolean()
+  /** The Result part itself holds a number (percent, hours, money, a from–to). */
+  quantifiedResult: z.boolean(),
+  /** Outcomes that say nothing measurable ("it was fine in the end"): not counted as a Result. */
+  vagueResults: z.array(EvidenceSchema),
+  /** Share of the story's words spent on context rather than task, action or result. */
+  contextShare: z.number().min(0).max(1)
 })
 export type StarResult = z.infer<typeof StarResultSchema>
 
@@ -103,52 +129,47 @@ export const SpanSchema = z.object({
 export type Span = z.infer<typeof SpanSchema>
 
 export const DeliveryResultSchema = z.object({
+  /**
+   * Delivery is judged only from speech timing (word times of the audio, or a given duration).
+   * A typed answer, or too little speech, is "not measured": its weight goes to the other parts.
+   */
+  measured: z.boolean(),
+  /** Why delivery was not measured, in words; null when it was. */
+  reason: z.string().nullable(),
+  /** Words of what was spoken (the audio's transcript), or of the text when nothing was. */
   wordCount: z.number().int().nonnegative(),
   /** Words that are not fillers: what pace is measured on. */
   contentWordCount: z.number().int().nonnegative(),
-  /** Content words per minute; null without word times or a duration. */
+  /** Content words per minute of speech; null when not measured. */
   wpm: z.number().nonnegative().nullable(),
   fillerCount: z.number().int().nonnegative(),
-  fillersPerMinute: z.number().nonnegative(),
+  fillersPerMinute: z.number().nonnegative().nullable(),
   hedgeCount: z.number().int().nonnegative(),
-  hedgesPerMinute: z.number().nonnegative(),
+  hedgesPerMinute: z.number().nonnegative().nullable(),
+  /** Fillers and hedges in the scored text (offsets into it). */
   fillers: z.array(SpanSchema),
   hedges: z.array(SpanSchema),
   /** Silences over the pause threshold, from word times. */
   pauses: z.array(z.object({ atMs: z.number().nonnegative(), durationMs: z.number().nonnegative() })),
   durationMs: z.number().nonnegative().nullable(),
-  /**
-   * Where the minutes in the per-minute rates came from; `estimated` assumes a mid-band pace
-   * so rates exist for a typed transcript.
-   */
-  durationSource: z.enum(['words', 'given', 'estimated']),
+  /** Where the minutes came from: the audio's word times, a duration given with the text, or none. */
+  durationSource: z.enum(['words', 'given', 'none']),
   timeBoxMs: z.number().nonnegative().nullable(),
   bands: z.object({
     pace: z.enum(['slow', 'ok', 'fast', 'unknown']),
-    fillers: z.enum(['ok', 'high']),
-    hedges: z.enum(['ok', 'high']),
+    fillers: z.enum(['ok', 'high', 'unknown']),
+    hedges: z.enum(['ok', 'high', 'unknown']),
     length: z.enum(['short', 'ok', 'over', 'unknown'])
   })
 })
 export type DeliveryResult = z.infer<typeof DeliveryResultSchema>
 
-export const ScoreWeightsSchema = z.object({
-  rubric: z.number(),
-  template: z.number(),
-  keyTerms: z.number(),
-  star: z.number(),
-  delivery: z.number(),
-  rejectPenalty: z.number(),
-  rejectPenaltyCap: z.number()
-})
-export type ScoreWeights = z.infer<typeof ScoreWeightsSchema>
-
 export const ScoreComponentSchema = z.object({
-  id: z.enum(['rubric', 'template', 'keyTerms', 'star', 'delivery']),
+  id: z.enum(scoreComponentIds),
   label: z.string(),
-  /** The nominal weight from SCORING_WEIGHTS. */
+  /** The nominal weight from the profile. */
   weight: z.number(),
-  /** The weight after components with nothing to judge handed theirs to the others. */
+  /** The weight after parts with nothing to judge handed theirs to the others. */
   effectiveWeight: z.number(),
   /** 0..1, or null when there was nothing to judge. */
   value: z.number().min(0).max(1).nullable(),
@@ -156,16 +177,34 @@ export const ScoreComponentSchema = z.object({
 })
 export type ScoreComponent = z.infer<typeof ScoreComponentSchema>
 
+export const CoachingItemSchema = z.object({
+  /** What to change, in a few words ("Name the trade-off"). */
+  change: z.string(),
+  /** A line to say next time, in the words of the answer template or the model answer. */
+  say: z.string(),
+  /** About how many points the change is worth on this answer. */
+  points: z.number().nonnegative()
+})
+export type CoachingItem = z.infer<typeof CoachingItemSchema>
+
+export const bands = ['strong', 'fair', 'weak'] as const
+export type Band = (typeof bands)[number]
+
 export const ScoreReportSchema = z.object({
+  /** Which profile scored the answer (from the question's kind). */
+  profile: z.object({ id: z.string(), label: z.string() }),
   overall: z.number().int().min(0).max(100),
+  band: z.enum(bands),
   criteria: z.array(CriterionResultSchema),
-  template: z.array(TemplatePartResultSchema),
+  checklist: ChecklistResultSchema.nullable(),
   keyTerms: KeyTermCoverageSchema,
-  star: StarResultSchema,
+  /** STAR analysis; null for a profile that does not judge stories. */
+  star: StarResultSchema.nullable(),
   delivery: DeliveryResultSchema,
   components: z.array(ScoreComponentSchema),
   penalties: z.array(z.object({ criterionId: z.string(), label: z.string(), points: z.number() })),
-  weights: ScoreWeightsSchema,
+  /** "Next time": the changes worth the most points, best first. */
+  coaching: z.array(CoachingItemSchema),
   /** One line per component, in the order they add up. */
   explanation: z.array(z.string())
 })

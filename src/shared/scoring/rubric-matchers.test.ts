@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Rubric } from '../banks/types'
+import type { Question } from '../banks/types'
 import { defaultLexicon } from './default-lexicon'
+import { defaultProfiles } from './default-profiles'
 import type { CriterionResult } from './report-schema'
 import { scoreTranscript } from './score-transcript'
 import { batchVsStreamingQuestion, systemDesignRubric } from './test-fixtures'
 
-function criteria(transcript: string, rubric: Rubric = systemDesignRubric): Record<string, CriterionResult> {
-  const report = scoreTranscript({ transcript, question: batchVsStreamingQuestion, rubric, lexicon: defaultLexicon })
+function criteria(transcript: string, rubric: Rubric = systemDesignRubric, question: Question = batchVsStreamingQuestion): Record<string, CriterionResult> {
+  const report = scoreTranscript({ transcript, question, rubric, lexicon: defaultLexicon, profiles: defaultProfiles })
   return Object.fromEntries(report.criteria.map((c) => [c.id, c]))
-}
-
-function template(transcript: string): Record<string, boolean> {
-  const report = scoreTranscript({
-    transcript,
-    question: batchVsStreamingQuestion,
-    rubric: systemDesignRubric,
-    lexicon: defaultLexicon
-  })
-  return Object.fromEntries(report.template.map((t) => [t.id, t.met]))
 }
 
 const neutral = 'We load the events into a table and the analysts query it later in the day.'
@@ -77,50 +69,51 @@ describe('listen-for criteria', () => {
   })
 })
 
-describe('template parts', () => {
-  it('SUCCESS, FAILURE and TRADE-OFF are judged by their labels', () => {
-    expect(template('We launched it and reduced costs. Then it failed once and I learned a lesson. I chose Kafka over polling because of latency.')).toEqual({
-      success: true,
-      failure: true,
-      'trade-off': true
-    })
-    expect(template(neutral)).toEqual({ success: false, failure: false, 'trade-off': false })
-  })
-})
-
 describe('reject: tool-only', () => {
   it('flags a tool named with no reason', () => {
     const result = criteria('Just use Spark.')['tool-only-answers']!
     expect(result.flagged).toBe(true)
     expect(result.met).toBe(false)
     expect(result.evidence[0]!.quote).toBe('Just use Spark.')
-  })
-
-  it('treats the example\'s tool as a wildcard: "just use Kafka" matches "just use Spark"', () => {
     expect(criteria('Honestly I would just use Kafka here.')['tool-only-answers']!.flagged).toBe(true)
   })
 
   it('flags tools listed without reasons even with no slogan', () => {
     expect(criteria('We have Kafka. Then Flink. Then Snowflake and Airflow.')['tool-only-answers']!.flagged).toBe(true)
+    expect(criteria('I would use Airflow for orchestration, Spark for processing, S3 for the lake and Redshift as the warehouse.')['tool-only-answers']!.flagged).toBe(true)
   })
 
-  it('does not flag a tool with a reason in the same or the next sentence', () => {
+  it('clears a tool whose reason sits in the same or the adjacent clause', () => {
     expect(criteria('I would use Spark because the team already runs it and the data is large.')['tool-only-answers']!.flagged).toBe(false)
     expect(criteria('We picked Kafka. The reason was replay: consumers can re-read a week of events.')['tool-only-answers']!.flagged).toBe(false)
     expect(criteria('Just use Spark, since it already holds the data and the team knows it.')['tool-only-answers']!.flagged).toBe(false)
+    // The reason in the next clause, not the same one.
+    expect(criteria('Kafka goes in front, it buffers the spikes when a region reconnects. Flink next, it handles late events properly.')['tool-only-answers']!.flagged).toBe(false)
+  })
+
+  it('does not read a design walkthrough that says what each part does as tool-only', () => {
+    const walkthrough =
+      'The truck events go into Kinesis, and a small Flink app processes them and updates a DynamoDB table with the latest status per truck. The dashboard reads from that table and shows delays in red. I would use DynamoDB because it gives single digit millisecond lookups by truck id.'
+    expect(criteria(walkthrough)['tool-only-answers']!.flagged).toBe(false)
+  })
+
+  it('ignores the rubric example matched literally: "just use a cron job" is not a tool', () => {
+    expect(criteria('For a report read once a day I would just use a cron job and a SQL query, because it is enough.')['tool-only-answers']!.flagged).toBe(false)
   })
 })
 
 describe('reject: absolutist', () => {
-  it('flags unqualified absolutes', () => {
+  it('flags absolutes said as a stance', () => {
     expect(criteria('Always use streaming. Batch is never the answer.')['absolutist-thinking']!.flagged).toBe(true)
     expect(criteria('Streaming is the only way.')['absolutist-thinking']!.flagged).toBe(true)
+    expect(criteria('You should always pick consistency, every database should be CP.')['absolutist-thinking']!.flagged).toBe(true)
   })
 
-  it('does not flag qualified or idiomatic uses', () => {
+  it('does not flag qualified, idiomatic or descriptive uses', () => {
     expect(criteria('I usually start with batch, and if latency matters we move to streaming.')['absolutist-thinking']!.flagged).toBe(false)
     expect(criteria('We run the job every day and check every partition.')['absolutist-thinking']!.flagged).toBe(false)
     expect(criteria('It is almost always cheaper to batch when the data is only read in the morning.')['absolutist-thinking']!.flagged).toBe(false)
+    expect(criteria('Every truck sends an event every ten seconds, and the dashboard always shows the latest state from Redis.')['absolutist-thinking']!.flagged).toBe(false)
   })
 })
 
@@ -131,8 +124,17 @@ describe('reject: over-engineering', () => {
     expect(result.evidence.length).toBeGreaterThan(0)
   })
 
-  it('does not flag the same components argued against, or a big need', () => {
+  it('flags a streaming stack for a need the question itself calls small', () => {
+    const daily = { ...batchVsStreamingQuestion, title: 'Design daily analytics pipeline', prompt: 'Design daily analytics pipeline' }
+    const heavy = 'Every source publishes into Kafka, Flink jobs transform it on Kubernetes with a service mesh, and the results land in Cassandra.'
+    expect(criteria(heavy, systemDesignRubric, daily)['over-engineering']!.flagged).toBe(true)
+    expect(criteria(heavy)['over-engineering']!.flagged).toBe(false)
+  })
+
+  it('does not flag the same components argued against, a big need, or a split across a contrast', () => {
     expect(criteria('For a monthly report of a few hundred rows there is no need for Kafka or Flink; a scheduled SQL query is enough.')['over-engineering']!.flagged).toBe(false)
     expect(criteria('For fraud scoring on millions of events a second we run Kafka and Flink on Kubernetes.')['over-engineering']!.flagged).toBe(false)
+    expect(criteria('Inventory counts went to Kafka and Flink because stores needed them within a minute, but the daily report stayed a nightly job.')['over-engineering']!.flagged).toBe(false)
+    expect(criteria('I chose Flink over Spark Streaming for the alerts. History goes to S3 for the daily reports.')['over-engineering']!.flagged).toBe(false)
   })
 })

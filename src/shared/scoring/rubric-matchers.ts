@@ -2,8 +2,10 @@ import { evidenceForSentences, hitSentences, type TranscriptAnalysis } from './a
 import type { CompiledLexicon, CriterionMatcher } from './compile'
 import type { Concept } from './lexicon'
 import { findPhrases, findPhrasesGreedy, type PhraseHit } from './phrases'
-import type { Evidence, StarResult } from './report-schema'
+import type { Evidence } from './report-schema'
 import { roundTo } from './rounding'
+import { detectRambling, detectResultsWithoutNumbers, detectTeamOnly, type StarAnalysis } from './star'
+import { phraseTokens } from './tokens'
 
 export interface ListenOutcome {
   met: boolean
@@ -25,6 +27,23 @@ interface DetectorOutcome {
 
 /** Below this many content words an answer is too short to have qualified its absolutes. */
 const shortAnswerWords = 60
+/** Reasons given anywhere in the answer: with this many, naming a tool is not "tool-only". */
+const reasonedAnswerClauses = 2
+/** Tool names at least this share of what was said: naming tools is most of the answer. */
+const toolDensity = 0.1
+/** Heavyweight components that are over-engineering for a need the question itself calls small (daily, a report). */
+const heavyForSmallQuestion = 3
+const smallQuestionWords = new Set(['daily', 'nightly', 'weekly', 'monthly', 'quarterly', 'report', 'reports', 'reporting'])
+
+/** Whether a question's text calls its need small; pure, so memoised by the text. */
+const smallQuestionMemo = new Map<string, boolean>()
+
+export interface EvaluatorContext {
+  /** The STAR reading of the answer, for profiles that judge stories. */
+  star: StarAnalysis | null
+  /** The question's title and prompt: the need an answer is measured against. */
+  questionText: string
+}
 
 /**
  * Runs a rubric's matchers over one transcript. Detectors are shared between criteria (two
@@ -32,12 +51,13 @@ const shortAnswerWords = 60
  */
 export class RubricEvaluator {
   private readonly detectorCache = new Map<Detector, DetectorOutcome>()
-  private justifiedSentences: ReadonlySet<number> | null = null
+  private justifiedClauses: ReadonlySet<number> | null = null
+  private negatedClauses: ReadonlySet<number> | null = null
 
   constructor(
     private readonly analysis: TranscriptAnalysis,
     private readonly lexicon: CompiledLexicon,
-    private readonly star: StarResult
+    private readonly context: EvaluatorContext
   ) {}
 
   listen(matcher: CriterionMatcher): ListenOutcome {
@@ -47,14 +67,17 @@ export class RubricEvaluator {
     const sentences: number[] = []
     const extraEvidence: Evidence[] = []
 
-    for (const part of matcher.starParts) {
-      const result = this.star[part]
+    const star = this.context.star?.result
+    for (const part of star ? matcher.starParts : []) {
+      const result = star![part]
       if (result.present) met = true
       strength = Math.max(strength, result.score)
       extraEvidence.push(...result.evidence)
     }
 
-    if (matcher.concepts.length > 0 || matcher.examples.phrases.length > 0) {
+    if (matcher.starParts.length > 0) {
+      // A STAR part is judged by the STAR reading alone: its examples ("10 TB") are someone else's story.
+    } else if (matcher.concepts.length > 0 || matcher.examples.phrases.length > 0) {
       const cueSentences = hitSentences(view, findPhrases(view, matcher.cues))
       if (cueSentences.length > 0) {
         met = true
@@ -82,20 +105,28 @@ export class RubricEvaluator {
     return { met, strength: met ? roundTo(strength, 3) : 0, evidence }
   }
 
-  reject(matcher: CriterionMatcher): RejectOutcome {
+  /** A criterion the profile adds itself (its rubric does not list it): judged by its detector. */
+  rejectByDetector(detector: Detector): RejectOutcome {
+    const outcome = this.detect(detector)
+    return { flagged: outcome.flagged, evidence: outcome.flagged ? evidenceForSentences(this.analysis, outcome.sentences) : [] }
+  }
+
+  /** `detector`: the one detector of the criterion that the profile applies (null: judged by its examples). */
+  reject(matcher: CriterionMatcher, detector: Detector | null = matcher.detectors[0] ?? null): RejectOutcome {
     const view = this.analysis.content
     const sentences: number[] = []
     let flagged = false
 
-    const isToolOnly = matcher.detectors.includes('tool-only')
-    for (const hit of findPhrases(view, matcher.examples)) {
-      const sentence = view[hit.from]!.sentence
-      // "Just use Spark because the team already runs it" is a reason, not a slogan.
-      if (isToolOnly && this.isJustified(sentence)) continue
-      flagged = true
-      sentences.push(sentence)
+    // A criterion a detector understands is judged by the detector: its quoted examples
+    // ("we did it", "just use Spark") are illustrations, and matching them literally would flag
+    // "we did it in two weeks" or "just use a cron job".
+    if (matcher.detectors.length === 0) {
+      for (const hit of findPhrases(view, matcher.examples)) {
+        flagged = true
+        sentences.push(view[hit.from]!.sentence)
+      }
     }
-    for (const detector of matcher.detectors) {
+    if (detector) {
       const outcome = this.detect(detector)
       if (outcome.flagged) {
         flagged = true
@@ -108,24 +139,47 @@ export class RubricEvaluator {
   private detect(detector: Detector): DetectorOutcome {
     const cached = this.detectorCache.get(detector)
     if (cached) return cached
-    const outcome =
-      detector === 'tool-only' ? this.toolOnly() : detector === 'absolutist' ? this.absolutist() : this.overEngineering()
+    const outcome = this.runDetector(detector)
     this.detectorCache.set(detector, outcome)
     return outcome
   }
 
-  /** A reason, a trade-off or a rejection of the tool in the same or an adjacent sentence. */
-  private isJustified(sentence: number): boolean {
-    if (!this.justifiedSentences) {
-      const view = this.analysis.content
-      const justified = new Set<number>()
-      for (const id of hitSentences(view, findPhrases(view, this.lexicon.justifications))) {
-        justified.add(id - 1).add(id).add(id + 1)
-      }
-      for (const id of this.negatedSentences()) justified.add(id)
-      this.justifiedSentences = justified
+  private runDetector(detector: Detector): DetectorOutcome {
+    const star = this.context.star
+    switch (detector) {
+      case 'tool-only':
+        return this.toolOnly()
+      case 'absolutist':
+        return this.absolutist()
+      case 'over-engineering':
+        return this.overEngineering()
+      case 'team-only':
+        return star ? detectTeamOnly(star) : { flagged: false, sentences: [] }
+      case 'results-without-numbers':
+        return star ? detectResultsWithoutNumbers(star) : { flagged: false, sentences: [] }
+      case 'rambling':
+        return star ? detectRambling(star) : { flagged: false, sentences: [] }
     }
-    return this.justifiedSentences.has(sentence)
+  }
+
+  /**
+   * Clauses that carry a reason or a trade-off. A tool mention is justified when one sits in its
+   * own clause or the clause just before or after ("Kafka, because it buffers spikes" / "it
+   * buffers spikes, so Kafka"), or when its own clause rejects it ("no need for Kafka").
+   */
+  private reasonClauses(): ReadonlySet<number> {
+    if (!this.justifiedClauses) {
+      const view = this.analysis.content
+      this.justifiedClauses = new Set(findPhrases(view, this.lexicon.justifications).map((hit) => this.analysis.clauses[view[hit.from]!.index]!))
+      this.negatedClauses = new Set(findPhrases(view, this.lexicon.negations).map((hit) => this.analysis.clauses[view[hit.from]!.index]!))
+    }
+    return this.justifiedClauses
+  }
+
+  private isJustifiedAt(tokenIndex: number): boolean {
+    const clause = this.analysis.clauses[tokenIndex]!
+    const reasons = this.reasonClauses()
+    return reasons.has(clause) || reasons.has(clause - 1) || reasons.has(clause + 1) || this.negatedClauses!.has(clause)
   }
 
   private negatedSentences(): Set<number> {
@@ -133,59 +187,98 @@ export class RubricEvaluator {
     return new Set(hitSentences(view, findPhrases(view, this.lexicon.negations)))
   }
 
-  /** Most tool mentions come with no reason nearby. */
+  /**
+   * Tools named instead of reasoning: tool names are a large part of what was said, most
+   * mentions have no reason in their clause or the next, and the answer as a whole gives fewer
+   * than two reasons. A walkthrough that names components, says what each does and argues its
+   * key choices is not tool-only.
+   */
   private toolOnly(): DetectorOutcome {
     const view = this.analysis.content
-    const toolSentences = hitSentences(view, findPhrasesGreedy(view, this.lexicon.technologies))
-    const unjustified = toolSentences.filter((id) => !this.isJustified(id))
-    return {
-      flagged: unjustified.length > 0 && unjustified.length > toolSentences.length - unjustified.length,
-      sentences: unjustified
-    }
+    const mentions = findPhrasesGreedy(view, this.lexicon.technologies)
+    if (mentions.length === 0) return { flagged: false, sentences: [] }
+    const unjustified = mentions.filter((hit) => !this.isJustifiedAt(view[hit.from]!.index))
+    const justifiedShare = 1 - unjustified.length / mentions.length
+    const density = mentions.length / view.length
+    const flagged = justifiedShare < 0.5 && this.reasonClauses().size < reasonedAnswerClauses && density >= toolDensity
+    return { flagged, sentences: flagged ? [...new Set(unjustified.map((hit) => view[hit.from]!.sentence))] : [] }
   }
 
   /**
-   * Absolutes not softened by a qualifier in their sentence. One slip in a long, qualified
-   * answer is speech; two, or one in an answer with no qualification at all, is a stance.
+   * Absolutes said as a stance ("you should always…", "X is never good enough"), not softened
+   * by a qualifier in their sentence. A description ("the state is always in Redis") is not a
+   * stance. One stance in a long, qualified answer is speech; two, or one in a short or
+   * unqualified answer, is absolutist.
    */
   private absolutist(): DetectorOutcome {
     const view = this.analysis.content
     const exceptions = findPhrases(view, this.lexicon.absoluteExceptions)
     const qualified = new Set(hitSentences(view, findPhrases(view, this.lexicon.qualifiers)))
-    const unqualified = findPhrases(view, this.lexicon.absolutes).filter(
-      (hit) => !overlapsAny(hit, exceptions) && !qualified.has(view[hit.from]!.sentence)
-    )
-    const flagged =
-      unqualified.length >= 2 ||
-      (unqualified.length === 1 && (view.length < shortAnswerWords || qualified.size === 0))
-    return { flagged, sentences: unqualified.map((hit) => view[hit.from]!.sentence) }
+    const prescriptive = new Set(hitSentences(view, findPhrases(view, this.lexicon.prescriptions)))
+    const stances = findPhrases(view, this.lexicon.absolutes).filter((hit) => {
+      const sentence = view[hit.from]!.sentence
+      return !overlapsAny(hit, exceptions) && !qualified.has(sentence) && prescriptive.has(sentence)
+    })
+    const flagged = stances.length >= 2 || (stances.length === 1 && (view.length < shortAnswerWords || qualified.size === 0))
+    return { flagged, sentences: flagged ? stances.map((hit) => view[hit.from]!.sentence) : [] }
   }
 
-  /** Two or more heavyweight components, not argued against, right beside a small or infrequent need. */
+  /**
+   * Heavyweight components built for a small or infrequent need: two or more, not argued
+   * against, in the clause of a small need the candidate states or the clause next to it (not
+   * across a contrast: "Kafka for inventory, but the report stayed a nightly job" is a good
+   * split); or three or more for a need the question itself calls small ("daily pipeline").
+   */
   private overEngineering(): DetectorOutcome {
     const view = this.analysis.content
+    const clauses = this.analysis.clauses
     const negated = this.negatedSentences()
-    const heavyBySentence = new Map<number, Set<string>>()
+    const heavyByClause = new Map<number, Set<string>>()
+    const sentenceOfClause = new Map<number, number>()
+    const heavySentences = new Set<number>()
     for (const hit of findPhrasesGreedy(view, this.lexicon.heavyweight)) {
-      const sentence = view[hit.from]!.sentence
-      if (negated.has(sentence)) continue
-      const set = heavyBySentence.get(sentence) ?? new Set<string>()
+      const token = view[hit.from]!
+      if (negated.has(token.sentence)) continue
+      const clause = clauses[token.index]!
+      sentenceOfClause.set(clause, token.sentence)
+      const set = heavyByClause.get(clause) ?? new Set<string>()
       set.add(hit.phrase.parts.join(' '))
-      heavyBySentence.set(sentence, set)
+      heavyByClause.set(clause, set)
+      heavySentences.add(token.sentence)
     }
+    const contrastClauses = new Set(findPhrases(view, this.lexicon.contrasts).map((hit) => clauses[view[hit.from]!.index]!))
     const sentences: number[] = []
-    for (const small of hitSentences(view, findPhrases(view, this.lexicon.smallNeed))) {
+    for (const hit of findPhrases(view, this.lexicon.smallNeed)) {
+      const token = view[hit.from]!
+      const clause = clauses[token.index]!
       const components = new Set<string>()
-      const near: number[] = []
-      for (const id of [small - 1, small, small + 1]) {
-        const found = heavyBySentence.get(id)
-        if (!found) continue
-        for (const component of found) components.add(component)
-        near.push(id)
+      // A contrast opening a clause separates it from the clause before.
+      const near = [clause, ...(contrastClauses.has(clause) ? [] : [clause - 1]), ...(contrastClauses.has(clause + 1) ? [] : [clause + 1])]
+      for (const id of near) {
+        // The next sentence is another thought ("History goes to S3 for the daily reports. If Flink fails…").
+        if (sentenceOfClause.get(id) !== token.sentence) continue
+        for (const component of heavyByClause.get(id) ?? []) components.add(component)
       }
-      if (components.size >= 2) sentences.push(small, ...near)
+      if (components.size >= 2) sentences.push(token.sentence)
     }
-    return { flagged: sentences.length > 0, sentences }
+    if (sentences.length === 0 && this.questionIsSmall()) {
+      const all = new Set<string>()
+      for (const found of heavyByClause.values()) for (const component of found) all.add(component)
+      if (all.size >= heavyForSmallQuestion) sentences.push(...heavySentences)
+    }
+    return { flagged: sentences.length > 0, sentences: [...new Set(sentences)].sort((a, b) => a - b) }
+  }
+
+  private questionIsSmall(): boolean {
+    const key = this.context.questionText
+    let small = smallQuestionMemo.get(key)
+    if (small === undefined) {
+      const tokens = phraseTokens(key)
+      small = tokens.some((t) => smallQuestionWords.has(t.norm)) || findPhrases(tokens, this.lexicon.smallNeed).length > 0
+      if (smallQuestionMemo.size > 2000) smallQuestionMemo.clear()
+      smallQuestionMemo.set(key, small)
+    }
+    return small
   }
 }
 

@@ -1,9 +1,10 @@
+import { extractKeyTerms } from '../banks/key-terms'
 import type { Question, Rubric } from '../banks/types'
 
 /**
- * Hand-built question, rubric and answers shared by the scorer's tests and benchmark. The
- * rubric copies the "How Interviewers Evaluate These" and "Interview Answer Template" sections
- * of the system-design bank, the way the bank parser extracts them.
+ * Hand-built questions, rubrics and answers shared by the scorer's tests and benchmark. The
+ * rubrics copy the built-in banks' "How Interviewers Evaluate These" and "Interview Answer
+ * Template" sections the way the bank parser extracts them.
  */
 
 export const batchVsStreamingQuestion: Question = {
@@ -17,6 +18,7 @@ export const batchVsStreamingQuestion: Question = {
   answer: null,
   setupCode: [],
   keyTerms: ['batch', 'streaming', 'latency', 'Kafka', 'Spark', 'cost'],
+  keyTermDetails: [],
   tips: [],
   diagrams: [],
   rubricId: 'advanced-de-system-design/rubric',
@@ -48,19 +50,78 @@ export const systemDesignRubric: Rubric = {
   ]
 }
 
+/** The built-in STAR rubric (question-banks/star-rubric.md) as the parser reads it. */
 export const starRubric: Rubric = {
-  id: 'built-in/star',
-  bankId: 'built-in',
-  title: 'STAR',
+  id: 'star-rubric:how-interviewers-evaluate-these',
+  bankId: 'star-rubric',
+  title: 'STAR Rubric for Behavioral Answers — How Interviewers Evaluate These',
   appliesTo: ['behavioral'],
-  listenFor: [],
-  reject: [],
+  listenFor: [
+    { id: 'situation', label: 'Situation', description: 'Situation: the context, with its scale and constraints ("10 TB")', examples: ['10 TB'] },
+    { id: 'task', label: 'Task', description: 'Task: the goal the candidate owned, stated as a target', examples: ['Reduce time for migration'] },
+    { id: 'action', label: 'Action', description: 'Action: concrete steps the candidate took, in order', examples: ['Create partitions of 7 days'] },
+    { id: 'result', label: 'Result', description: 'Result: a measured outcome and its impact', examples: ['completed in 240 mins'] }
+  ],
+  reject: [
+    criterion('team-only-stories-that-hide-the-candidate-s-own-part', "Team-only stories that hide the candidate's own part", ['we did it']),
+    criterion('results-without-numbers', 'Results without numbers', ['it went well']),
+    criterion('rambling-context-with-no-action-or-result', 'Rambling context with no action or result')
+  ],
   template: [
-    { id: 'situation', label: 'Situation', description: 'The context of the story' },
-    { id: 'task', label: 'Task', description: 'What you had to achieve' },
-    { id: 'action', label: 'Action', description: 'What you did' },
-    { id: 'result', label: 'Result', description: 'The outcome, with numbers' }
+    { id: 'situation', label: 'Situation', description: 'Context, scale, constraints' },
+    { id: 'task', label: 'Task', description: 'Your goal and what success meant' },
+    { id: 'action', label: 'Action', description: 'The steps you took and why' },
+    { id: 'result', label: 'Result', description: 'Measured outcome, impact, lesson' }
   ]
+}
+
+export const behavioralQuestion: Question = {
+  ...batchVsStreamingQuestion,
+  id: 'behavioral/inefficiency',
+  bankId: 'behavioral',
+  title: 'Tell me about a time you saw an inefficiency in a data pipeline. How did you solve it?',
+  prompt: 'Tell me about a time you saw an inefficiency in a data pipeline. How did you solve it?',
+  kind: 'behavioral',
+  keyTerms: [],
+  rubricId: starRubric.id
+}
+
+const dashboardAnswer = [
+  'LATENCY REQUIREMENTS: truck location < 30 seconds, delay alerts < 1 minute.',
+  '',
+  '```',
+  '[Scan Events] → Kafka → Flink (CEP) → Redis (State) → Grafana (Live)',
+  '```',
+  '',
+  '**Key Design Decisions:**',
+  '1. **Flink over Spark Streaming:** Lower latency for real-time CEP (Complex Event Processing)',
+  '2. **Redis for state:** Sub-millisecond reads for dashboard',
+  '3. **Push vs Pull:** Pull from Redis (simple), push via WebSocket for critical alerts'
+].join('\n')
+
+/** A design question with a model answer, as parsed from the system-design bank (key terms included). */
+export const dashboardQuestion: Question = {
+  ...batchVsStreamingQuestion,
+  id: 'system-design/real-time-dashboard',
+  title: 'Design real-time dashboard for operations team',
+  prompt: 'Design real-time dashboard for operations team',
+  kind: 'system-design',
+  answer: dashboardAnswer,
+  ...(() => {
+    const terms = extractKeyTerms({ title: 'Design real-time dashboard for operations team', prompt: '', answer: dashboardAnswer })
+    return { keyTerms: terms.map((t) => t.term), keyTermDetails: terms }
+  })()
+}
+
+/** A concept question of the technical profile. */
+export const conceptQuestion: Question = {
+  ...batchVsStreamingQuestion,
+  id: 'concept/kafka-vs-sqs',
+  title: 'Kafka vs SQS vs Pub/Sub',
+  prompt: 'Kafka vs SQS vs Pub/Sub',
+  kind: 'concept',
+  keyTerms: ['Kafka', 'SQS', 'Pub/Sub', 'ordering', 'retention', 'replay'],
+  keyTermDetails: []
 }
 
 export const reasonedAnswer = [
@@ -76,6 +137,15 @@ export const reasonedAnswer = [
 ].join(' ')
 
 export const sloganAnswer = 'Just use Spark, always stream everything.'
+
+/** A complete STAR story: context with scale, an owned goal, steps with "I", a measured result. */
+export const starStory = [
+  'At my last company our nightly Spark job that built the orders fact table had grown to six hours on four terabytes.',
+  'My goal was to get it under two hours without adding hardware.',
+  'I profiled the job and found a join that shuffled the whole table, so I rewrote it to read only the new date partition and I broadcast the small dimension.',
+  'I also added a row count check that alerts when the incremental load misses data.',
+  'As a result the runtime dropped from six hours to forty minutes and the cluster cost fell by sixty percent.'
+].join(' ')
 
 /** A long, plausible answer for timing: the reasoned answer and some filler talk, repeated to `words` words. */
 export function longTranscript(words: number): string {

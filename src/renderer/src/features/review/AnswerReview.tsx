@@ -8,16 +8,18 @@ import { TakeList } from '../recording'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { AttemptsList } from '../attempts'
+import { CoachingCard } from './CoachingCard'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { criterionColors } from './criterion-colors'
 import { DeliveryPanel } from './DeliveryPanel'
 import { formatWhen } from './format-when'
+import { withChecklistHighlights } from './highlight-criteria'
 import { describeAnswerDeletion } from './history'
 import { KeyTermsPanel } from './KeyTermsPanel'
 import { ReviewSection } from './ReviewSection'
 import { RubricChecklist } from './RubricChecklist'
 import { ScoreSummary } from './ScoreSummary'
-import { unscoredReasons } from './score-answer'
+import { unscoredReasons } from '../../../../shared/scoring'
 import { StarBar } from './StarBar'
 import { TranscriptPanel } from './TranscriptPanel'
 import { useReview } from './use-review'
@@ -33,7 +35,9 @@ export function AnswerReview() {
   const [confirming, setConfirming] = useState(false)
   const { answer, scored, item } = review
   const report = scored?.ok ? scored.report : null
-  const colors = useMemo(() => criterionColors(report?.criteria ?? [], theme.palette.mode), [report, theme.palette.mode])
+  // The transcript highlights the checklist's evidence too: for SQL and concept answers it is the only evidence.
+  const highlighted = useMemo(() => (report ? withChecklistHighlights(report) : null), [report])
+  const colors = useMemo(() => criterionColors(highlighted?.criteria ?? [], theme.palette.mode), [highlighted, theme.palette.mode])
 
   const back = (
     <Breadcrumbs className="no-print" sx={{ mb: 1 }}>
@@ -103,14 +107,23 @@ export function AnswerReview() {
         <TakeList answer={answer} />
       </Box>
 
-      {report && <ScoreSummary report={report} />}
+      {report && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 7 }}>
+            <ScoreSummary report={report} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <CoachingCard coaching={report.coaching} />
+          </Grid>
+        </Grid>
+      )}
 
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>
           <TranscriptPanel
             answer={answer}
             text={review.text}
-            report={report}
+            report={highlighted}
             colors={colors}
             edited={review.edited}
             saveState={review.saveState}
@@ -137,8 +150,9 @@ export function AnswerReview() {
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <Stack spacing={2}>
-              <KeyTermsPanel keyTerms={report.keyTerms} />
-              <StarBar star={report.star} />
+              {report.star && <StarBar star={report.star} />}
+              {/* Only where the profile scores them: a story is not judged on the model answer's tools. */}
+              {report.components.some((c) => c.id === 'keyTerms') && <KeyTermsPanel keyTerms={report.keyTerms} />}
               <DeliveryPanel delivery={report.delivery} />
             </Stack>
           </Grid>

@@ -41,9 +41,31 @@ function Gauge({ label, value, unit, band, scaleMax, ok, status }: GaugeProps) {
   )
 }
 
-/** Pace, fillers, hedges, pauses and length, each against its band. */
+/** Pace, fillers, hedges, pauses and length, each against its band; "not measured" without speech timing. */
 export function DeliveryPanel({ delivery }: { delivery: DeliveryResult }) {
   const pace = DELIVERY_TARGETS.paceWpm
+  if (!delivery.measured) {
+    return (
+      <ReviewSection title="Delivery" testId="delivery">
+        <Stack spacing={1} data-testid="delivery-not-measured">
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Typography variant="body1" sx={{ fontWeight: 600 }}>
+              Not measured
+            </Typography>
+            <Chip size="small" variant="outlined" label="weight shared by the other parts" />
+          </Box>
+          <Typography variant="body2" color="text.secondary">
+            {delivery.reason}
+          </Typography>
+          {(delivery.fillerCount > 0 || delivery.hedgeCount > 0) && (
+            <Typography variant="body2" color="text.secondary">
+              In the text: {delivery.fillerCount} filler{delivery.fillerCount === 1 ? '' : 's'}, {delivery.hedgeCount} hedge{delivery.hedgeCount === 1 ? '' : 's'} (not scored).
+            </Typography>
+          )}
+        </Stack>
+      </ReviewSection>
+    )
+  }
   return (
     <ReviewSection title="Delivery" testId="delivery">
       <Stack spacing={2}>
@@ -54,14 +76,14 @@ export function DeliveryPanel({ delivery }: { delivery: DeliveryResult }) {
           band={pace}
           scaleMax={220}
           ok={delivery.bands.pace === 'ok'}
-          status={delivery.bands.pace === 'unknown' ? 'no timing' : delivery.bands.pace}
+          status={delivery.bands.pace}
         />
         <Gauge
           label="Fillers"
           value={delivery.fillersPerMinute}
           unit="per minute"
           band={{ min: 0, max: DELIVERY_TARGETS.maxFillersPerMinute }}
-          scaleMax={Math.max(10, delivery.fillersPerMinute)}
+          scaleMax={Math.max(10, delivery.fillersPerMinute ?? 0)}
           ok={delivery.bands.fillers === 'ok'}
           status={`${delivery.fillerCount} · ${delivery.bands.fillers}`}
         />
@@ -70,12 +92,12 @@ export function DeliveryPanel({ delivery }: { delivery: DeliveryResult }) {
           value={delivery.hedgesPerMinute}
           unit="per minute"
           band={{ min: 0, max: DELIVERY_TARGETS.maxHedgesPerMinute }}
-          scaleMax={Math.max(8, delivery.hedgesPerMinute)}
+          scaleMax={Math.max(8, delivery.hedgesPerMinute ?? 0)}
           ok={delivery.bands.hedges === 'ok'}
           status={`${delivery.hedgeCount} · ${delivery.bands.hedges}`}
         />
         <Typography variant="body2">
-          {delivery.wordCount} words
+          {delivery.wordCount} words spoken
           {delivery.durationMs !== null ? ` in ${Math.round(delivery.durationMs / 1000)} s` : ''}
           {delivery.bands.length !== 'unknown' ? ` · length ${delivery.bands.length} for the time box` : ''}
           {delivery.pauses.length > 0 ? ` · ${delivery.pauses.length} pause${delivery.pauses.length === 1 ? '' : 's'} over ${DELIVERY_TARGETS.pauseMs / 1000} s` : ''}
@@ -85,9 +107,9 @@ export function DeliveryPanel({ delivery }: { delivery: DeliveryResult }) {
             Fillers heard: {[...new Set(delivery.fillers.map((f) => f.text.toLowerCase()))].join(', ')}
           </Typography>
         )}
-        {delivery.durationSource === 'estimated' && (
+        {delivery.durationSource === 'given' && (
           <Typography variant="caption" color="text.secondary">
-            Typed answer: per-minute rates assume a pace of {DELIVERY_TARGETS.assumedWpm} WPM, and pace itself is not judged.
+            Timed by the recording's length (no word times), so pauses are not measured.
           </Typography>
         )}
       </Stack>

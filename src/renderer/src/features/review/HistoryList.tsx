@@ -26,7 +26,7 @@ import { useLibrary } from '../library'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { formatWhen } from './format-when'
 import { describeAnswerDeletion, describeSessionDeletion } from './history'
-import { scoreAnswer } from './score-answer'
+import { scoreAnswer } from '../../../../shared/scoring'
 import { useHistory } from './use-history'
 
 const statusLabels: Record<AnswerRecord['status'], string> = {

@@ -4,6 +4,7 @@ import FlagIcon from '@mui/icons-material/Flag'
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
 import type { Evidence, ScoreReport } from '../../../../shared/scoring'
 import type { HighlightColor } from './criterion-colors'
+import { checklistHighlightId } from './highlight-criteria'
 import { ReviewSection } from './ReviewSection'
 
 function Quotes({ evidence }: { evidence: readonly Evidence[] }) {
@@ -22,7 +23,7 @@ function Quotes({ evidence }: { evidence: readonly Evidence[] }) {
 const stateOf = (c: ScoreReport['criteria'][number]) =>
   c.kind === 'listen' ? (c.met ? 'met' : 'not heard') : c.flagged ? 'flagged' : 'avoided'
 
-/** Each rubric criterion: met or not heard, flagged or avoided, with the quotes that decided it. */
+/** Each rubric criterion and checklist item: met or not heard, flagged or avoided, with the quotes that decided it. */
 export function RubricChecklist({ report, colors }: { report: ScoreReport; colors: Map<string, HighlightColor> }) {
   const listen = report.criteria.filter((c) => c.kind === 'listen')
   const reject = report.criteria.filter((c) => c.kind === 'reject')
@@ -80,20 +81,27 @@ export function RubricChecklist({ report, colors }: { report: ScoreReport; color
           </List>
         </>
       )}
-      {report.template.length > 0 && (
+      {report.checklist && (
         <>
           <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
-            Answer template
+            {report.checklist.label}
           </Typography>
-          <List dense disablePadding>
-            {report.template.map((part) => (
-              <ListItem key={part.id} disableGutters alignItems="flex-start">
+          <List dense disablePadding data-testid="checklist">
+            {report.checklist.items.map((item) => (
+              <ListItem key={item.id} disableGutters alignItems="flex-start" data-testid="checklist-item" data-state={item.met ? 'met' : item.strength > 0 ? 'partly' : 'not heard'}>
                 <ListItemIcon sx={{ minWidth: 36, mt: 0.25 }}>
-                  {part.met ? <CheckCircleIcon color="success" /> : <RadioButtonUncheckedIcon color="disabled" />}
+                  {item.met ? <CheckCircleIcon color="success" /> : <RadioButtonUncheckedIcon color="disabled" />}
                 </ListItemIcon>
                 <ListItemText
-                  primary={`${part.label} — ${part.met ? 'met' : 'not heard'}`}
-                  secondary={<Quotes evidence={part.evidence} />}
+                  primary={
+                    <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                      {item.met && item.evidence.length > 0 && colors.get(checklistHighlightId(item.id)) && (
+                        <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: colors.get(checklistHighlightId(item.id))!.line, flexShrink: 0 }} />
+                      )}
+                      <span>{`${item.label} — ${item.met ? 'met' : item.strength > 0 ? 'partly' : 'not heard'}`}</span>
+                    </Box>
+                  }
+                  secondary={<Quotes evidence={item.evidence} />}
                   slotProps={{ secondary: { component: 'span' } }}
                 />
               </ListItem>
@@ -101,8 +109,8 @@ export function RubricChecklist({ report, colors }: { report: ScoreReport; color
           </List>
         </>
       )}
-      {report.criteria.length === 0 && report.template.length === 0 && (
-        <Typography color="text.secondary">This question's rubric lists no criteria.</Typography>
+      {report.criteria.length === 0 && !report.checklist && (
+        <Typography color="text.secondary">This question's rubric lists no criteria for its kind.</Typography>
       )}
     </ReviewSection>
   )

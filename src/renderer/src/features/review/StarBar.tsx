@@ -9,7 +9,7 @@ const parts = [
   { id: 'result', label: 'Result' }
 ] as const
 
-/** Situation, task, action, result as four segments filled by how strongly each was told. */
+/** Situation, task, action, result as four segments filled by how strongly each was told (stories only). */
 export function StarBar({ star }: { star: StarResult }) {
   return (
     <ReviewSection title="STAR" testId="star-bar">
@@ -34,14 +34,15 @@ export function StarBar({ star }: { star: StarResult }) {
           )
         })}
       </Box>
-      <Stack direction="row" spacing={1} sx={{ mt: 1.5 }} useFlexGap>
+      <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }} useFlexGap>
         <Chip
           size="small"
           variant="outlined"
+          color={star.ownership.ratio !== null && (star.ownership.ratio >= 0.5 || star.ownership.stated) ? 'success' : 'default'}
           label={
             star.ownership.ratio === null
-              ? 'neither “I” nor “we”'
-              : `“I” ${star.ownership.iCount} · “we” ${star.ownership.weCount} (${Math.round(star.ownership.ratio * 100)}% I)`
+              ? 'no action told'
+              : `“I” in ${star.ownership.iCount} of ${star.ownership.iCount + star.ownership.weCount} actions${star.ownership.stated ? ' · own part stated' : ''}`
           }
         />
         <Chip
@@ -51,6 +52,11 @@ export function StarBar({ star }: { star: StarResult }) {
           label={star.quantifiedResult ? 'result quantified' : 'result not quantified'}
         />
       </Stack>
+      {star.vagueResults.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="vague-results">
+          Not counted as a result (nothing measurable): {star.vagueResults.map((e) => `“${e.quote}”`).join(' ')}
+        </Typography>
+      )}
     </ReviewSection>
   )
 }

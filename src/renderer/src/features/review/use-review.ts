@@ -6,7 +6,7 @@ import { api, onEvent } from '../../lib/api'
 import { useLibrary } from '../library'
 import { downloadText } from './download-text'
 import { reviewFileName, reviewToMarkdown } from './review-markdown'
-import { scoreAnswer, type ScoredAnswer } from './score-answer'
+import { scoreAnswer, type ScoredAnswer } from '../../../../shared/scoring'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 

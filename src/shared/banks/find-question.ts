@@ -1,4 +1,4 @@
-import type { Question } from '../banks/types'
+import type { Question, Rubric } from './types'
 
 export type QuestionLookup =
   | { kind: 'found'; question: Question }
@@ -33,4 +33,23 @@ export function findQuestion(questions: readonly Question[], query: string): Que
   const exact = candidates.filter((q) => words(q.title).join(' ') === key)
   if (exact.length === 1) return { kind: 'found', question: exact[0]! }
   return { kind: 'ambiguous', candidates: exact.length > 1 ? exact : candidates }
+}
+
+/** The pieces of a library the scorer needs: the question by id, and the rubric it names. */
+export interface QuestionSource {
+  questions: readonly Question[]
+  rubrics: readonly Rubric[]
+}
+
+export type ScorableQuestion =
+  | { ok: true; question: Question; rubric: Rubric }
+  | { ok: false; reason: 'no-question' | 'no-rubric'; question: Question | null }
+
+/** The question an answer belongs to and the rubric that scores it. */
+export function questionWithRubric(library: QuestionSource, questionId: string): ScorableQuestion {
+  const question = library.questions.find((q) => q.id === questionId) ?? null
+  if (!question) return { ok: false, reason: 'no-question', question }
+  const rubric = library.rubrics.find((r) => r.id === question.rubricId)
+  if (!rubric) return { ok: false, reason: 'no-rubric', question }
+  return { ok: true, question, rubric }
 }
