@@ -11,7 +11,8 @@ const suites: Array<[string, () => Promise<Bench>]> = [
   ['mermaid', async () => (await import('./mermaid.bench')).benchMermaid],
   ['banks', async () => (await import('./banks.bench')).benchBanks],
   ['scoring', async () => (await import('./scoring.bench')).benchScoring],
-  ['transcription', async () => (await import('./transcription.bench')).benchTranscription]
+  ['transcription', async () => (await import('./transcription.bench')).benchTranscription],
+  ['whisper-settings', async () => (await import('./whisper-settings.bench')).benchWhisperSettings]
 ]
 
 const only = process.argv.slice(2)
