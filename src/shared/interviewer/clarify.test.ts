@@ -164,6 +164,8 @@ describe('answerClarifyingQuestion', () => {
     'How should I handle late data?',
     'Can I draw on the whiteboard first?',
     'What is the budget?',
+    // Matches "Retention = …" on one word, but the question is about keeping data.
+    'What is the retention period for the raw events?',
     'um okay so',
     ''
   ])('says "Your call" to %j', (asked) => {

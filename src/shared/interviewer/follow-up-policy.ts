@@ -70,8 +70,8 @@ const topicReasons: Partial<Record<CriterionTopic, string>> = {
   clarifying: 'no requirements were clarified'
 }
 
-const starParts = ['result', 'action', 'situation', 'task'] as const
-const starTexts: Record<(typeof starParts)[number], string> = {
+type StarPart = 'situation' | 'task' | 'action' | 'result'
+const starTexts: Record<StarPart, string> = {
   situation: 'Set the scene for me: where were you, and what was at stake?',
   task: 'What exactly were you responsible for, and what did success look like?',
   action: 'What did you do yourself, step by step?',
@@ -149,7 +149,7 @@ function starCandidates(assessment: AnswerAssessment): Candidate[] {
   const star = assessment.star
   if (!star) return []
   const candidates: Candidate[] = []
-  const partMissing = (part: (typeof starParts)[number]): boolean => {
+  const partMissing = (part: StarPart): boolean => {
     // The STAR rubric lists the parts as criteria too; either source saying "heard" is enough.
     const criterion = assessment.criteria.find((c) => c.topic === part)
     return !star[part] && !(criterion?.met ?? false)

@@ -95,7 +95,7 @@ const scenarios: readonly ScenarioRule[] = [
   },
   {
     id: 'slow-query',
-    triggers: ['warehouse', 'redshift', 'query', 'queries', 'partition', 'partitioning', 'skew', 'join', 'slow', 'performance', 'spark'],
+    triggers: ['warehouse', 'redshift', 'query', 'queries', 'partition', 'partitioning', 'skew', 'join', 'performance', 'spark'],
     when: 'a query that took seconds starts taking an hour',
     noun: 'queries slowing down as the data grows'
   },
@@ -173,7 +173,7 @@ function leadingOption(text: string): string | null {
   const words = text.trim().split(/\s+/)
   const kept: string[] = []
   for (const raw of words) {
-    if (kept.length >= 3) break
+    if (kept.length >= 3 || /^[([]/.test(raw)) break
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}/+-]+$/gu, '')
     if (!word || optionStopWords.has(word.toLowerCase())) break
     kept.push(word)
