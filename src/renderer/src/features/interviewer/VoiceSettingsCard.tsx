@@ -39,7 +39,8 @@ export function VoiceSettingsCard({ value, onChange }: VoiceSettingsCardProps) {
         <Typography variant="h6" gutterBottom>
           Interviewer voice
         </Typography>
-        <Stack spacing={2}>
+        {/* useFlexGap: margins untouched, so the switch lines up with the other cards' switches. */}
+        <Stack spacing={2} useFlexGap>
           <FormControlLabel
             control={<Switch checked={value.enabled} onChange={(e) => onChange({ ...value, enabled: e.target.checked })} />}
             label="Read questions and follow-ups aloud"
@@ -68,7 +69,7 @@ export function VoiceSettingsCard({ value, onChange }: VoiceSettingsCardProps) {
               </Select>
             </FormControl>
           )}
-          <Stack spacing={0.5} sx={{ maxWidth: 420 }}>
+          <Stack spacing={0.5} sx={{ maxWidth: 420, pb: 1 }}>
             <Typography id="interviewer-rate-label" variant="body2" color={value.enabled ? 'text.primary' : 'text.disabled'}>
               Speaking rate: {rate.toFixed(1)}×
             </Typography>
