@@ -13,7 +13,9 @@ describe('optionsWeighed', () => {
     ['Process vs. Thread (Short Interview Answer)', 'Process', 'Thread'],
     ['What is the difference between Pandas and PySpark?', 'Pandas', 'PySpark'],
     ['Can you elaborate more on diff between kafka and kinesis', 'kafka', 'kinesis'],
-    ['When is near-real-time batch better than streaming?', 'batch', 'streaming']
+    ['When is near-real-time batch better than streaming?', 'batch', 'streaming'],
+    ['Producer vs Consumer schema ownership', 'Producer', 'Consumer'],
+    ['Monolith vs Modular Monolith vs Microservices for Data Platforms', 'Monolith', 'Modular Monolith']
   ])('%s → %s / %s', (title, first, second) => {
     expect(optionsWeighed(q(title))).toEqual({ first, second })
   })

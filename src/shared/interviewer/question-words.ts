@@ -182,6 +182,17 @@ function leadingOption(text: string): string | null {
   return kept.length > 0 ? kept.join(' ') : null
 }
 
+/** Nouns both options share ("Producer vs Consumer schema ownership"): they belong to neither. */
+const sharedNouns = new Set(
+  'schema decision decisions feature features check checks optimized changes change ownership approach approaches pattern patterns strategy strategies trade-offs trade-off'.split(' ')
+)
+
+function withoutSharedNoun(option: string): string {
+  const words = option.split(' ')
+  while (words.length > 1 && sharedNouns.has(words.at(-1)!.toLowerCase())) words.pop()
+  return words.join(' ')
+}
+
 export interface Options {
   first: string
   second: string
@@ -194,7 +205,7 @@ export function optionsWeighed(question: QuestionText): Options | null {
     if (versus) {
       const first = trailingOption(versus[1]!)
       const second = leadingOption(versus[2]!)
-      if (first && second) return { first, second }
+      if (first && second) return { first, second: withoutSharedNoun(second) }
     }
     const between = /\b(?:difference|diff|differences)\s+between\s+(.+?)\s+and\s+(.+?)(?:[?.!]|$)/i.exec(text)
     if (between) {
