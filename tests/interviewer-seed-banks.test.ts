@@ -12,9 +12,10 @@ import { defaultLexicon } from '../src/shared/scoring/default-lexicon'
  */
 
 let library: BankLibrary
+// Parsing every seed bank takes a few seconds, more on a busy machine.
 beforeAll(async () => {
   library = await loadBankLibrary({ builtInDir: join(__dirname, '..', 'question-banks') })
-})
+}, 60_000)
 
 function question(titleStart: string): Question {
   const found = library.questions.find((q) => q.title.startsWith(titleStart))
