@@ -12,7 +12,8 @@ const suites: Array<[string, () => Promise<Bench>]> = [
   ['banks', async () => (await import('./banks.bench')).benchBanks],
   ['scoring', async () => (await import('./scoring.bench')).benchScoring],
   ['transcription', async () => (await import('./transcription.bench')).benchTranscription],
-  ['sql', async () => (await import('./sql.bench')).benchSql]
+  ['sql', async () => (await import('./sql.bench')).benchSql],
+  ['whisper-settings', async () => (await import('./whisper-settings.bench')).benchWhisperSettings]
 ]
 
 const only = process.argv.slice(2)

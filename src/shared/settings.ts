@@ -3,6 +3,22 @@ import { z } from 'zod'
 export const ThemePreferenceSchema = z.enum(['system', 'light', 'dark'])
 export type ThemePreference = z.infer<typeof ThemePreferenceSchema>
 
+/**
+ * The interviewer's voice. Only the system's offline voices are ever used (see
+ * src/renderer/src/lib/speech.ts); with none, the interviewer shows captions only.
+ */
+export const InterviewerVoiceSettingsSchema = z.object({
+  /** Read questions and follow-ups aloud. */
+  enabled: z.boolean(),
+  /** `voiceURI` of the chosen local voice, or null for the system's default local voice. */
+  voiceURI: z.string().nullable(),
+  /** Speaking rate, 1 = the voice's normal pace. */
+  rate: z.number().min(0.5).max(2)
+})
+export type InterviewerVoiceSettings = z.infer<typeof InterviewerVoiceSettingsSchema>
+
+export const defaultInterviewerVoice: InterviewerVoiceSettings = { enabled: true, voiceURI: null, rate: 1 }
+
 /** User preferences, persisted in the data file (never in localStorage: one source of truth). */
 export const SettingsSchema = z.object({
   theme: ThemePreferenceSchema,
@@ -21,7 +37,9 @@ export const SettingsSchema = z.object({
     })
   }),
   /** Absolute path of the Whisper model to use, or null to use the first installed one. */
-  modelPath: z.string().nullable()
+  modelPath: z.string().nullable(),
+  /** Filled with the defaults when missing, so a data file written before it existed still loads. */
+  interviewerVoice: InterviewerVoiceSettingsSchema.default(() => ({ ...defaultInterviewerVoice }))
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -34,9 +52,13 @@ export const defaultSettings: Settings = {
     behavioral: { thinkSec: 60, answerSec: 180 },
     systemDesign: { clarifySec: 300, designSec: 2100 }
   },
-  modelPath: null
+  modelPath: null,
+  interviewerVoice: { ...defaultInterviewerVoice }
 }
 
-/** A partial update: nested objects are replaced whole, which keeps merging predictable. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict()
+/**
+ * A partial update: nested objects are replaced whole, which keeps merging predictable. Fields
+ * with a default are redeclared without it: a patch that leaves them out must not reset them.
+ */
+export const SettingsPatchSchema = SettingsSchema.extend({ interviewerVoice: InterviewerVoiceSettingsSchema }).partial().strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

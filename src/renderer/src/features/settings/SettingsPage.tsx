@@ -16,6 +16,7 @@ import type { ThemePreference } from '../../../../shared/settings'
 import { PageHeader } from '../../components/PageHeader'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
+import { VoiceSettingsCard } from '../interviewer'
 import { MicrophonePicker } from '../recording'
 import { ModelsCard } from './ModelsCard'
 import { BackupCard } from '../backup'
@@ -96,6 +97,7 @@ export function SettingsPage() {
             />
           </CardContent>
         </Card>
+        <VoiceSettingsCard value={settings.interviewerVoice} onChange={(interviewerVoice) => void updateSettings({ interviewerVoice })} />
         <ModelsCard />
         <BackupCard />
         <Card variant="outlined">
