@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { builtBankWorker, findAppRoot } from '../backend/app-root'
 import { createBackend, type Backend } from '../backend/create-backend'
@@ -22,6 +23,8 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'mockroom',
+    // Linux and Windows show it in the title bar and task bar; macOS uses the bundle's icon.
+    icon: join(findAppRoot(import.meta.url), 'resources', 'icons', 'png', '256x256.png'),
     webPreferences: {
       ...secureWebPreferences,
       preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
