@@ -28,7 +28,10 @@ async function startScript(env: NodeJS.ProcessEnv, dataDir: string): Promise<Sta
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no URL: ${lines.join('\n')} ${stderr}`)), 30_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      reject(new Error(`npm start printed no URL: ${lines.join('\n')} ${stderr}`))
+    }, 30_000)
     let buffer = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
@@ -65,7 +68,7 @@ test('opens the default browser, says so in one line, and serves the app', async
   mkdirSync(bin)
   writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`)
   chmodSync(join(bin, 'xdg-open'), 0o755)
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, DISPLAY: ':99' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, DISPLAY: ':99' }
   delete env.WAYLAND_DISPLAY
   const { child, lines } = await startScript(env, join(scratch, 'data'))
   try {
