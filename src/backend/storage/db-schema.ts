@@ -5,7 +5,7 @@ import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -38,8 +38,36 @@ export const migrations: Migration[] = [
       sessions: Array.isArray(data.sessions) ? data.sessions : [],
       answers: Array.isArray(data.answers) ? data.answers : []
     })
-  }
+  },
+  drillTimesMigration(2)
 ]
+
+/**
+ * Settings gained default times for SQL/coding and concept drills: files written before get the
+ * built-in ones; every time the user set stays. (A factory, so the entry can take any number.)
+ */
+function drillTimesMigration(to: number): Migration {
+  return {
+    to,
+    up: (data) => {
+      const settings = (data.settings as Record<string, unknown> | undefined) ?? {}
+      const times = (settings.defaultTimes as Record<string, unknown> | undefined) ?? {}
+      return {
+        ...data,
+        schemaVersion: to,
+        settings: {
+          ...settings,
+          defaultTimes: {
+            ...structuredClone(defaultSettings.defaultTimes),
+            ...times,
+            handsOn: times.handsOn ?? structuredClone(defaultSettings.defaultTimes.handsOn),
+            concept: times.concept ?? structuredClone(defaultSettings.defaultTimes.concept)
+          }
+        }
+      }
+    }
+  }
+}
 
 export class MigrationError extends Error {}
 

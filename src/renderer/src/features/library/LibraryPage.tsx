@@ -32,6 +32,9 @@ import { isTypingTarget } from '../../app/shortcuts'
 import { BankImport } from './BankImport'
 import { kindLabels } from './kind-labels'
 import { useLibrary } from './library-context'
+import { sourceLine } from './source-line'
+
+const ALL_KINDS = '__all__'
 
 const PAGE_SIZE = 100
 
@@ -181,18 +184,27 @@ export function LibraryPage() {
                 }}
               />
               <FormControl size="small" sx={{ minWidth: 160 }}>
-                <InputLabel id="kind-filter-label">Kind</InputLabel>
+                <InputLabel id="kind-filter-label" shrink>
+                  Kind
+                </InputLabel>
                 <Select
                   labelId="kind-filter-label"
                   label="Kind"
                   multiple
+                  displayEmpty
+                  notched
                   value={kinds}
-                  renderValue={(selected) => selected.map((k) => kindLabels[k]).join(', ')}
+                  renderValue={(selected) => (selected.length === 0 ? 'All' : selected.map((k) => kindLabels[k]).join(', '))}
                   onChange={(event) => {
                     const value = event.target.value
-                    update({ kind: (typeof value === 'string' ? value.split(',') : value).join(',') })
+                    const picked = typeof value === 'string' ? value.split(',') : value
+                    // "All" clears the filter; picking a kind after it narrows again.
+                    update({ kind: picked.at(-1) === ALL_KINDS ? null : picked.filter((k) => k !== ALL_KINDS).join(',') })
                   }}
                 >
+                  <MenuItem value={ALL_KINDS} selected={kinds.length === 0}>
+                    All
+                  </MenuItem>
                   {questionKinds.map((kind) => (
                     <MenuItem key={kind} value={kind}>
                       {kindLabels[kind]}
@@ -220,7 +232,7 @@ export function LibraryPage() {
                     <ListItemButton key={q.id} component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`} divider>
                       <ListItemText
                         primary={q.title}
-                        secondary={[banksById.get(q.bankId)?.title, q.section].filter(Boolean).join(' · ')}
+                        secondary={sourceLine(banksById.get(q.bankId)?.title, q.sectionPath)}
                         slotProps={{ primary: { sx: { fontWeight: 500 } } }}
                       />
                       <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
