@@ -1,7 +1,7 @@
 import './excalidraw-assets'
 import '@excalidraw/excalidraw/index.css'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Box, Typography, useTheme } from '@mui/material'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Box, Stack, Typography, useTheme } from '@mui/material'
 import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, serializeAsJSON } from '@excalidraw/excalidraw'
 import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
 import type { Whiteboard as WhiteboardValue } from '../../../../shared/session'
@@ -15,6 +15,8 @@ export interface WhiteboardProps {
   onSave: (whiteboard: WhiteboardValue) => Promise<void>
   registerFlush: (flush: () => Promise<void>) => () => void
   onApi: (api: ExcalidrawImperativeAPI) => void
+  /** Buttons at the end of the board's status bar (full screen…). */
+  actions?: ReactNode
 }
 
 function initialScene(initial: WhiteboardValue | undefined): ExcalidrawInitialDataState | null {
@@ -36,7 +38,7 @@ function shapeCount(elements: SceneElements): number {
  * Excalidraw, saved with the answer: the scene as JSON plus an SVG for the review screen, a
  * couple of seconds after the last change (and never when only the view moved).
  */
-export function Whiteboard({ initial, onSave, registerFlush, onApi }: WhiteboardProps) {
+export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: WhiteboardProps) {
   const theme = useTheme()
   const api = useRef<ExcalidrawImperativeAPI | null>(null)
   const scene = useMemo(() => initialScene(initial), [initial])
@@ -93,9 +95,19 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi }: Whiteboard
     [flush]
   )
 
+  // The board fills its container (a resizable panel, or the screen): status bar, then canvas.
   return (
-    <Box>
-      <Box sx={{ height: 520, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
+    <Stack sx={{ height: '100%', minHeight: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minHeight: 32 }}>
+        <Typography variant="overline" component="h3" sx={{ lineHeight: 1.5 }}>
+          Whiteboard
+        </Typography>
+        <Typography variant="caption" color="text.secondary" data-testid="whiteboard-status" aria-live="polite" sx={{ flex: 1 }} noWrap>
+          {count} {count === 1 ? 'shape' : 'shapes'} · {status}
+        </Typography>
+        {actions}
+      </Stack>
+      <Box sx={{ flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
         <Excalidraw
           initialData={scene}
           excalidrawAPI={(instance) => {
@@ -110,9 +122,6 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi }: Whiteboard
           }}
         />
       </Box>
-      <Typography variant="caption" color="text.secondary" data-testid="whiteboard-status" aria-live="polite">
-        {count} {count === 1 ? 'shape' : 'shapes'} · {status}
-      </Typography>
-    </Box>
+    </Stack>
   )
 }
