@@ -183,6 +183,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     importAnswerAudio: (input) => recording.importAudio(input),
     transcribeAnswer: ({ answerId, keyTerms }) => recording.transcribe(answerId, keyTerms),
     cancelTranscription: ({ answerId }) => transcription.cancel(answerId),
+    checkTranscriber: ({ force }) => transcription.selfTest(join(options.appRoot, 'resources', 'self-test.wav'), force),
 
     listModels: () => models.list(),
     downloadModel: ({ id, allowUnverified }) => models.startDownload(id, allowUnverified),

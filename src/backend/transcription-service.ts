@@ -8,6 +8,8 @@ import type { EventHub } from './events'
 import type { ModelManager } from './models'
 import type { Store } from './storage/store'
 import { Transcriber, TranscriptionError, type TranscriptionJob, type TranscriptionRequest } from './transcription'
+import { checkTranscriber, modelFingerprint } from './transcription/self-test'
+import type { TranscriberCheck } from '../shared/contract'
 
 /**
  * One answer's transcription attempt. Starting a new one (re-recording, retrying) or
@@ -73,6 +75,7 @@ export class TranscriptionService {
   readonly transcriber: Transcriber
   private readonly runs = new Map<string, TranscriptionRun>()
   private readonly runOfJob = new Map<string, TranscriptionRun>()
+  private lastCheck: { fingerprint: string; result: TranscriberCheck } | null = null
 
   constructor(private readonly options: TranscriptionServiceOptions) {
     this.transcriber = options.transcriber ?? new Transcriber()
@@ -92,6 +95,20 @@ export class TranscriptionService {
         ? `The chosen Whisper model is gone (${chosen}). Download one or pick another in Settings → Models.`
         : 'No Whisper model is installed. Download one or use a model file in Settings → Models.'
     )
+  }
+
+  /** The readiness self-test (see checkTranscriber), remembered per model file. */
+  async selfTest(samplePath: string, force = false): Promise<TranscriberCheck> {
+    const fingerprint = await this.resolveModelPath().then(modelFingerprint, () => null)
+    if (!force && fingerprint && this.lastCheck?.fingerprint === fingerprint) return this.lastCheck.result
+    const result = await checkTranscriber({
+      resolveModelPath: () => this.resolveModelPath(),
+      transcribe: (request) => this.transcriber.transcribe(request),
+      samplePath
+    })
+    // Only a finished test is remembered; a missing model may be installed a minute later.
+    this.lastCheck = fingerprint && result.model ? { fingerprint, result } : null
+    return result
   }
 
   /** Starts a new attempt for this answer, cancelling any earlier one. */
