@@ -9,6 +9,7 @@ import {
   InputLabel,
   LinearProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   MenuItem,
@@ -141,17 +142,21 @@ export function LibraryPage() {
               Banks
             </Typography>
             <List dense aria-label="Banks">
-              <ListItemButton selected={!bankId} onClick={() => update({ bank: null, section: null })}>
-                <ListItemText primary="All banks" secondary={`${library.questions.length} questions`} />
-              </ListItemButton>
+              <ListItem disablePadding>
+                <ListItemButton selected={!bankId} onClick={() => update({ bank: null, section: null })}>
+                  <ListItemText primary="All banks" secondary={`${library.questions.length} questions`} />
+                </ListItemButton>
+              </ListItem>
               {/* A rubric-only bank (e.g. the STAR rubric) has no questions to browse. */}
               {library.banks.filter((bank) => bank.questionCount > 0).map((bank) => (
-                <ListItemButton key={bank.id} selected={bank.id === bankId} onClick={() => update({ bank: bank.id, section: null })}>
-                  <ListItemText
-                    primary={bank.title}
-                    secondary={`${bank.questionCount} questions${bank.source === 'imported' ? ' · imported' : ''}`}
-                  />
-                </ListItemButton>
+                <ListItem key={bank.id} disablePadding>
+                  <ListItemButton selected={bank.id === bankId} onClick={() => update({ bank: bank.id, section: null })}>
+                    <ListItemText
+                      primary={bank.title}
+                      secondary={`${bank.questionCount} questions${bank.source === 'imported' ? ' · imported' : ''}`}
+                    />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
             {sections.length > 1 && (
@@ -161,9 +166,11 @@ export function LibraryPage() {
                 </Typography>
                 <List dense aria-label="Sections">
                   {sections.map((name) => (
-                    <ListItemButton key={name} selected={name === section} onClick={() => update({ section: name === section ? null : name })}>
-                      <ListItemText primary={name} />
-                    </ListItemButton>
+                    <ListItem key={name} disablePadding>
+                      <ListItemButton selected={name === section} onClick={() => update({ section: name === section ? null : name })}>
+                        <ListItemText primary={name} />
+                      </ListItemButton>
+                    </ListItem>
                   ))}
                 </List>
               </>
@@ -229,17 +236,19 @@ export function LibraryPage() {
               <Paper variant="outlined">
                 <List aria-label="Questions" disablePadding>
                   {results.slice(0, limit).map((q) => (
-                    <ListItemButton key={q.id} component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`} divider>
-                      <ListItemText
-                        primary={q.title}
-                        secondary={sourceLine(banksById.get(q.bankId)?.title, q.sectionPath)}
-                        slotProps={{ primary: { sx: { fontWeight: 500 } } }}
-                      />
-                      <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
-                        {!q.answer && <Chip size="small" variant="outlined" label="no answer" />}
-                        <Chip size="small" label={kindLabels[q.kind]} />
-                      </Stack>
-                    </ListItemButton>
+                    <ListItem key={q.id} disablePadding divider>
+                      <ListItemButton component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`}>
+                        <ListItemText
+                          primary={q.title}
+                          secondary={sourceLine(banksById.get(q.bankId)?.title, q.sectionPath)}
+                          slotProps={{ primary: { sx: { fontWeight: 500 } } }}
+                        />
+                        <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
+                          {!q.answer && <Chip size="small" variant="outlined" label="no answer" />}
+                          <Chip size="small" label={kindLabels[q.kind]} />
+                        </Stack>
+                      </ListItemButton>
+                    </ListItem>
                   ))}
                 </List>
                 {results.length > limit && (

@@ -4,7 +4,7 @@ import CheckIcon from '@mui/icons-material/Check'
 import NavigateNextIcon from '@mui/icons-material/NavigateNext'
 import RedoIcon from '@mui/icons-material/Redo'
 import VisibilityIcon from '@mui/icons-material/Visibility'
-import { Link as RouterLink, useParams } from 'react-router'
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router'
 import { isDiagramInText } from '../../../../shared/banks/diagram-in-text'
 import type { Question } from '../../../../shared/banks/types'
 import type { MermaidDraft, Whiteboard } from '../../../../shared/session'
@@ -61,6 +61,9 @@ function ReferenceAnswer({ question, revealed, onReveal }: { question: Question;
 /** One question at a time: the clock, the question, and the places to answer it. */
 export default function SessionRunner() {
   const { id = '' } = useParams()
+  // Started "with typed answers" (the microphone or the model was not ready): never record by itself.
+  const [params] = useSearchParams()
+  const typedAnswers = params.get('answers') === 'typed'
   const runner = useSessionRunner(id)
   const { library } = useLibrary()
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
@@ -126,6 +129,11 @@ export default function SessionRunner() {
   const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
   const timeBoxMs = item.phases.at(-1)!.durationMs
   const context = `${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`
+  const typedModeNote = (
+    <Alert severity="info" data-testid="typed-mode-note" sx={{ py: 0 }}>
+      Typed answers: type in the box below. Recording starts only if you press Record.
+    </Alert>
+  )
 
   if (question && designKinds.has(question.kind)) {
     const clock = display && (
@@ -180,11 +188,12 @@ export default function SessionRunner() {
                     answerId={answer.answerId}
                     keyTerms={question.keyTerms}
                     timeBoxMs={timeBoxMs}
-                    autoStart={runner.autoRecord}
+                    autoStart={runner.autoRecord && !typedAnswers}
                   />
                   <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
                     {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing or drawing)
                   </Typography>
+                  {typedAnswers && typedModeNote}
                   <TypedAnswer initial={runner.typedAnswers.get(answer.answerId) ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
                   <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
                 </Stack>
@@ -246,12 +255,13 @@ export default function SessionRunner() {
               answerId={answer.answerId}
               keyTerms={question.keyTerms}
               timeBoxMs={timeBoxMs}
-              autoStart={runner.autoRecord}
+              autoStart={runner.autoRecord && !typedAnswers}
             />
             <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
               {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing)
             </Typography>
           </Stack>
+          {typedAnswers && typedModeNote}
           {starKinds.has(question.kind) && (
             <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
           )}

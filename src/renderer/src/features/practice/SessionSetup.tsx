@@ -18,6 +18,7 @@ import {
   ToggleButtonGroup,
   Typography
 } from '@mui/material'
+import KeyboardIcon from '@mui/icons-material/Keyboard'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import { useNavigate } from 'react-router'
 import type { QuestionKind } from '../../../../shared/banks/types'
@@ -30,7 +31,9 @@ import { ClockField } from '../../components/ClockField'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
 import { kindLabels, useLibrary } from '../library'
+import { ReadinessPanel } from './ReadinessPanel'
 import { sessionTypeLabels } from './session-labels'
+import { useReadiness } from './use-readiness'
 
 type TimeTexts = Record<PhaseTimeGroup['id'], { prep: string; answer: string }>
 
@@ -103,6 +106,7 @@ export function SessionSetup() {
   const [timeTexts, setTimeTexts] = useState(() => timeTextsFrom(settings.defaultTimes))
   const [error, setError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
+  const readiness = useReadiness()
 
   const typeKinds = sessionTypeKinds[type]
   const questions = useMemo(() => library?.questions ?? [], [library])
@@ -133,7 +137,8 @@ export function SessionSetup() {
   )
   const canStart = countValid && timesValid && matching > 0 && !starting
 
-  const start = async () => {
+  /** Typed answers: the session opens with recording off, for when the microphone or the model is not ready. */
+  const start = async (typed = false) => {
     setStarting(true)
     setError(null)
     try {
@@ -146,7 +151,7 @@ export function SessionSetup() {
         order,
         times: phaseOverridesFor(type, times)
       })
-      void navigate(`/practice/session/${encodeURIComponent(session.id)}`)
+      void navigate(`/practice/session/${encodeURIComponent(session.id)}${typed ? '?answers=typed' : ''}`)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setStarting(false)
@@ -248,11 +253,28 @@ export function SessionSetup() {
               The session could not start: {error}
             </Alert>
           )}
-          <Box>
+          <ReadinessPanel
+            microphone={readiness.microphone}
+            model={readiness.model}
+            onTestMicrophone={() => void readiness.testMicrophone()}
+            onCheckModel={() => readiness.checkModel(true)}
+          />
+          {readiness.hasProblem && (
+            <Typography variant="body2" color="text.secondary">
+              Spoken answers need both. Fix what is marked above, or practise now with typed answers (recording stays off unless you press
+              Record).
+            </Typography>
+          )}
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!canStart} onClick={() => void start()}>
               Start session
             </Button>
-          </Box>
+            {readiness.hasProblem && (
+              <Button variant="outlined" size="large" startIcon={<KeyboardIcon />} disabled={!canStart} onClick={() => void start(true)}>
+                Continue with typed answers
+              </Button>
+            )}
+          </Stack>
         </Stack>
       </CardContent>
     </Card>

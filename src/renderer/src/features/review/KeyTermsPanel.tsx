@@ -14,7 +14,7 @@ export function KeyTermsPanel({ keyTerms }: { keyTerms: KeyTermCoverage }) {
           <Typography variant="body2" sx={{ mb: 1 }}>
             {keyTerms.covered.length} of {total} covered
           </Typography>
-          <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} aria-label="Covered key terms">
+          <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="group" aria-label="Covered key terms">
             {keyTerms.covered.map((hit) => {
               const same = hit.heard.toLowerCase() === hit.term.toLowerCase()
               return (

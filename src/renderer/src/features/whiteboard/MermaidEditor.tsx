@@ -154,7 +154,7 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
               }}
             />
             {error && (
-              <Alert severity="error" id="mermaid-error" data-testid="mermaid-error" sx={{ mt: 0.5, py: 0, overflow: 'auto', flexShrink: 0, maxHeight: '50%' }}>
+              <Alert severity="error" id="mermaid-error" data-testid="mermaid-error" sx={{ mt: 0.5, py: 0, flexShrink: 0 }}>
                 {error.line !== null && <strong>Line {error.line}: </strong>}
                 {error.text}
                 {errorLineText?.trim() && (
@@ -175,9 +175,7 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
           ) : render?.ok ? (
             <MermaidPreview svg={render.svg} busy={rendering} enlargeable />
           ) : error && lastGood ? (
-            <Box sx={{ height: '100%', opacity: 0.45 }}>
-              <MermaidPreview svg={lastGood} busy={false} stale enlargeable />
-            </Box>
+            <MermaidPreview svg={lastGood} busy={false} stale enlargeable />
           ) : rendering && !render ? (
             <Skeleton variant="rounded" height="100%" aria-label="Drawing the preview" />
           ) : null}

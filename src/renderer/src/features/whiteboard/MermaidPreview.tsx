@@ -114,6 +114,8 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
             width: natural ? natural.width * scale : '100%',
             height: natural ? natural.height * scale : 'auto',
             mx: 'auto',
+            // The last good diagram, dimmed while the source has an error (the toolbar keeps its contrast).
+            opacity: stale ? 0.45 : 1,
             '& svg': { display: 'block', width: '100%', height: '100%', maxWidth: 'none !important' }
           }}
           dangerouslySetInnerHTML={{ __html: svg }}

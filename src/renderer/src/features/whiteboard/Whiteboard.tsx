@@ -29,6 +29,19 @@ function initialScene(initial: WhiteboardValue | undefined): ExcalidrawInitialDa
   }
 }
 
+/**
+ * Two of Excalidraw's buttons fail WCAG as shipped: the menu button (☰) has no name at all, and
+ * the zoom button shows "100%" while its name says only "Reset zoom" (a voice command for what
+ * is on screen would miss it). Attributes only change when they differ, so observing is cheap.
+ */
+export function labelExcalidrawButtons(root: ParentNode): void {
+  for (const button of root.querySelectorAll('.main-menu-trigger:not([aria-label])')) button.setAttribute('aria-label', 'Whiteboard menu')
+  for (const button of root.querySelectorAll('.reset-zoom-button')) {
+    const label = `${button.textContent?.trim() ?? ''} (reset zoom)`.trim()
+    if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label)
+  }
+}
+
 function shapeCount(elements: SceneElements): number {
   // A label inside a shape is one shape, not two.
   return elements.filter((element) => !(element.type === 'text' && element.containerId)).length
@@ -78,6 +91,18 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
   }, [])
 
   useEffect(() => registerFlush(flush), [registerFlush, flush])
+
+  // Excalidraw's own buttons, named for screen readers, again whenever it redraws its UI.
+  const container = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const element = container.current
+    if (!element) return
+    const name = () => labelExcalidrawButtons(element)
+    name()
+    const observer = new MutationObserver(name)
+    observer.observe(element, { childList: true, subtree: true, characterData: true })
+    return () => observer.disconnect()
+  }, [])
   useEffect(() => () => void flush(), [flush])
 
   const onChange = useCallback(
@@ -107,7 +132,7 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
         </Typography>
         {actions}
       </Stack>
-      <Box sx={{ flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
+      <Box ref={container} sx={{ flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
         <Excalidraw
           initialData={scene}
           excalidrawAPI={(instance) => {
