@@ -1,6 +1,19 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+// electron-vite picks its Node and Chrome build targets from the installed electron package.
+// Electron is an optional dependency (npm drops it where its binary cannot be downloaded), and
+// browser mode is built by the same config: then the major version comes from package.json.
+try {
+  createRequire(import.meta.url).resolve('electron/package.json')
+} catch {
+  const manifest = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> }
+  const major = /\d+/.exec(manifest.optionalDependencies?.electron ?? '')?.[0]
+  if (major) process.env.ELECTRON_MAJOR_VER ||= major
+}
 
 export default defineConfig({
   main: {

@@ -33,7 +33,8 @@ test('a two-question STAR session: phases, warnings, overtime, typed answers, hi
   await page.getByLabel('STAR: think').fill('0:01')
   await page.getByLabel('STAR: answer').fill('1:15')
   // From here on the page's time moves only when the test moves it.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100)
+  // (A second ahead: on a busy machine the page's clock can pass a closer mark before the call.)
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000)
   await page.getByRole('button', { name: 'Start session' }).click()
 
   await expect(page).toHaveURL(/#\/practice\/session\//)
@@ -99,6 +100,10 @@ test('a two-question STAR session: phases, warnings, overtime, typed answers, hi
 })
 
 test('a system-design session: whiteboard, Mermaid, put on the whiteboard, restored after a reload', async ({ app }) => {
+  // Loads Excalidraw and mermaid (the two largest chunks) three times over: on a busy machine
+  // that alone outlasts the default 60 s, and the first load of each outlasts a 10 s wait.
+  test.slow()
+  const slowLoad = { timeout: 60_000 }
   const { page } = app
   await openPractice(page)
   await page.getByRole('button', { name: 'System design' }).click()
@@ -113,7 +118,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
 
   // Draw a rectangle with the mouse.
   const board = page.getByTestId('whiteboard')
-  await expect(board.locator('canvas.interactive')).toBeVisible()
+  await expect(board.locator('canvas.interactive')).toBeVisible(slowLoad)
   await board.evaluate((element) => element.scrollIntoView({ block: 'center' }))
   // The tool's radio input sits under its icon: click the label around both.
   await board.getByTestId('toolbar-rectangle').locator('..').click()
@@ -130,7 +135,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   const source = page.getByRole('textbox', { name: 'Mermaid source' })
   await source.fill('flowchart LR; Kafka-->Spark-->Delta')
   const preview = page.getByTestId('mermaid-preview')
-  await expect(preview.locator('svg')).toBeVisible()
+  await expect(preview.locator('svg')).toBeVisible(slowLoad)
   await expect(preview).toContainText('Spark')
 
   await source.fill('flowchart LR\n  A --> B\n  B -->> C(((')
@@ -160,10 +165,10 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
 
   // Reload mid-session: the same question, its whiteboard and its Mermaid source come back.
   await page.reload()
-  await expect(page.getByTestId('timer-phase')).toHaveText('Design')
+  await expect(page.getByTestId('timer-phase')).toHaveText('Design', slowLoad)
   await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes')
   await expect(page.getByRole('textbox', { name: 'Mermaid source' })).toHaveValue('flowchart LR; Kafka-->Spark-->Delta')
-  await expect(page.getByTestId('mermaid-preview').locator('svg')).toBeVisible()
+  await expect(page.getByTestId('mermaid-preview').locator('svg')).toBeVisible(slowLoad)
 
   // The Practice page offers to resume it.
   await openPractice(page)
@@ -171,7 +176,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   await expect(inProgress.getByTestId('session-row')).toHaveCount(1)
   await inProgress.getByRole('link', { name: 'Resume' }).click()
   await expect(page).toHaveURL(new RegExp(`#/practice/session/${sessionId}`))
-  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes')
+  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes', slowLoad)
 
   // Finishing the answer shows the reference material beside the candidate's diagram.
   await page.getByRole('button', { name: 'Finish answer' }).click()

@@ -38,7 +38,7 @@ describe('contract, main and preload stay in step', () => {
   it('a channel registered by main answers what the preload sends, through validation', async () => {
     const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
     const backend = fakeBackend()
-    registerIpcHandlers({ handle: (channel, fn) => handlers.set(channel, fn as never) }, backend, (url) => url === 'file:///app/index.html')
+    registerIpcHandlers({ handle: (channel: string, fn: unknown) => handlers.set(channel, fn as never) }, backend, (url) => url === 'file:///app/index.html')
     const trusted = { senderFrame: { url: 'file:///app/index.html' } }
     const windowApi = buildWindowApi({
       invoke: (channel: string, input: unknown) => handlers.get(channel)!(trusted, input),

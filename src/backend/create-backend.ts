@@ -237,6 +237,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     importAnswerAudio: (input) => recording.importAudio(input),
     transcribeAnswer: ({ answerId, takeId, keyTerms }) => recording.transcribe(answerId, takeId, keyTerms),
     cancelTranscription: ({ answerId, takeId }) => recording.cancel(answerId, takeId),
+    checkTranscriber: ({ force }) => transcription.selfTest(join(options.appRoot, 'resources', 'self-test.wav'), force),
 
     listModels: () => models.list(),
     downloadModel: ({ id, allowUnverified }) => models.startDownload(id, allowUnverified),

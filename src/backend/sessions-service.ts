@@ -14,7 +14,17 @@ function timesFromSettings(settings: Settings): PhaseTimeOverrides {
     prepMs: settings.defaultTimes.systemDesign.clarifySec * 1000,
     answerMs: settings.defaultTimes.systemDesign.designSec * 1000
   }
-  return { behavioral: star, product: star, 'system-design': design, scenario: design }
+  const { handsOn, concept } = settings.defaultTimes
+  const drill = { prepMs: handsOn.readSec * 1000, answerMs: handsOn.answerSec * 1000 }
+  return {
+    behavioral: star,
+    product: star,
+    'system-design': design,
+    scenario: design,
+    sql: drill,
+    coding: drill,
+    concept: { prepMs: concept.thinkSec * 1000, answerMs: concept.answerSec * 1000 }
+  }
 }
 
 export class SessionsService {

@@ -33,6 +33,8 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'mockroom',
+    // Linux and Windows show it in the title bar and task bar; macOS uses the bundle's icon.
+    icon: join(findAppRoot(import.meta.url), 'resources', 'icons', 'png', '256x256.png'),
     webPreferences: {
       ...secureWebPreferences,
       preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))

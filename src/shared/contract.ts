@@ -258,6 +258,20 @@ export const ModelListSchema = z.object({
 })
 export type ModelList = z.infer<typeof ModelListSchema>
 
+export const TranscriberCheckSchema = z.object({
+  /** A model is installed, loads, and heard words in the spoken self-test. */
+  ready: z.boolean(),
+  /** File name of the model tested; null when none is installed. */
+  model: z.string().nullable(),
+  /** What whisper heard in the test phrase ("Hello, this is a test."). */
+  heard: z.string(),
+  /** How long the self-test took. */
+  elapsedMs: z.number().int().nonnegative().nullable(),
+  /** What to fix, in words the user can act on; null when ready. */
+  problem: z.object({ code: z.string(), message: z.string() }).nullable()
+})
+export type TranscriberCheck = z.infer<typeof TranscriberCheckSchema>
+
 export const TranscriptionProgressEventSchema = z.object({
   answerId: z.string(),
   takeId: z.string().optional(),
@@ -320,6 +334,11 @@ export const contract = {
     output: AnswerRecordSchema
   },
   cancelTranscription: { input: z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema.optional() }).strict(), output: AnswerRecordSchema },
+  /**
+   * Readiness before a session: is a model installed, does whisper.cpp load it, does it hear a
+   * short spoken phrase. Cached per model file; `force` runs it again.
+   */
+  checkTranscriber: { input: z.object({ force: z.boolean().optional() }).strict(), output: TranscriberCheckSchema },
 
   listModels: { input: empty, output: ModelListSchema },
   /** Starts the download and returns at once; progress and the end arrive as `modelDownload` events. */

@@ -34,7 +34,10 @@ export const SettingsSchema = z.object({
     systemDesign: z.object({
       clarifySec: z.number().int().min(0),
       designSec: z.number().int().min(10)
-    })
+    }),
+    /** SQL and coding drills. */
+    handsOn: z.object({ readSec: z.number().int().min(0), answerSec: z.number().int().min(10) }),
+    concept: z.object({ thinkSec: z.number().int().min(0), answerSec: z.number().int().min(10) })
   }),
   /** Absolute path of the Whisper model to use, or null to use the first installed one. */
   modelPath: z.string().nullable(),
@@ -50,7 +53,9 @@ export const defaultSettings: Settings = {
   warningSound: true,
   defaultTimes: {
     behavioral: { thinkSec: 60, answerSec: 180 },
-    systemDesign: { clarifySec: 300, designSec: 2100 }
+    systemDesign: { clarifySec: 300, designSec: 2100 },
+    handsOn: { readSec: 120, answerSec: 600 },
+    concept: { thinkSec: 30, answerSec: 120 }
   },
   modelPath: null,
   interviewerVoice: { ...defaultInterviewerVoice }

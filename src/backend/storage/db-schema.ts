@@ -6,7 +6,7 @@ import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -45,8 +45,36 @@ export const migrations: Migration[] = [
   { to: 2, up: (data) => ({ ...addPracticeState(data), schemaVersion: 2 }) },
   // Answers become lists of takes. Self-contained and idempotent (an answer that already has
   // takes is left alone), so it works whatever its place in this list.
-  { to: 3, up: (data) => ({ ...data, schemaVersion: 3, answers: Array.isArray(data.answers) ? data.answers.map(answerWithTakes) : [] }) }
+  { to: 3, up: (data) => ({ ...data, schemaVersion: 3, answers: Array.isArray(data.answers) ? data.answers.map(answerWithTakes) : [] }) },
+  drillTimesMigration(4)
 ]
+
+/**
+ * Settings gained default times for SQL/coding and concept drills: files written before get the
+ * built-in ones; every time the user set stays. (A factory, so the entry can take any number.)
+ */
+function drillTimesMigration(to: number): Migration {
+  return {
+    to,
+    up: (data) => {
+      const settings = (data.settings as Record<string, unknown> | undefined) ?? {}
+      const times = (settings.defaultTimes as Record<string, unknown> | undefined) ?? {}
+      return {
+        ...data,
+        schemaVersion: to,
+        settings: {
+          ...settings,
+          defaultTimes: {
+            ...structuredClone(defaultSettings.defaultTimes),
+            ...times,
+            handsOn: times.handsOn ?? structuredClone(defaultSettings.defaultTimes.handsOn),
+            concept: times.concept ?? structuredClone(defaultSettings.defaultTimes.concept)
+          }
+        }
+      }
+    }
+  }
+}
 
 /**
  * The practice migration: adds empty spaced-repetition cards and favorites. Self-contained and

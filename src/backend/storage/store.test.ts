@@ -185,6 +185,23 @@ describe('migrate', () => {
     expect(db.notices).toEqual([])
   })
 
+  it('gives a file from before drill times the default SQL/coding and concept times, keeping the times set', () => {
+    const before = {
+      schemaVersion: 1,
+      settings: { ...defaultSettings, defaultTimes: { behavioral: { thinkSec: 5, answerSec: 90 }, systemDesign: { clarifySec: 0, designSec: 600 } } },
+      notices: [],
+      sessions: [],
+      answers: []
+    }
+    const db = migrate(before)
+    expect(db.settings.defaultTimes).toEqual({
+      behavioral: { thinkSec: 5, answerSec: 90 },
+      systemDesign: { clarifySec: 0, designSec: 600 },
+      handsOn: { readSec: 120, answerSec: 600 },
+      concept: { thinkSec: 30, answerSec: 120 }
+    })
+  })
+
   it('rejects a negative or non-numeric version', () => {
     expect(() => migrate({ schemaVersion: -1 })).toThrow(/version/)
     expect(() => migrate({ schemaVersion: 'one' })).toThrow(/version/)

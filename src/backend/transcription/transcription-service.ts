@@ -4,6 +4,8 @@ import { AppError, type ApiErrorData } from '../../shared/api/result'
 import type { Transcript } from '../../shared/transcript'
 import type { EventHub } from '../events'
 import type { ModelManager } from '../models'
+import type { TranscriberCheck } from '../../shared/contract'
+import { checkTranscriber, modelFingerprint } from './self-test'
 import { Transcriber, type TranscriptionJob, type TranscriptionRequest } from './transcriber'
 import { TranscriptionError } from './transcription-error'
 
@@ -107,6 +109,7 @@ export class TranscriptionService {
   readonly transcriber: Transcriber
   private readonly runs = new Map<string, TranscriptionRun>()
   private readonly runOfJob = new Map<string, TranscriptionRun>()
+  private lastCheck: { fingerprint: string; result: TranscriberCheck } | null = null
 
   constructor(private readonly options: TranscriptionServiceOptions) {
     this.transcriber = options.transcriber ?? new Transcriber()
@@ -126,6 +129,20 @@ export class TranscriptionService {
         ? `The chosen Whisper model is gone (${chosen}). Download one or pick another in Settings → Models.`
         : 'No Whisper model is installed. Download one or use a model file in Settings → Models.'
     )
+  }
+
+  /** The readiness self-test (see checkTranscriber), remembered per model file. */
+  async selfTest(samplePath: string, force = false): Promise<TranscriberCheck> {
+    const fingerprint = await this.resolveModelPath().then(modelFingerprint, () => null)
+    if (!force && fingerprint && this.lastCheck?.fingerprint === fingerprint) return this.lastCheck.result
+    const result = await checkTranscriber({
+      resolveModelPath: () => this.resolveModelPath(),
+      transcribe: (request) => this.transcriber.transcribe(request),
+      samplePath
+    })
+    // Only a finished test is remembered; a missing model may be installed a minute later.
+    this.lastCheck = fingerprint && result.model ? { fingerprint, result } : null
+    return result
   }
 
   /** Starts a new attempt for this take, cancelling any earlier one. */

@@ -105,15 +105,14 @@ describe('planSession', () => {
       const kinds = new Set(plan.items.map((item) => pool.find((q) => q.id === item.questionId)!.kind))
       expect([...kinds].sort()).toEqual([...sessionTypeKinds[type]].sort())
     }
-    expect(ids({ ...base, type: 'system-design' })).toEqual(['sd1', 'sc1'])
+    // A scenario is not a design question: a design session never draws one.
+    expect(ids({ ...base, type: 'system-design' })).toEqual(['sd1'])
   })
 
   it('returns fewer items with a warning when the pool is short', () => {
-    const plan = planSession({ ...base, type: 'system-design', count: 4 })
-    expect(plan.items).toHaveLength(2)
-    expect(plan.warnings).toEqual([
-      'Only 2 system-design questions match the chosen banks and sections (asked for 4).'
-    ])
+    const plan = planSession({ ...base, type: 'drill', count: 4 })
+    expect(plan.items).toHaveLength(3)
+    expect(plan.warnings).toEqual(['Only 3 drill questions match the chosen banks and sections (asked for 4).'])
     const empty = planSession({ ...base, questions: [question('sql9', 'sql')] })
     expect(empty.items).toEqual([])
     expect(empty.warnings).toEqual(['No behavioral questions match the chosen banks and sections (asked for 5).'])

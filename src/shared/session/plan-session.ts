@@ -10,7 +10,9 @@ export type SessionType = z.infer<typeof SessionTypeSchema>
 /** The question kinds each session type draws from. */
 export const sessionTypeKinds: Record<SessionType, readonly QuestionKind[]> = {
   behavioral: ['behavioral'],
-  'system-design': ['system-design', 'scenario'],
+  // Scenario items (an incident, a migration, a trade-off) are talked through, not drawn: they
+  // come up in mixed sessions, and a design session asks only for designs.
+  'system-design': ['system-design'],
   drill: ['sql', 'concept', 'coding'],
   mixed: ['behavioral', 'system-design', 'sql', 'coding', 'concept', 'scenario', 'product']
 }

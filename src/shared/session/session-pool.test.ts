@@ -20,8 +20,10 @@ const ids = (questions: Question[]) => questions.map((q) => q.id)
 describe('filterSessionPool', () => {
   it('keeps the kinds of the session type', () => {
     expect(ids(filterSessionPool(pool, { type: 'behavioral', bankIds: [], kinds: [], sections: [] }))).toEqual(['b1', 'b2', 'b3'])
-    expect(ids(filterSessionPool(pool, { type: 'system-design', bankIds: [], kinds: [], sections: [] }))).toEqual(['sd1', 'sc1'])
-    expect(ids(filterSessionPool(pool, { type: 'system-design', bankIds: [], kinds: ['scenario'], sections: [] }))).toEqual(['sc1'])
+    // A design session asks for designs only; scenarios come up in mixed sessions.
+    expect(ids(filterSessionPool(pool, { type: 'system-design', bankIds: [], kinds: [], sections: [] }))).toEqual(['sd1'])
+    expect(ids(filterSessionPool(pool, { type: 'system-design', bankIds: [], kinds: ['scenario'], sections: [] }))).toEqual([])
+    expect(ids(filterSessionPool(pool, { type: 'mixed', bankIds: [], kinds: ['scenario'], sections: [] }))).toEqual(['sc1'])
   })
 
   it('matches banks (also through merged duplicates) and top-level sections', () => {
@@ -32,11 +34,24 @@ describe('filterSessionPool', () => {
 })
 
 describe('phaseOverridesFor', () => {
-  const times = { star: { prepMs: 1_000, answerMs: 17_000 }, design: { prepMs: 0, answerMs: 60_000 } }
-  it('sets the STAR times for behavioral sessions and the design times for design sessions', () => {
+  const times = {
+    star: { prepMs: 1_000, answerMs: 17_000 },
+    design: { prepMs: 0, answerMs: 60_000 },
+    handsOn: { prepMs: 5_000, answerMs: 70_000 },
+    concept: { prepMs: 2_000, answerMs: 30_000 }
+  }
+  it('sets the times of the kinds each session type asks', () => {
     expect(phaseOverridesFor('behavioral', times)).toEqual({ behavioral: times.star })
-    expect(phaseOverridesFor('system-design', times)).toEqual({ 'system-design': times.design, scenario: times.design })
-    expect(phaseOverridesFor('drill', times)).toEqual({})
-    expect(Object.keys(phaseOverridesFor('mixed', times)).sort()).toEqual(['behavioral', 'product', 'scenario', 'system-design'])
+    expect(phaseOverridesFor('system-design', times)).toEqual({ 'system-design': times.design })
+    expect(phaseOverridesFor('drill', times)).toEqual({ sql: times.handsOn, coding: times.handsOn, concept: times.concept })
+    expect(phaseOverridesFor('mixed', times)).toEqual({
+      behavioral: times.star,
+      product: times.star,
+      'system-design': times.design,
+      scenario: times.design,
+      sql: times.handsOn,
+      coding: times.handsOn,
+      concept: times.concept
+    })
   })
 })

@@ -33,6 +33,10 @@ export interface SetupTimes {
   star: { prepMs: number; answerMs: number }
   /** System-design and scenario questions: clarify, then design. */
   design: { prepMs: number; answerMs: number }
+  /** SQL and coding exercises: read, then answer. */
+  handsOn: { prepMs: number; answerMs: number }
+  /** Concept questions: think, then answer. */
+  concept: { prepMs: number; answerMs: number }
 }
 
 /** The `times` override of createSession for the kinds a session type asks. */
@@ -41,5 +45,7 @@ export function phaseOverridesFor(type: SessionType, times: SetupTimes): PhaseTi
   const kinds = new Set<QuestionKind>(sessionTypeKinds[type])
   for (const kind of ['behavioral', 'product'] as const) if (kinds.has(kind)) overrides[kind] = { ...times.star }
   for (const kind of ['system-design', 'scenario'] as const) if (kinds.has(kind)) overrides[kind] = { ...times.design }
+  for (const kind of ['sql', 'coding'] as const) if (kinds.has(kind)) overrides[kind] = { ...times.handsOn }
+  if (kinds.has('concept')) overrides.concept = { ...times.concept }
   return overrides
 }

@@ -5,6 +5,7 @@ import {
   Drawer,
   IconButton,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -68,17 +69,19 @@ export function AppLayout({ children, colorMode, onToggleTheme, onShowShortcuts 
         <Toolbar variant="dense" />
         <nav aria-label="Main">
           <List>
+            {/* A list holds list items only: each link sits in one (screen readers count them). */}
             {pages.map((page, index) => (
-              <ListItemButton
-                key={page.path}
-                component={NavLink}
-                to={page.path}
-                title={`${page.label} (Alt+${index + 1})`}
-                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
-              >
-                <ListItemIcon sx={{ minWidth: 40 }}>{icons[page.path]}</ListItemIcon>
-                <ListItemText primary={page.label} />
-              </ListItemButton>
+              <ListItem key={page.path} disablePadding>
+                <ListItemButton
+                  component={NavLink}
+                  to={page.path}
+                  title={`${page.label} (Alt+${index + 1})`}
+                  sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
+                >
+                  <ListItemIcon sx={{ minWidth: 40 }}>{icons[page.path]}</ListItemIcon>
+                  <ListItemText primary={page.label} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

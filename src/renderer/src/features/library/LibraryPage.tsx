@@ -34,6 +34,9 @@ import { FavoriteButton, PractiseButton } from '../repetition'
 import { BankImport } from './BankImport'
 import { kindLabels } from './kind-labels'
 import { useLibrary } from './library-context'
+import { sourceLine } from './source-line'
+
+const ALL_KINDS = '__all__'
 
 const PAGE_SIZE = 100
 
@@ -140,17 +143,21 @@ export function LibraryPage() {
               Banks
             </Typography>
             <List dense aria-label="Banks">
-              <ListItemButton selected={!bankId} onClick={() => update({ bank: null, section: null })}>
-                <ListItemText primary="All banks" secondary={`${library.questions.length} questions`} />
-              </ListItemButton>
+              <ListItem disablePadding>
+                <ListItemButton selected={!bankId} onClick={() => update({ bank: null, section: null })}>
+                  <ListItemText primary="All banks" secondary={`${library.questions.length} questions`} />
+                </ListItemButton>
+              </ListItem>
               {/* A rubric-only bank (e.g. the STAR rubric) has no questions to browse. */}
               {library.banks.filter((bank) => bank.questionCount > 0).map((bank) => (
-                <ListItemButton key={bank.id} selected={bank.id === bankId} onClick={() => update({ bank: bank.id, section: null })}>
-                  <ListItemText
-                    primary={bank.title}
-                    secondary={`${bank.questionCount} questions${bank.source === 'imported' ? ' · imported' : ''}`}
-                  />
-                </ListItemButton>
+                <ListItem key={bank.id} disablePadding>
+                  <ListItemButton selected={bank.id === bankId} onClick={() => update({ bank: bank.id, section: null })}>
+                    <ListItemText
+                      primary={bank.title}
+                      secondary={`${bank.questionCount} questions${bank.source === 'imported' ? ' · imported' : ''}`}
+                    />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
             {sections.length > 1 && (
@@ -160,9 +167,11 @@ export function LibraryPage() {
                 </Typography>
                 <List dense aria-label="Sections">
                   {sections.map((name) => (
-                    <ListItemButton key={name} selected={name === section} onClick={() => update({ section: name === section ? null : name })}>
-                      <ListItemText primary={name} />
-                    </ListItemButton>
+                    <ListItem key={name} disablePadding>
+                      <ListItemButton selected={name === section} onClick={() => update({ section: name === section ? null : name })}>
+                        <ListItemText primary={name} />
+                      </ListItemButton>
+                    </ListItem>
                   ))}
                 </List>
               </>
@@ -183,18 +192,27 @@ export function LibraryPage() {
                 }}
               />
               <FormControl size="small" sx={{ minWidth: 160 }}>
-                <InputLabel id="kind-filter-label">Kind</InputLabel>
+                <InputLabel id="kind-filter-label" shrink>
+                  Kind
+                </InputLabel>
                 <Select
                   labelId="kind-filter-label"
                   label="Kind"
                   multiple
+                  displayEmpty
+                  notched
                   value={kinds}
-                  renderValue={(selected) => selected.map((k) => kindLabels[k]).join(', ')}
+                  renderValue={(selected) => (selected.length === 0 ? 'All' : selected.map((k) => kindLabels[k]).join(', '))}
                   onChange={(event) => {
                     const value = event.target.value
-                    update({ kind: (typeof value === 'string' ? value.split(',') : value).join(',') })
+                    const picked = typeof value === 'string' ? value.split(',') : value
+                    // "All" clears the filter; picking a kind after it narrows again.
+                    update({ kind: picked.at(-1) === ALL_KINDS ? null : picked.filter((k) => k !== ALL_KINDS).join(',') })
                   }}
                 >
+                  <MenuItem value={ALL_KINDS} selected={kinds.length === 0}>
+                    All
+                  </MenuItem>
                   {questionKinds.map((kind) => (
                     <MenuItem key={kind} value={kind}>
                       {kindLabels[kind]}
@@ -234,7 +252,7 @@ export function LibraryPage() {
                     <ListItemButton component={RouterLink} to={`/library/q/${encodeURIComponent(q.id)}`}>
                       <ListItemText
                         primary={q.title}
-                        secondary={[banksById.get(q.bankId)?.title, q.section].filter(Boolean).join(' · ')}
+                        secondary={sourceLine(banksById.get(q.bankId)?.title, q.sectionPath)}
                         slotProps={{ primary: { sx: { fontWeight: 500 } } }}
                       />
                       <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>

@@ -3,6 +3,7 @@ import { Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, LinearProgres
 import VisibilityIcon from '@mui/icons-material/Visibility'
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff'
 import { Link as RouterLink, useParams } from 'react-router'
+import { isDiagramInText } from '../../../../shared/banks/diagram-in-text'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../app/shortcuts'
@@ -55,6 +56,10 @@ export function QuestionPage() {
   }
 
   const showPrompt = question.prompt.trim() && question.prompt.trim() !== question.title.trim()
+  // A diagram drawn in the answer shows there, with it; here only its Mermaid rendering.
+  const diagrams = question.diagrams
+    .map((diagram) => ({ mermaid: diagram.mermaid, ascii: isDiagramInText(diagram.ascii, question.answer) ? null : diagram.ascii }))
+    .filter((diagram) => diagram.mermaid || diagram.ascii)
   return (
     <Stack spacing={2} sx={{ maxWidth: 960 }}>
       <Breadcrumbs>
@@ -124,15 +129,17 @@ export function QuestionPage() {
           <Typography color="text.secondary">This bank gives no reference answer for this question.</Typography>
         )}
       </Section>
-      {question.diagrams.length > 0 && (
+      {diagrams.length > 0 && (
         <Section title="Reference diagrams">
           <Stack spacing={2}>
-            {question.diagrams.map((diagram, i) => (
+            {diagrams.map((diagram, i) => (
               <Box key={i}>
                 {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
-                <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-                  {diagram.ascii}
-                </Box>
+                {diagram.ascii && (
+                  <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
+                    {diagram.ascii}
+                  </Box>
+                )}
               </Box>
             ))}
           </Stack>

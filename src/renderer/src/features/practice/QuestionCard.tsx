@@ -1,7 +1,7 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material'
 import type { Question } from '../../../../shared/banks/types'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
-import { kindLabels } from '../library'
+import { kindLabels, sourceLine } from '../library'
 
 /** The question as the interviewer would ask it, with any setup code it comes with. */
 export function QuestionCard({ question, bankTitle }: { question: Question; bankTitle: string | undefined }) {
@@ -12,7 +12,7 @@ export function QuestionCard({ question, bankTitle }: { question: Question; bank
         <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center' }}>
           <Chip size="small" color="primary" label={kindLabels[question.kind]} />
           <Typography variant="caption" color="text.secondary">
-            {[bankTitle, question.section].filter(Boolean).join(' · ')}
+            {sourceLine(bankTitle, question.sectionPath)}
           </Typography>
         </Stack>
         <Typography variant="h5" component="h2" data-testid="question-title" gutterBottom>

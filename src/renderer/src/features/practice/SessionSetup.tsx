@@ -18,42 +18,36 @@ import {
   ToggleButtonGroup,
   Typography
 } from '@mui/material'
+import KeyboardIcon from '@mui/icons-material/Keyboard'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import { useNavigate, useSearchParams } from 'react-router'
 import type { QuestionKind } from '../../../../shared/banks/types'
 import { sessionTypeKinds, sessionTypes, type SessionOrder, type SessionType } from '../../../../shared/session'
-import { filterSessionPool, phaseOverridesFor } from '../../../../shared/session/session-pool'
-import { formatClock, formatDurationLabel, parseClock } from '../../../../shared/session/timer-display'
+import { phaseTimeGroups, type PhaseTimeGroup } from '../../../../shared/session/phase-time-groups'
+import { filterSessionPool, phaseOverridesFor, type SetupTimes } from '../../../../shared/session/session-pool'
+import { formatClock, parseClock } from '../../../../shared/session/timer-display'
+import type { Settings } from '../../../../shared/settings'
+import { ClockField } from '../../components/ClockField'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
 import { kindLabels, useLibrary } from '../library'
 import { usePracticeOverview } from '../repetition'
+import { ReadinessPanel } from './ReadinessPanel'
 import { sessionTypeLabels } from './session-labels'
+import { useReadiness } from './use-readiness'
 
 /** Where a session's questions come from: the filters alone, or the due or starred ones among them. */
 type QuestionSource = 'all' | 'due' | 'favorites'
 
-interface TimeFieldProps {
-  label: string
-  value: string
-  onChange: (value: string) => void
-  allowZero: boolean
-}
+type TimeTexts = Record<PhaseTimeGroup['id'], { prep: string; answer: string }>
 
-function TimeField({ label, value, onChange, allowZero }: TimeFieldProps) {
-  const ms = parseClock(value)
-  const invalid = ms === null || (!allowZero && ms < 1000)
-  return (
-    <TextField
-      size="small"
-      label={label}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={invalid}
-      helperText={invalid ? (allowZero ? 'e.g. 1:00 or 0 to skip' : 'e.g. 3:00 (at least 1 s)') : ms === 0 ? 'skipped' : formatDurationLabel(ms)}
-      sx={{ width: 150 }}
-    />
-  )
+function timeTextsFrom(defaults: Settings['defaultTimes']): TimeTexts {
+  const texts = {} as TimeTexts
+  for (const group of phaseTimeGroups) {
+    const [prep, answer] = group.read(defaults)
+    texts[group.id] = { prep: formatClock(prep * 1000), answer: formatClock(answer * 1000) }
+  }
+  return texts
 }
 
 function MultiSelect<T extends string>({
@@ -99,6 +93,9 @@ function MultiSelect<T extends string>({
   )
 }
 
+/** The timer needs an answer phase of at least a second. */
+const MIN_ANSWER_MS = 1000
+
 /** Choose what to practise and for how long, then start. */
 export function SessionSetup() {
   const { library } = useLibrary()
@@ -113,13 +110,10 @@ export function SessionSetup() {
   const [kinds, setKinds] = useState<QuestionKind[]>([])
   const [count, setCount] = useState('3')
   const [order, setOrder] = useState<SessionOrder>('random')
-  const defaults = settings.defaultTimes
-  const [starThink, setStarThink] = useState(formatClock(defaults.behavioral.thinkSec * 1000))
-  const [starAnswer, setStarAnswer] = useState(formatClock(defaults.behavioral.answerSec * 1000))
-  const [designClarify, setDesignClarify] = useState(formatClock(defaults.systemDesign.clarifySec * 1000))
-  const [designAnswer, setDesignAnswer] = useState(formatClock(defaults.systemDesign.designSec * 1000))
+  const [timeTexts, setTimeTexts] = useState(() => timeTextsFrom(settings.defaultTimes))
   const [error, setError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
+  const readiness = useReadiness()
 
   const typeKinds = sessionTypeKinds[type]
   const questions = useMemo(() => library?.questions ?? [], [library])
@@ -148,18 +142,18 @@ export function SessionSetup() {
 
   const countNumber = Number(count)
   const countValid = Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= 50
-  const asksStar = typeKinds.includes('behavioral')
-  const asksDesign = typeKinds.includes('system-design')
-  const times = {
-    star: { prepMs: parseClock(starThink), answerMs: parseClock(starAnswer) },
-    design: { prepMs: parseClock(designClarify), answerMs: parseClock(designAnswer) }
+  const shownGroups = phaseTimeGroups.filter((group) => group.kinds.some((kind) => typeKinds.includes(kind)))
+  const times = {} as SetupTimes
+  for (const group of phaseTimeGroups) {
+    times[group.id] = { prepMs: parseClock(timeTexts[group.id].prep) ?? 0, answerMs: parseClock(timeTexts[group.id].answer) ?? 0 }
   }
-  const timesValid =
-    (!asksStar || (times.star.prepMs !== null && (times.star.answerMs ?? 0) >= 1000)) &&
-    (!asksDesign || (times.design.prepMs !== null && (times.design.answerMs ?? 0) >= 1000))
+  const timesValid = shownGroups.every(
+    (group) => parseClock(timeTexts[group.id].prep) !== null && times[group.id].answerMs >= MIN_ANSWER_MS
+  )
   const canStart = countValid && timesValid && matching > 0 && !starting
 
-  const start = async () => {
+  /** Typed answers: the session opens with recording off, for when the microphone or the model is not ready. */
+  const start = async (typed = false) => {
     setStarting(true)
     setError(null)
     try {
@@ -171,12 +165,9 @@ export function SessionSetup() {
         sections: validSections,
         count: countNumber,
         order,
-        times: phaseOverridesFor(type, {
-          star: { prepMs: times.star.prepMs ?? 0, answerMs: times.star.answerMs ?? 1000 },
-          design: { prepMs: times.design.prepMs ?? 0, answerMs: times.design.answerMs ?? 1000 }
-        })
+        times: phaseOverridesFor(type, times)
       })
-      void navigate(`/practice/session/${encodeURIComponent(session.id)}`)
+      void navigate(`/practice/session/${encodeURIComponent(session.id)}${typed ? '?answers=typed' : ''}`)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setStarting(false)
@@ -235,7 +226,8 @@ export function SessionSetup() {
               label="Banks"
               allLabel="All banks"
               value={bankIds}
-              options={(library?.banks ?? []).map((b) => ({ value: b.id, label: b.title }))}
+              // A rubric-only bank (the STAR rubric) has no questions to draw.
+              options={(library?.banks ?? []).filter((b) => b.questionCount > 0).map((b) => ({ value: b.id, label: b.title }))}
               onChange={setBankIds}
             />
             <MultiSelect label="Sections" allLabel="All sections" value={validSections} options={sectionOptions} onChange={setSections} />
@@ -269,27 +261,24 @@ export function SessionSetup() {
               <FormHelperText>Order</FormHelperText>
             </Box>
           </Stack>
-          {(asksStar || asksDesign) && (
-            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Phase times">
-              {asksStar && (
-                <>
-                  <TimeField label="STAR: think" value={starThink} onChange={setStarThink} allowZero />
-                  <TimeField label="STAR: answer" value={starAnswer} onChange={setStarAnswer} allowZero={false} />
-                </>
-              )}
-              {asksDesign && (
-                <>
-                  <TimeField label="Design: clarify" value={designClarify} onChange={setDesignClarify} allowZero />
-                  <TimeField label="Design: design" value={designAnswer} onChange={setDesignAnswer} allowZero={false} />
-                </>
-              )}
-            </Stack>
-          )}
-          {!asksStar && !asksDesign && (
-            <Typography variant="body2" color="text.secondary">
-              Drill timing: SQL and coding 2 min to read + 10 min to answer; concepts 30 s + 2 min.
-            </Typography>
-          )}
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Phase times">
+            {shownGroups.map((group) => (
+              <Stack key={group.id} direction="row" spacing={2}>
+                <ClockField
+                  label={group.prepLabel}
+                  value={timeTexts[group.id].prep}
+                  minMs={0}
+                  onChange={(prep) => setTimeTexts((texts) => ({ ...texts, [group.id]: { ...texts[group.id], prep } }))}
+                />
+                <ClockField
+                  label={group.answerLabel}
+                  value={timeTexts[group.id].answer}
+                  minMs={MIN_ANSWER_MS}
+                  onChange={(answer) => setTimeTexts((texts) => ({ ...texts, [group.id]: { ...texts[group.id], answer } }))}
+                />
+              </Stack>
+            ))}
+          </Stack>
           <Typography variant="caption" color="text.secondary">
             Defaults come from Settings; changes here apply to this session only. Warnings sound at 1 min and 15 s left.
           </Typography>
@@ -312,11 +301,28 @@ export function SessionSetup() {
               The session could not start: {error}
             </Alert>
           )}
-          <Box>
+          <ReadinessPanel
+            microphone={readiness.microphone}
+            model={readiness.model}
+            onTestMicrophone={() => void readiness.testMicrophone()}
+            onCheckModel={() => readiness.checkModel(true)}
+          />
+          {readiness.hasProblem && (
+            <Typography variant="body2" color="text.secondary">
+              Spoken answers need both. Fix what is marked above, or practise now with typed answers (recording stays off unless you press
+              Record).
+            </Typography>
+          )}
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!canStart} onClick={() => void start()}>
               Start session
             </Button>
-          </Box>
+            {readiness.hasProblem && (
+              <Button variant="outlined" size="large" startIcon={<KeyboardIcon />} disabled={!canStart} onClick={() => void start(true)}>
+                Continue with typed answers
+              </Button>
+            )}
+          </Stack>
         </Stack>
       </CardContent>
     </Card>

@@ -5,7 +5,7 @@ import SkipNextIcon from '@mui/icons-material/SkipNext'
 import StopIcon from '@mui/icons-material/Stop'
 import type { TimerDisplay, TimerTone } from '../../../../shared/session/timer-display'
 
-const toneColor: Record<TimerTone, string> = {
+export const toneColor: Record<TimerTone, string> = {
   idle: 'text.secondary',
   calm: 'text.primary',
   warning: 'warning.main',

@@ -53,7 +53,7 @@ export function KeyTermsPanel({ keyTerms }: { keyTerms: KeyTermCoverage }) {
               Only {total} good term{total === 1 ? '' : 's'} for this question, so this part counts {Math.round(keyTerms.weightShare * 100)}% of its usual weight.
             </Typography>
           )}
-          <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} aria-label="Covered key terms">
+          <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="group" aria-label="Covered key terms">
             {keyTerms.covered.map((hit) => {
               const same = hit.heard.toLowerCase() === hit.term.toLowerCase()
               return (

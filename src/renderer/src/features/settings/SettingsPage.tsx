@@ -6,13 +6,15 @@ import {
   FormControlLabel,
   Stack,
   Switch,
-  TextField,
   ToggleButton,
   ToggleButtonGroup,
   Typography
 } from '@mui/material'
 import type { AppInfo } from '../../../../shared/contract'
+import { phaseTimeGroups } from '../../../../shared/session/phase-time-groups'
+import { formatClock, parseClock } from '../../../../shared/session/timer-display'
 import type { ThemePreference } from '../../../../shared/settings'
+import { ClockField } from '../../components/ClockField'
 import { PageHeader } from '../../components/PageHeader'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
@@ -21,24 +23,18 @@ import { MicrophonePicker } from '../recording'
 import { ModelsCard } from './ModelsCard'
 import { BackupCard } from '../backup'
 
-function SecondsField({ label, value, min, onCommit }: { label: string; value: number; min: number; onCommit: (v: number) => void }) {
-  const [text, setText] = useState(String(value))
-  useEffect(() => setText(String(value)), [value])
-  const parsed = Number(text)
-  const invalid = !Number.isInteger(parsed) || parsed < min
-  return (
-    <TextField
-      label={label}
-      size="small"
-      type="number"
-      value={text}
-      error={invalid}
-      helperText={invalid ? `A whole number of seconds, at least ${min}` : ' '}
-      onChange={(event) => setText(event.target.value)}
-      onBlur={() => !invalid && parsed !== value && onCommit(parsed)}
-      slotProps={{ htmlInput: { min, step: 10 } }}
-    />
-  )
+/** A default phase length, stored in whole seconds and shown as m:ss; saved when the field is left. */
+function DefaultTimeField({ label, seconds, minSec, onCommit }: { label: string; seconds: number; minSec: number; onCommit: (seconds: number) => void }) {
+  const [text, setText] = useState(formatClock(seconds * 1000))
+  useEffect(() => setText(formatClock(seconds * 1000)), [seconds])
+  const commit = () => {
+    const ms = parseClock(text)
+    if (ms === null || ms < minSec * 1000) return
+    const next = Math.round(ms / 1000)
+    if (next !== seconds) onCommit(next)
+    else setText(formatClock(seconds * 1000))
+  }
+  return <ClockField label={label} value={text} onChange={setText} minMs={minSec * 1000} onBlur={commit} />
 }
 
 export function SettingsPage() {
@@ -76,15 +72,29 @@ export function SettingsPage() {
             <Typography variant="h6" gutterBottom>
               Sessions
             </Typography>
-            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: "wrap" }}>
-              <SecondsField label="STAR: think (s)" value={times.behavioral.thinkSec} min={0}
-                onCommit={(v) => void updateSettings({ defaultTimes: { ...times, behavioral: { ...times.behavioral, thinkSec: v } } })} />
-              <SecondsField label="STAR: answer (s)" value={times.behavioral.answerSec} min={10}
-                onCommit={(v) => void updateSettings({ defaultTimes: { ...times, behavioral: { ...times.behavioral, answerSec: v } } })} />
-              <SecondsField label="Design: clarify (s)" value={times.systemDesign.clarifySec} min={0}
-                onCommit={(v) => void updateSettings({ defaultTimes: { ...times, systemDesign: { ...times.systemDesign, clarifySec: v } } })} />
-              <SecondsField label="Design: design (s)" value={times.systemDesign.designSec} min={10}
-                onCommit={(v) => void updateSettings({ defaultTimes: { ...times, systemDesign: { ...times.systemDesign, designSec: v } } })} />
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              Default phase times for new sessions (m:ss); the Practice setup can change them for one session.
+            </Typography>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Default phase times">
+              {phaseTimeGroups.map((group) => {
+                const [prepSec, answerSec] = group.read(times)
+                return (
+                  <Stack key={group.id} direction="row" spacing={2}>
+                    <DefaultTimeField
+                      label={group.prepLabel}
+                      seconds={prepSec}
+                      minSec={0}
+                      onCommit={(v) => void updateSettings({ defaultTimes: group.write(times, v, answerSec) })}
+                    />
+                    <DefaultTimeField
+                      label={group.answerLabel}
+                      seconds={answerSec}
+                      minSec={group.minAnswerSec}
+                      onCommit={(v) => void updateSettings({ defaultTimes: group.write(times, prepSec, v) })}
+                    />
+                  </Stack>
+                )
+              })}
             </Stack>
             <Box sx={{ mt: 1 }}><MicrophonePicker /></Box>
             <FormControlLabel

@@ -1,14 +1,19 @@
 // First: Excalidraw reads the asset path when its module is evaluated.
 import './excalidraw-assets'
-import { useCallback, useRef } from 'react'
-import { Box, Paper, Stack, Typography } from '@mui/material'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { Box, Button, Paper, Stack, Typography } from '@mui/material'
+import FullscreenIcon from '@mui/icons-material/Fullscreen'
+import FullscreenExitIcon from '@mui/icons-material/FullscreenExit'
+import { Group, Panel, usePanelRef } from 'react-resizable-panels'
 import { CaptureUpdateAction, convertToExcalidrawElements, getCommonBounds } from '@excalidraw/excalidraw'
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types'
 import type { Diagram } from '../../../../shared/banks/types'
 import type { MermaidDraft, Whiteboard as WhiteboardValue } from '../../../../shared/session'
+import { isTypingTarget } from '../../app/shortcuts'
 import { MermaidView } from '../../components/MermaidView'
 import { mermaidToExcalidraw } from '../../lib/mermaid'
 import { MermaidEditor } from './MermaidEditor'
+import { PanelHandle } from './PanelHandle'
 import { Whiteboard } from './Whiteboard'
 
 export interface DesignBoardProps {
@@ -16,15 +21,47 @@ export interface DesignBoardProps {
   mermaid: MermaidDraft | undefined
   onSave: (patch: { whiteboard?: WhiteboardValue; mermaid?: MermaidDraft }) => Promise<void>
   registerFlush: (flush: () => Promise<void>) => () => void
-  /** The question's reference diagrams, shown beside the candidate's once the answer is done. */
+  /** The question's reference diagrams, shown under the workspace once the answer is done. */
   reference: Diagram[] | null
+  /** Above the board: the question and the clock. Replaced by `floatingClock` in full screen. */
+  header: ReactNode
+  /** Floats over the board in full-screen mode, so the time stays in sight. */
+  floatingClock: ReactNode
+  /** Under the Mermaid editor: the rest of the answer (recording, typed answer, notes). */
+  side: ReactNode
 }
 
 const GAP = 80
 
-/** The whiteboard and the Mermaid editor of a system-design answer, side by side. */
-export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush, reference }: DesignBoardProps) {
+/**
+ * The design workspace: the whiteboard first and largest, the Mermaid editor and the rest of the
+ * answer beside it, in panels the candidate can resize; it fills the window under the app bar,
+ * with the question and the clock in a compact header. Full screen gives the board the whole
+ * screen with the clock floating over it. Nothing unmounts when the layout changes, so a
+ * recording or an unsaved edit in the side panels carries on.
+ */
+export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush, reference, header, floatingClock, side }: DesignBoardProps) {
   const api = useRef<ExcalidrawImperativeAPI | null>(null)
+  const sidePanel = usePanelRef()
+  const [fullScreen, setFullScreen] = useState(false)
+
+  const toggleFullScreen = useCallback((on: boolean) => {
+    setFullScreen(on)
+    if (on) sidePanel.current?.collapse()
+    else sidePanel.current?.expand()
+  }, [sidePanel])
+
+  useEffect(() => {
+    if (!fullScreen) return
+    // Esc leaves full screen, unless it is meant for the board (a tool, a selection) or a field.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || isTypingTarget(event.target)) return
+      if (event.target instanceof Element && event.target.closest('.excalidraw')) return
+      toggleFullScreen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [fullScreen, toggleFullScreen])
 
   const putOnWhiteboard = useCallback(async (source: string): Promise<string | null> => {
     const excalidraw = api.current
@@ -57,16 +94,78 @@ export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush
   const saveWhiteboard = useCallback((value: WhiteboardValue) => onSave({ whiteboard: value }), [onSave])
   const saveMermaid = useCallback((value: MermaidDraft) => onSave({ mermaid: value }), [onSave])
 
+  const fullScreenButton = (
+    <Button
+      size="small"
+      startIcon={fullScreen ? <FullscreenExitIcon /> : <FullscreenIcon />}
+      onClick={() => toggleFullScreen(!fullScreen)}
+      aria-pressed={fullScreen}
+      title={fullScreen ? 'Back to the workspace (Esc)' : 'The board on the whole screen'}
+    >
+      {fullScreen ? 'Exit full screen' : 'Full screen'}
+    </Button>
+  )
+
   return (
     <Stack spacing={2}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>
-        <Box sx={{ minWidth: 0 }}>
-          <Typography variant="overline" component="h3">
-            Whiteboard
-          </Typography>
-          <Whiteboard initial={whiteboard} onSave={saveWhiteboard} registerFlush={registerFlush} onApi={(instance) => (api.current = instance)} />
-        </Box>
-        <MermaidEditor initial={mermaid} onSave={saveMermaid} registerFlush={registerFlush} onPutOnWhiteboard={putOnWhiteboard} />
+      <Box
+        data-testid="design-workspace"
+        data-fullscreen={fullScreen}
+        role={fullScreen ? 'dialog' : undefined}
+        aria-modal={fullScreen || undefined}
+        aria-label={fullScreen ? 'Whiteboard, full screen' : undefined}
+        sx={
+          fullScreen
+            ? { position: 'fixed', inset: 0, zIndex: (t) => t.zIndex.modal, bgcolor: 'background.default', p: 1, display: 'flex', flexDirection: 'column' }
+            : {
+                // The window under the dense app bar (48 px) and the page's padding (2 × 24 px).
+                height: 'calc(100dvh - 96px)',
+                minHeight: 460,
+                display: 'flex',
+                flexDirection: 'column',
+                gap: 1
+              }
+        }
+      >
+        {!fullScreen && header}
+        <Group orientation="horizontal" style={{ flex: 1, minHeight: 0 }}>
+          <Panel id="design-board" defaultSize="63%" minSize="35%">
+            <Box sx={{ position: 'relative', height: '100%', minWidth: 0, pr: 0.5 }}>
+              <Whiteboard
+                initial={whiteboard}
+                onSave={saveWhiteboard}
+                registerFlush={registerFlush}
+                onApi={(instance) => (api.current = instance)}
+                actions={fullScreenButton}
+              />
+              {fullScreen && (
+                <Paper
+                  elevation={6}
+                  data-testid="floating-clock"
+                  sx={{ position: 'absolute', left: '50%', bottom: 16, transform: 'translateX(-50%)', zIndex: 5, px: 2, py: 0.5, borderRadius: 6 }}
+                >
+                  {floatingClock}
+                </Paper>
+              )}
+            </Box>
+          </Panel>
+          <PanelHandle orientation="horizontal" label="Resize the whiteboard and the side panels" />
+          <Panel id="design-side" panelRef={sidePanel} defaultSize="37%" minSize="22%" collapsible collapsedSize="0%">
+            <Group orientation="vertical" style={{ height: '100%' }}>
+              <Panel id="design-mermaid" defaultSize="62%" minSize="120px">
+                <Box sx={{ height: '100%', pl: 0.5, pb: 0.5 }}>
+                  <MermaidEditor initial={mermaid} onSave={saveMermaid} registerFlush={registerFlush} onPutOnWhiteboard={putOnWhiteboard} />
+                </Box>
+              </Panel>
+              <PanelHandle orientation="vertical" label="Resize the Mermaid editor and the answer panel" />
+              <Panel id="design-answer" minSize="60px">
+                <Box sx={{ height: '100%', overflow: 'auto', pl: 0.5, pt: 0.5 }} data-testid="design-answer-panel">
+                  {side}
+                </Box>
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
       </Box>
       {reference && (
         <Paper variant="outlined" sx={{ p: 2 }} data-testid="reference-diagrams">
@@ -75,16 +174,18 @@ export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush
           </Typography>
           {reference.length === 0 ? (
             <Typography variant="body2" color="text.secondary">
-              This bank gives no diagram for this question.
+              No reference diagram here beyond any drawn in the reference answer below.
             </Typography>
           ) : (
             <Stack spacing={2}>
               {reference.map((diagram, i) => (
-                <Box key={i} sx={{ display: 'grid', gridTemplateColumns: { md: diagram.mermaid ? '1fr 1fr' : '1fr' }, gap: 2 }}>
+                <Box key={i} sx={{ display: 'grid', gridTemplateColumns: { md: diagram.mermaid && diagram.ascii ? '1fr 1fr' : '1fr' }, gap: 2 }}>
                   {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
-                  <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-                    {diagram.ascii}
-                  </Box>
+                  {diagram.ascii && (
+                    <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
+                      {diagram.ascii}
+                    </Box>
+                  )}
                 </Box>
               ))}
             </Stack>

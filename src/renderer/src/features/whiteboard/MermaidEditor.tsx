@@ -2,12 +2,17 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Box, Button, Menu, MenuItem, Skeleton, Stack, Typography, useTheme } from '@mui/material'
 import AccountTreeIcon from '@mui/icons-material/AccountTree'
 import DashboardCustomizeIcon from '@mui/icons-material/DashboardCustomize'
+import { Group, Panel } from 'react-resizable-panels'
 import type { MermaidDraft } from '../../../../shared/session'
 import { renderMermaid, type MermaidRender } from '../../lib/mermaid'
 import { useAutosave } from '../practice/use-autosave'
+import { friendlyMermaidError } from './friendly-mermaid-error'
 import { mermaidTemplates } from './mermaid-templates'
+import { MermaidPreview } from './MermaidPreview'
+import { PanelHandle } from './PanelHandle'
 
 const PREVIEW_DELAY_MS = 300
+const PUT_MESSAGE_MS = 6000
 
 interface MermaidEditorProps {
   initial: MermaidDraft | undefined
@@ -17,11 +22,16 @@ interface MermaidEditorProps {
   onPutOnWhiteboard: (source: string) => Promise<string | null>
 }
 
-/** Mermaid source with a live preview, inline syntax errors and pipeline templates. */
+/**
+ * Mermaid source over a live preview (fit or zoom), each in a resizable pane, with syntax errors
+ * in plain words and the line they are on, and pipeline templates. Fills its container.
+ */
 export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboard }: MermaidEditorProps) {
   const theme = useTheme()
   const [source, setSource] = useState(initial?.source ?? '')
   const [render, setRender] = useState<MermaidRender | null>(null)
+  // While the source has an error, the last diagram that drew stays in view, dimmed.
+  const [lastGood, setLastGood] = useState<string | null>(null)
   const [rendering, setRendering] = useState(false)
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null)
   const [putting, setPutting] = useState(false)
@@ -41,6 +51,7 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
       void renderMermaid(source, theme.palette.mode === 'dark' ? 'dark' : 'default').then((result) => {
         if (!active) return
         setRender(result)
+        if (result.ok) setLastGood(result.svg)
         setRendering(false)
       })
     }, PREVIEW_DELAY_MS)
@@ -50,21 +61,33 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
     }
   }, [source, theme.palette.mode])
 
-  const errorLine = render && !render.ok ? render.error.line : null
-  const lines = source.split('\n')
+  // "Added to the whiteboard." speaks of the source as it was: gone once it changes, or soon.
+  useEffect(() => {
+    if (!putMessage?.ok) return
+    const timer = setTimeout(() => setPutMessage(null), PUT_MESSAGE_MS)
+    return () => clearTimeout(timer)
+  }, [putMessage])
+
+  const edit = (next: string) => {
+    setSource(next)
+    setPutMessage(null)
+  }
+
+  const error = render && !render.ok ? friendlyMermaidError(render.error, source) : null
+  const errorLineText = error?.line ? source.split('\n')[error.line - 1] : undefined
 
   const putOnWhiteboard = async () => {
     setPutting(true)
     setPutMessage(null)
-    const error = await onPutOnWhiteboard(source)
+    const failure = await onPutOnWhiteboard(source)
     setPutting(false)
-    setPutMessage(error ? { ok: false, text: error } : { ok: true, text: 'Added to the whiteboard.' })
+    setPutMessage(failure ? { ok: false, text: failure } : { ok: true, text: 'Added to the whiteboard.' })
   }
 
   return (
-    <Stack spacing={1} sx={{ minWidth: 0 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="overline" component="h3" sx={{ flex: 1 }}>
+    <Stack sx={{ height: '100%', minHeight: 0, minWidth: 0 }} data-testid="mermaid-editor">
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', pb: 0.5 }}>
+        <Typography variant="overline" component="h3" sx={{ flex: 1, lineHeight: 1.5 }}>
           Mermaid
         </Typography>
         <Button size="small" startIcon={<DashboardCustomizeIcon />} onClick={(event) => setMenuAnchor(event.currentTarget)} aria-haspopup="menu">
@@ -75,7 +98,7 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
             <MenuItem
               key={template.id}
               onClick={() => {
-                setSource(template.source)
+                edit(template.source)
                 setMenuAnchor(null)
                 textarea.current?.focus()
               }}
@@ -94,68 +117,70 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
           Put on the whiteboard
         </Button>
       </Stack>
-      <Box
-        component="textarea"
-        ref={textarea}
-        aria-label="Mermaid source"
-        spellCheck={false}
-        value={source}
-        placeholder={'flowchart LR\n  Kafka --> Spark --> Delta'}
-        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setSource(event.target.value)}
-        onBlur={() => void flush()}
-        rows={8}
-        sx={{
-          width: '100%',
-          resize: 'vertical',
-          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
-          fontSize: 13,
-          p: 1,
-          borderRadius: 1,
-          border: 1,
-          borderColor: errorLine || (render && !render.ok) ? 'error.main' : 'divider',
-          bgcolor: 'background.paper',
-          color: 'text.primary'
-        }}
-      />
-      {render && !render.ok && (
-        <Alert severity="error" data-testid="mermaid-error" sx={{ '& pre': { m: 0, whiteSpace: 'pre-wrap', fontSize: 12 } }}>
-          {errorLine !== null ? (
-            <>
-              <strong>Line {errorLine}</strong>
-              {lines[errorLine - 1] !== undefined && (
-                <Box component="code" sx={{ ml: 1 }}>
-                  {lines[errorLine - 1]}
-                </Box>
-              )}
-            </>
-          ) : (
-            <strong>Syntax error</strong>
-          )}
-          <pre>{render.error.message}</pre>
-        </Alert>
-      )}
-      {putMessage && (
-        <Alert severity={putMessage.ok ? 'success' : 'error'} onClose={() => setPutMessage(null)}>
-          {putMessage.text}
-        </Alert>
-      )}
-      <Box sx={{ minHeight: 80, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'auto' }}>
-        {!source.trim() ? (
-          <Typography variant="body2" color="text.secondary">
-            Type a diagram or pick a template: the preview appears here.
-          </Typography>
-        ) : render?.ok ? (
-          // mermaid renders with securityLevel 'strict', which sanitizes its SVG.
-          <Box
-            data-testid="mermaid-preview"
-            aria-busy={rendering}
-            sx={{ '& svg': { maxWidth: '100%', height: 'auto' } }}
-            dangerouslySetInnerHTML={{ __html: render.svg }}
-          />
-        ) : rendering && !render ? (
-          <Skeleton variant="rounded" height={80} />
-        ) : null}
+      <Box aria-live="polite">
+        {putMessage && (
+          <Alert severity={putMessage.ok ? 'success' : 'error'} onClose={() => setPutMessage(null)} sx={{ py: 0, mb: 0.5 }}>
+            {putMessage.text}
+          </Alert>
+        )}
       </Box>
+      <Group orientation="vertical" style={{ flex: 1, minHeight: 0 }}>
+        <Panel id="mermaid-source-pane" defaultSize="40%" minSize="56px">
+          <Stack sx={{ height: '100%', minHeight: 0 }}>
+            <Box
+              component="textarea"
+              ref={textarea}
+              aria-label="Mermaid source"
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'mermaid-error' : undefined}
+              spellCheck={false}
+              value={source}
+              placeholder={'flowchart LR\n  Kafka --> Spark --> Delta'}
+              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => edit(event.target.value)}
+              onBlur={() => void flush()}
+              sx={{
+                flex: 1,
+                minHeight: 40,
+                width: '100%',
+                resize: 'none',
+                fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
+                fontSize: 13,
+                p: 1,
+                borderRadius: 1,
+                border: 1,
+                borderColor: error ? 'error.main' : 'divider',
+                bgcolor: 'background.paper',
+                color: 'text.primary'
+              }}
+            />
+            {error && (
+              <Alert severity="error" id="mermaid-error" data-testid="mermaid-error" sx={{ mt: 0.5, py: 0, flexShrink: 0 }}>
+                {error.line !== null && <strong>Line {error.line}: </strong>}
+                {error.text}
+                {errorLineText?.trim() && (
+                  <Box component="code" sx={{ display: 'block', mt: 0.5, whiteSpace: 'pre-wrap', fontSize: 12 }}>
+                    {errorLineText.trim()}
+                  </Box>
+                )}
+              </Alert>
+            )}
+          </Stack>
+        </Panel>
+        <PanelHandle orientation="vertical" label="Resize the Mermaid source and preview" />
+        <Panel id="mermaid-preview-pane" minSize="64px">
+          {!source.trim() ? (
+            <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+              Type a diagram or pick a template: the preview appears here.
+            </Typography>
+          ) : render?.ok ? (
+            <MermaidPreview svg={render.svg} busy={rendering} enlargeable />
+          ) : error && lastGood ? (
+            <MermaidPreview svg={lastGood} busy={false} stale enlargeable />
+          ) : rendering && !render ? (
+            <Skeleton variant="rounded" height="100%" aria-label="Drawing the preview" />
+          ) : null}
+        </Panel>
+      </Group>
     </Stack>
   )
 }

@@ -1,7 +1,7 @@
 import './excalidraw-assets'
 import '@excalidraw/excalidraw/index.css'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Box, Typography, useTheme } from '@mui/material'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Box, Stack, Typography, useTheme } from '@mui/material'
 import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, serializeAsJSON } from '@excalidraw/excalidraw'
 import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
 import type { Whiteboard as WhiteboardValue } from '../../../../shared/session'
@@ -15,6 +15,8 @@ export interface WhiteboardProps {
   onSave: (whiteboard: WhiteboardValue) => Promise<void>
   registerFlush: (flush: () => Promise<void>) => () => void
   onApi: (api: ExcalidrawImperativeAPI) => void
+  /** Buttons at the end of the board's status bar (full screen…). */
+  actions?: ReactNode
 }
 
 function initialScene(initial: WhiteboardValue | undefined): ExcalidrawInitialDataState | null {
@@ -27,6 +29,19 @@ function initialScene(initial: WhiteboardValue | undefined): ExcalidrawInitialDa
   }
 }
 
+/**
+ * Two of Excalidraw's buttons fail WCAG as shipped: the menu button (☰) has no name at all, and
+ * the zoom button shows "100%" while its name says only "Reset zoom" (a voice command for what
+ * is on screen would miss it). Attributes only change when they differ, so observing is cheap.
+ */
+export function labelExcalidrawButtons(root: ParentNode): void {
+  for (const button of root.querySelectorAll('.main-menu-trigger:not([aria-label])')) button.setAttribute('aria-label', 'Whiteboard menu')
+  for (const button of root.querySelectorAll('.reset-zoom-button')) {
+    const label = `${button.textContent?.trim() ?? ''} (reset zoom)`.trim()
+    if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label)
+  }
+}
+
 function shapeCount(elements: SceneElements): number {
   // A label inside a shape is one shape, not two.
   return elements.filter((element) => !(element.type === 'text' && element.containerId)).length
@@ -36,7 +51,7 @@ function shapeCount(elements: SceneElements): number {
  * Excalidraw, saved with the answer: the scene as JSON plus an SVG for the review screen, a
  * couple of seconds after the last change (and never when only the view moved).
  */
-export function Whiteboard({ initial, onSave, registerFlush, onApi }: WhiteboardProps) {
+export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: WhiteboardProps) {
   const theme = useTheme()
   const api = useRef<ExcalidrawImperativeAPI | null>(null)
   const scene = useMemo(() => initialScene(initial), [initial])
@@ -76,6 +91,18 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi }: Whiteboard
   }, [])
 
   useEffect(() => registerFlush(flush), [registerFlush, flush])
+
+  // Excalidraw's own buttons, named for screen readers, again whenever it redraws its UI.
+  const container = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const element = container.current
+    if (!element) return
+    const name = () => labelExcalidrawButtons(element)
+    name()
+    const observer = new MutationObserver(name)
+    observer.observe(element, { childList: true, subtree: true, characterData: true })
+    return () => observer.disconnect()
+  }, [])
   useEffect(() => () => void flush(), [flush])
 
   const onChange = useCallback(
@@ -93,9 +120,19 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi }: Whiteboard
     [flush]
   )
 
+  // The board fills its container (a resizable panel, or the screen): status bar, then canvas.
   return (
-    <Box>
-      <Box sx={{ height: 520, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
+    <Stack sx={{ height: '100%', minHeight: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minHeight: 32 }}>
+        <Typography variant="overline" component="h3" sx={{ lineHeight: 1.5 }}>
+          Whiteboard
+        </Typography>
+        <Typography variant="caption" color="text.secondary" data-testid="whiteboard-status" aria-live="polite" sx={{ flex: 1 }} noWrap>
+          {count} {count === 1 ? 'shape' : 'shapes'} · {status}
+        </Typography>
+        {actions}
+      </Stack>
+      <Box ref={container} sx={{ flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }} data-testid="whiteboard">
         <Excalidraw
           initialData={scene}
           excalidrawAPI={(instance) => {
@@ -110,9 +147,6 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi }: Whiteboard
           }}
         />
       </Box>
-      <Typography variant="caption" color="text.secondary" data-testid="whiteboard-status" aria-live="polite">
-        {count} {count === 1 ? 'shape' : 'shapes'} · {status}
-      </Typography>
-    </Box>
+    </Stack>
   )
 }
