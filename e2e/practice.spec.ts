@@ -28,7 +28,7 @@ test('a two-question STAR session: phases, warnings, overtime, typed answers, hi
   await expect(page.getByTestId('empty-state')).toBeVisible()
 
   await page.getByRole('button', { name: 'Behavioral (STAR)' }).click()
-  await page.getByLabel('Questions').fill('2')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('2')
   await page.getByRole('button', { name: 'As listed' }).click()
   await page.getByLabel('STAR: think').fill('0:01')
   await page.getByLabel('STAR: answer').fill('1:15')
@@ -102,7 +102,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   const { page } = app
   await openPractice(page)
   await page.getByRole('button', { name: 'System design' }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'As listed' }).click()
   await page.getByLabel('Design: clarify').fill('0')
   await page.getByLabel('Design: design').fill('30:00')
