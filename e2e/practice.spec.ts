@@ -17,7 +17,9 @@ async function call<T>(page: Page, method: string, input: unknown = {}): Promise
 async function openPractice(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible()
+  // The setup form waits for the question banks (240 built-in questions): on a loaded machine
+  // parsing them takes longer than the default 10 s, as in e2e/library.spec.ts.
+  await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible({ timeout: 30_000 })
 }
 
 test('a two-question STAR session: phases, warnings, overtime, typed answers, history', async ({ app }) => {
@@ -99,6 +101,10 @@ test('a two-question STAR session: phases, warnings, overtime, typed answers, hi
 })
 
 test('a system-design session: whiteboard, Mermaid, put on the whiteboard, restored after a reload', async ({ app }) => {
+  // Excalidraw and Mermaid are large lazily loaded chunks: on a loaded 2-core CI machine loading
+  // them (twice, with the reload) takes well over the default waits, so this test gets more time.
+  test.slow()
+  const lazyChunk = { timeout: 30_000 }
   const { page } = app
   await openPractice(page)
   await page.getByRole('button', { name: 'System design' }).click()
@@ -113,7 +119,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
 
   // Draw a rectangle with the mouse.
   const board = page.getByTestId('whiteboard')
-  await expect(board.locator('canvas.interactive')).toBeVisible()
+  await expect(board.locator('canvas.interactive')).toBeVisible(lazyChunk)
   await board.evaluate((element) => element.scrollIntoView({ block: 'center' }))
   // The tool's radio input sits under its icon: click the label around both.
   await board.getByTestId('toolbar-rectangle').locator('..').click()
@@ -130,7 +136,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   const source = page.getByRole('textbox', { name: 'Mermaid source' })
   await source.fill('flowchart LR; Kafka-->Spark-->Delta')
   const preview = page.getByTestId('mermaid-preview')
-  await expect(preview.locator('svg')).toBeVisible()
+  await expect(preview.locator('svg')).toBeVisible(lazyChunk)
   await expect(preview).toContainText('Spark')
 
   await source.fill('flowchart LR\n  A --> B\n  B -->> C(((')
@@ -160,10 +166,10 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
 
   // Reload mid-session: the same question, its whiteboard and its Mermaid source come back.
   await page.reload()
-  await expect(page.getByTestId('timer-phase')).toHaveText('Design')
-  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes')
+  await expect(page.getByTestId('timer-phase')).toHaveText('Design', lazyChunk)
+  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes', lazyChunk)
   await expect(page.getByRole('textbox', { name: 'Mermaid source' })).toHaveValue('flowchart LR; Kafka-->Spark-->Delta')
-  await expect(page.getByTestId('mermaid-preview').locator('svg')).toBeVisible()
+  await expect(page.getByTestId('mermaid-preview').locator('svg')).toBeVisible(lazyChunk)
 
   // The Practice page offers to resume it.
   await openPractice(page)
@@ -171,7 +177,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   await expect(inProgress.getByTestId('session-row')).toHaveCount(1)
   await inProgress.getByRole('link', { name: 'Resume' }).click()
   await expect(page).toHaveURL(new RegExp(`#/practice/session/${sessionId}`))
-  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes')
+  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes', lazyChunk)
 
   // Finishing the answer shows the reference material beside the candidate's diagram.
   await page.getByRole('button', { name: 'Finish answer' }).click()
