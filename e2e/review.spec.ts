@@ -226,6 +226,9 @@ test('clicking a word of a recorded answer plays the audio from that word; an ed
   const spoken = 'We chose streaming with Kafka because latency mattered more than cost.'
   const words = spoken.split(' ').map((text, i) => ({ startMs: i * 600, endMs: i * 600 + 500, text }))
   const transcript = { text: spoken, segments: [{ startMs: 0, endMs: words.at(-1)!.endMs, text: spoken }], words, durationMs: 8000, model: 'ggml-base.en.bin' }
+  // Stop first: the running app keeps db.json in memory and rewrites it (the spaced-repetition
+  // cards sync a moment after each answer), which would undo an edit made behind its back.
+  await app.close()
   const dbFile = join(app.dataDir, 'db.json')
   const db = JSON.parse(readFileSync(dbFile, 'utf8')) as { answers: Array<Record<string, unknown>> }
   const record = db.answers.find((a) => a.id === answerId)!
