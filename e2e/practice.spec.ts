@@ -17,7 +17,9 @@ async function call<T>(page: Page, method: string, input: unknown = {}): Promise
 async function openPractice(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible()
+  // The setup form waits for the question banks (240 built-in questions): on a loaded machine
+  // parsing them takes longer than the default 10 s, as in e2e/library.spec.ts.
+  await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible({ timeout: 30_000 })
 }
 
 test('a two-question STAR session: phases, warnings, overtime, typed answers, history', async ({ app }) => {
@@ -28,7 +30,7 @@ test('a two-question STAR session: phases, warnings, overtime, typed answers, hi
   await expect(page.getByTestId('empty-state')).toBeVisible()
 
   await page.getByRole('button', { name: 'Behavioral (STAR)' }).click()
-  await page.getByLabel('Questions').fill('2')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('2')
   await page.getByRole('button', { name: 'As listed' }).click()
   await page.getByLabel('STAR: think').fill('0:01')
   await page.getByLabel('STAR: answer').fill('1:15')
@@ -107,7 +109,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   const { page } = app
   await openPractice(page)
   await page.getByRole('button', { name: 'System design' }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'As listed' }).click()
   await page.getByLabel('Design: clarify').fill('0')
   await page.getByLabel('Design: design').fill('30:00')
@@ -166,7 +168,7 @@ test('a system-design session: whiteboard, Mermaid, put on the whiteboard, resto
   // Reload mid-session: the same question, its whiteboard and its Mermaid source come back.
   await page.reload()
   await expect(page.getByTestId('timer-phase')).toHaveText('Design', slowLoad)
-  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes')
+  await expect(page.getByTestId('whiteboard-status')).toContainText('6 shapes', slowLoad)
   await expect(page.getByRole('textbox', { name: 'Mermaid source' })).toHaveValue('flowchart LR; Kafka-->Spark-->Delta')
   await expect(page.getByTestId('mermaid-preview').locator('svg')).toBeVisible(slowLoad)
 

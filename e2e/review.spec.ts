@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect, type AppHandle } from './fixtures'
-import { callApi } from './web-server'
+import { callApi, startWebServer, stopProcess, type WebServerProcess } from './web-server'
 
 /**
  * The Review and Progress pages. Answers are created through the HTTP API (what the Practice
@@ -28,12 +29,12 @@ const slogan = 'Just use Spark, always stream everything.'
 // load can take longer than the default assertion timeout.
 const FIRST_LOAD = { timeout: 30_000 }
 
-function call<T>(app: AppHandle, method: string, input: unknown = {}): Promise<T> {
+function call<T>(app: Pick<AppHandle, 'server'>, method: string, input: unknown = {}): Promise<T> {
   if (!app.server) throw new Error('these tests drive the browser-mode server')
   return callApi<T>(app.server, method, input)
 }
 
-async function questions(app: AppHandle): Promise<{ batch: Question; other: Question }> {
+async function questions(app: Pick<AppHandle, 'server'>): Promise<{ batch: Question; other: Question }> {
   const library = await call<{ questions: Question[] }>(app, 'getLibrary')
   const batch =
     library.questions.find((q) => q.title === 'How do you decide batch vs streaming?') ??
@@ -44,7 +45,7 @@ async function questions(app: AppHandle): Promise<{ batch: Question; other: Ques
 }
 
 /** A session with one typed answer to `question`; returns the answer's id. */
-async function typedSessionAnswer(app: AppHandle, question: Question, text: string, extra: Record<string, unknown> = {}): Promise<{ sessionId: string; answerId: string }> {
+async function typedSessionAnswer(app: Pick<AppHandle, 'server'>, question: Question, text: string, extra: Record<string, unknown> = {}): Promise<{ sessionId: string; answerId: string }> {
   const session = await call<{ id: string }>(app, 'createSession', {
     type: 'system-design',
     questionIds: [question.id],
@@ -62,7 +63,7 @@ async function typedSessionAnswer(app: AppHandle, question: Question, text: stri
   return { sessionId: session.id, answerId }
 }
 
-async function openReview(app: AppHandle, answerId: string): Promise<void> {
+async function openReview(app: Pick<AppHandle, 'page' | 'server'>, answerId: string): Promise<void> {
   await app.page.goto(`${app.server!.origin}/#/review/answer/${answerId}`)
   await expect(app.page.getByTestId('answer-review')).toBeVisible(FIRST_LOAD)
 }
@@ -230,17 +231,56 @@ test('history lists sessions and answers, and deleting asks first and removes on
   expect(await call<unknown[]>(app, 'listAnswers', {})).toEqual([])
 })
 
-test('progress charts the overall score of every answer and the criteria hit rates', async ({ app }) => {
-  const { page } = app
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click()
-  await expect(page.getByTestId('empty-state')).toBeVisible(FIRST_LOAD)
+test('progress charts the overall score of every answer and the criteria hit rates', async ({ browser }) => {
+  // The chart has one point per kind of question and day (that day's mean), so the two answers
+  // are given on two days of the backend's test clock: each answer's score is then a point.
+  const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-progress-'))
+  const clockFile = `${dataDir}-clock`
+  writeFileSync(clockFile, new Date(2025, 2, 3, 9, 0).toISOString())
+  let server: WebServerProcess | null = null
+  try {
+    server = await startWebServer(dataDir, [], { MOCKROOM_TEST_CLOCK_FILE: clockFile })
+    const context = await browser.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    const app = { page, server }
+    await page.goto(server.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click()
+    await expect(page.getByTestId('empty-state')).toBeVisible(FIRST_LOAD)
 
-  const { batch } = await questions(app)
-  await typedSessionAnswer(app, batch, slogan)
-  await typedSessionAnswer(app, batch, reasoned)
-  await page.reload()
-  await expect(page.getByTestId('score-chart').locator('circle')).toHaveCount(2, FIRST_LOAD)
-  await expect(page.getByTestId('criterion-rate').first()).toBeVisible()
+    const { batch } = await questions(app)
+    const first = await typedSessionAnswer(app, batch, slogan)
+    writeFileSync(clockFile, new Date(2025, 2, 4, 9, 0).toISOString())
+    const second = await typedSessionAnswer(app, batch, reasoned)
+    // Each answer's overall score, as its review shows it.
+    const scores: number[] = []
+    for (const { answerId } of [first, second]) {
+      await openReview(app, answerId)
+      scores.push(Number(await page.getByTestId('overall-score').textContent()))
+    }
+    expect(scores[1]).toBeGreaterThan(scores[0]!)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click()
+    const chart = page.getByTestId('progress-chart')
+    // The chart's text alternative lists the plotted values per kind, day by day.
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`^Score by day from Mar 3 to Mar 4\\. [^:;]+: ${scores[0]}, ${scores[1]}$`), FIRST_LOAD)
+    await expect(chart.locator('.MuiLineChart-mark')).toHaveCount(2)
+    await expect(page.getByTestId('kind-progress')).toContainText(`2 answers · mean ${Math.round(((scores[0]! + scores[1]!) / 2) * 10) / 10}`)
+
+    // Criteria hit rates: every criterion of the rubric over both answers, as percentages.
+    const rows = page.getByTestId('criterion-trends').locator('tbody tr')
+    await expect(rows.first()).toBeVisible()
+    for (const row of await rows.all()) {
+      await expect(row.locator('td').nth(1)).toHaveText(/^\d+%$/)
+      await expect(row.locator('td').nth(3)).toHaveText('2')
+    }
+    // The slogan met no criterion the reasoned answer met: at least one rate went up from 0 %.
+    await expect(rows.filter({ hasText: /0% → 100%/ }).first()).toBeVisible()
+    await context.close()
+  } finally {
+    if (server) await stopProcess(server.child)
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(clockFile, { force: true })
+  }
 })
 
 /** A 16 kHz mono 16-bit WAV of a quiet tone, `seconds` long. */
@@ -272,6 +312,9 @@ test('clicking a word of a recorded answer plays the audio from that word; an ed
   const spoken = 'We chose streaming with Kafka because latency mattered more than cost.'
   const words = spoken.split(' ').map((text, i) => ({ startMs: i * 600, endMs: i * 600 + 500, text }))
   const transcript = { text: spoken, segments: [{ startMs: 0, endMs: words.at(-1)!.endMs, text: spoken }], words, durationMs: 8000, model: 'ggml-base.en.bin' }
+  // Stop first: the running app keeps db.json in memory and rewrites it (the spaced-repetition
+  // cards sync a moment after each answer), which would undo an edit made behind its back.
+  await app.close()
   const dbFile = join(app.dataDir, 'db.json')
   const db = JSON.parse(readFileSync(dbFile, 'utf8')) as { answers: Array<{ id: string; takes: Array<Record<string, unknown>> }> }
   // The answer's one take becomes that recording (its file named as before takes existed).

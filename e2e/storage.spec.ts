@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { CURRENT_SCHEMA_VERSION } from '../src/backend/storage/db-schema'
 import { test, expect } from './fixtures'
 
 test('a corrupt db.json is moved aside with its bytes intact and the app starts with a banner', async ({ app }) => {
@@ -16,8 +17,8 @@ test('a corrupt db.json is moved aside with its bytes intact and the app starts 
   expect(moved).toHaveLength(1)
   await expect(banner).toContainText(moved[0]!)
   expect(readFileSync(join(app.dataDir, moved[0]!)).equals(corrupt)).toBe(true)
-  // The fresh file is valid and the app works.
-  expect(JSON.parse(readFileSync(join(app.dataDir, 'db.json'), 'utf8')).schemaVersion).toBe(1)
+  // The fresh file is valid (written at the current schema version) and the app works.
+  expect(JSON.parse(readFileSync(join(app.dataDir, 'db.json'), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
   await app.page.getByRole('link', { name: 'Settings' }).click()
   await expect(app.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
 
