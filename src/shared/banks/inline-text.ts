@@ -14,11 +14,13 @@ export type InlineNode =
   | { type: 'break' }
   | { type: 'link'; url: string; children: InlineNode[]; auto?: boolean }
   | { type: 'image'; url: string; alt: string }
-  | { type: 'strong' | 'emphasis' | 'delete'; children: InlineNode[] }
+  | { type: 'strong' | 'emphasis' | 'delete'; children: InlineNode[]; end?: number }
 
 interface Delimiter {
   type: 'delim'
   char: string
+  /** Offset of the run's first unused character. */
+  start: number
   count: number
   canOpen: boolean
   canClose: boolean
@@ -172,7 +174,7 @@ function tokenize(src: string, from: number, to: number): Item[] {
         canOpen = left && (!right || isPunctuation(before))
         canClose = right && (!left || isPunctuation(after))
       }
-      items.push({ type: 'delim', char: ch, count, canOpen, canClose })
+      items.push({ type: 'delim', char: ch, start: i, count, canOpen, canClose })
       i = run
       continue
     }
@@ -371,14 +373,16 @@ function resolveEmphasis(input: Item[]): InlineNode[] {
     const o = items[opener] as Delimiter
     const use = closer.char === '~' ? closer.count : o.count >= 2 && closer.count >= 2 ? 2 : 1
     const type = closer.char === '~' ? 'delete' : use === 2 ? 'strong' : 'emphasis'
-    const node: InlineNode = { type, children: finish(items.slice(opener + 1, c)) }
+    // A closer gives up its first characters: the node ends where they end.
+    const node: InlineNode = { type, children: finish(items.slice(opener + 1, c)), end: closer.start + use }
     o.count -= use
     closer.count -= use
+    closer.start += use
     const before = o.count > 0 ? items.slice(0, opener + 1) : items.slice(0, opener)
     const after = closer.count > 0 ? items.slice(c) : items.slice(c + 1)
     items = [...before, node, ...after]
+    // Next: the same closer when characters are left, else the item after the node.
     c = before.length + 1
-    if (closer.count > 0) c = before.length + 1
   }
   return finish(items)
 }
@@ -463,13 +467,13 @@ export function strongOnly(nodes: readonly InlineNode[]): InlineNode[] | null {
   return parts[0]!.children
 }
 
-/** A strong run that opens the line, and what follows it. */
-export function leadingStrong(nodes: readonly InlineNode[]): { strong: InlineNode[]; rest: InlineNode[] } | null {
+/** A strong run that opens the line, what follows it, and the offset where that begins. */
+export function leadingStrong(nodes: readonly InlineNode[]): { strong: InlineNode[]; rest: InlineNode[]; restOffset: number } | null {
   let i = 0
   while (i < nodes.length && nodes[i]!.type === 'text' && (nodes[i] as { value: string }).value.trim() === '') i++
   const first = nodes[i]
   if (first?.type !== 'strong') return null
-  return { strong: first.children, rest: nodes.slice(i + 1) }
+  return { strong: first.children, rest: nodes.slice(i + 1), restOffset: first.end ?? 0 }
 }
 
 /** The one link that is all of a line's content, or null. */

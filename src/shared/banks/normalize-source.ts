@@ -1,8 +1,8 @@
 /**
- * One line-by-line pass over the bank before remark sees it. It does the two things remark
- * cannot: accept `##Q2.` (no space after the hashes, as exported notebooks write it) as a
- * heading, and find places where the document can be cut into independently parsable chunks.
- * Fenced code and HTML comments are tracked so that a `#` line inside them is left alone.
+ * One line-by-line pass over the bank before it is scanned. It accepts `##Q2.` (no space after
+ * the hashes, as exported notebooks write it) as a heading, and escapes a stray fence that
+ * would swallow the questions after it. Fenced code and HTML comments are tracked so that a
+ * `#` line inside them is left alone.
  */
 
 export interface NormalizedSource {
@@ -11,13 +11,10 @@ export interface NormalizedSource {
   unspacedHeadings: number
   /** Unpaired fences that were escaped so they do not swallow the questions after them. */
   strayFences: number
-  /** Offsets (in `text`) of heading lines that follow a blank line outside code: safe cuts. */
-  cutOffsets: number[]
 }
 
 const fenceOpenPattern = /^\s*(`{3,}|~{3,})(.*)$/
 const unspacedHeadingPattern = /^(#{2,6})([^#\s])/
-const headingLinePattern = /^#{1,6}(?:[ \t]|$)/
 const fenceClosePattern = /^\s*(`{3,}|~{3,})\s*$/
 // "### Q12: …" or "##Q2.": a numbered question heading, which code samples do not contain.
 const questionHeadingPattern = /^#{1,6}\s*(?:Q|Question)\s*\d+/i
@@ -27,11 +24,8 @@ export function normalizeSource(raw: string): NormalizedSource {
   const lines = text.split('\n')
   let fence: { char: string; length: number } | null = null
   let inComment = false
-  let previousBlank = true
   let unspacedHeadings = 0
   let strayFences = 0
-  const cutOffsets: number[] = []
-  let offset = 0
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string
@@ -62,14 +56,11 @@ export function normalizeSource(raw: string): NormalizedSource {
           lines[i] = line
           unspacedHeadings++
         }
-        if (previousBlank && offset > 0 && headingLinePattern.test(line)) cutOffsets.push(offset)
       }
     }
-    previousBlank = line.trim() === ''
-    offset += line.length + 1
   }
   const changed = unspacedHeadings > 0 || strayFences > 0
-  return { text: changed ? lines.join('\n') : text, unspacedHeadings, strayFences, cutOffsets }
+  return { text: changed ? lines.join('\n') : text, unspacedHeadings, strayFences }
 }
 
 function enclosesQuestionHeading(lines: readonly string[], openIndex: number, marker: string): boolean {

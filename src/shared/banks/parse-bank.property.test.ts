@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assembleLibrary } from './assemble-library'
-import { parseBank } from './parse-bank'
+import { libraryOf, parseBank } from './parse-bank'
 import { BankLibrarySchema } from './types'
 
 // Fragments that exercise every layout and its failure modes: unclosed fences and details,
@@ -23,7 +22,7 @@ describe('parseBank on random input', () => {
         const parsed = parseBank(pieces.join(''), { bankId: 'fuzz', file: 'fuzz.md' })
         expect(Array.isArray(parsed.bank.warnings)).toBe(true)
         expect(parsed.bank.questionCount).toBe(parsed.questions.length)
-        BankLibrarySchema.parse(assembleLibrary([parsed]))
+        BankLibrarySchema.parse(libraryOf([parsed]))
       }),
       { numRuns: 300 }
     )

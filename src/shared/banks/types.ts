@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { difficulties } from './difficulty'
 import { questionKinds } from './question-kinds'
 
 /**
@@ -9,6 +10,8 @@ import { questionKinds } from './question-kinds'
 export { questionKinds }
 export const QuestionKindSchema = z.enum(questionKinds)
 export type QuestionKind = z.infer<typeof QuestionKindSchema>
+
+export const DifficultySchema = z.enum(difficulties)
 
 export const CodeBlockSchema = z.object({
   lang: z.string(),
@@ -53,9 +56,32 @@ export const QuestionSchema = z.object({
   diagrams: z.array(DiagramSchema),
   /** Id of the rubric that scores this question. */
   rubricId: z.string(),
-  alsoIn: z.array(QuestionSourceSchema)
+  alsoIn: z.array(QuestionSourceSchema),
+  /** The bank's difficulty marker ("👶", "[Hard]"), when it gives one. */
+  difficulty: DifficultySchema.nullable().optional(),
+  /** Follow-up questions the bank lists under this one. */
+  followUps: z.array(z.string()).optional()
 })
 export type Question = z.infer<typeof QuestionSchema>
+
+/**
+ * What lists, filters and the session planner need of a question: no answer, setup code or
+ * diagrams. The library is sent as summaries; a question is fetched whole when it is shown.
+ */
+export const QuestionSummarySchema = QuestionSchema.pick({
+  id: true,
+  bankId: true,
+  sectionPath: true,
+  section: true,
+  title: true,
+  kind: true,
+  rubricId: true,
+  alsoIn: true
+}).extend({
+  difficulty: DifficultySchema.nullable(),
+  hasAnswer: z.boolean()
+})
+export type QuestionSummary = z.infer<typeof QuestionSummarySchema>
 
 export const RubricCriterionSchema = z.object({
   /** Stable slug, unique within the rubric (e.g. `trade-off-frameworks`). */
@@ -110,3 +136,9 @@ export const BankLibrarySchema = z.object({
   errors: z.array(z.object({ file: z.string(), reason: z.string() }))
 })
 export type BankLibrary = z.infer<typeof BankLibrarySchema>
+
+export const LibrarySummarySchema = BankLibrarySchema.extend({
+  /** Merged across banks, in library order. */
+  questions: z.array(QuestionSummarySchema)
+})
+export type LibrarySummary = z.infer<typeof LibrarySummarySchema>
