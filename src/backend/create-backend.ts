@@ -47,6 +47,10 @@ export interface Backend {
 
 let noticeCounter = 0
 
+function bankFileOf(file: { name: string; base64: string; replaceBankId?: string }) {
+  return { name: file.name, bytes: Buffer.from(file.base64, 'base64'), replaceBankId: file.replaceBankId }
+}
+
 function noticeId(now: Date): string {
   noticeCounter += 1
   return `${now.getTime().toString(36)}-${noticeCounter}`
@@ -79,20 +83,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const library = new LibraryService({
     builtInDir: join(options.appRoot, 'question-banks'),
     importedDir: join(options.dataDir, 'banks'),
-    operations: options.bankWorkerUrl ? workerBankOperations(options.bankWorkerUrl) : undefined
+    operations: options.bankWorkerUrl ? workerBankOperations(options.bankWorkerUrl) : undefined,
+    referencedQuestionIds: () => {
+      const db = store.read()
+      return new Set([...db.answers.map((a) => a.questionId), ...db.sessions.flatMap((s) => s.items.map((i) => i.questionId))])
+    }
   })
 
   if (options.warmUp) {
     // Failures surface on the first real call, which retries the load.
     setImmediate(() => void library.get().catch(() => undefined))
   }
-  const sessions = new SessionsService(store, options.dataDir, async () => (await library.get()).questions, now)
+  const sessions = new SessionsService(store, options.dataDir, () => library.summaries(), now)
   const answers = new AnswersService(store, options.dataDir, events, now)
 
   const models = new ModelsService(new ModelManager({ dataDir: options.dataDir, baseUrl: options.modelBaseUrl }), store, events)
   const transcription = new TranscriptionService({ store, answers, events, models: models.manager, transcriber: options.transcriber })
-  const keyTermsOf = async (questionId: string) =>
-    (await library.get()).questions.find((question) => question.id === questionId)?.keyTerms ?? []
+  const keyTermsOf = async (questionId: string) => (await library.questions([questionId]))[0]?.keyTerms ?? []
   const recording = new RecordingService({
     dataDir: options.dataDir,
     answers,
@@ -104,10 +111,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const recovered = await recording.recoverUnfinished()
   if (recovered.length > 0) {
     const at = now()
-    const questions = await library.get().then(
-      (lib) => lib.questions,
-      () => []
-    )
+    const questions = await library.summaries().catch(() => [])
     const names = recovered.map(({ answer, durationMs }) => {
       const title = questions.find((question) => question.id === answer.questionId)?.title ?? answer.questionId
       const seconds = Math.round(durationMs / 1000)
@@ -155,10 +159,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return db.notices
     },
     getLibrary: () => library.get(),
-    async importBanks({ files }) {
-      return library.importFiles(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') })))
-    },
+    getQuestions: async ({ ids }) => ({ questions: await library.questions(ids) }),
+    searchLibrary: async (input) => ({ ids: await library.search(input) }),
+    previewBanks: async ({ files }) => ({ previews: await library.preview(files.map(bankFileOf)) }),
+    importBanks: ({ files }) => library.importFiles(files.map(bankFileOf)),
     removeBank: ({ bankId }) => library.removeBank(bankId),
+    renameBank: ({ bankId, title }) => library.renameBank(bankId, title),
 
     createSession: (input) => sessions.create(input),
     listSessions: async () => sessions.list(),

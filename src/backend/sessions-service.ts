@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnswerRecord } from '../shared/answers'
 import { AppError } from '../shared/api/result'
-import type { Question } from '../shared/banks/types'
+import type { QuestionSummary } from '../shared/banks/types'
 import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
 import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
 import { filterSessionPool } from '../shared/session/session-pool'
@@ -24,7 +24,8 @@ export class SessionsService {
   constructor(
     private readonly store: Store,
     private readonly dataDir: string,
-    private readonly questions: () => Promise<Question[]>,
+    /** Summaries are enough: planning reads ids, kinds, banks and sections. */
+    private readonly questions: () => Promise<QuestionSummary[]>,
     private readonly now: () => Date
   ) {}
 

@@ -25,6 +25,7 @@ const boldNumberPattern = /^(?:Q\s*)?#?\d{1,4}\s*[.):]?$/i
 const followUpLabelPattern = /^(?:possible |likely |common )?follow[- ]?ups?(?: questions?)?\s*[:.]?$|^(?:preguntas de seguimiento|questions de suivi|folgefragen)\s*:?$/i
 const followUpPrefixPattern = /^\s*(?:\*\*|__)?follow[- ]?up(?: question)?\s*\d*\s*[:.)-]\s*(?:\*\*|__)?\s*/i
 const taskMarkerPattern = /^\[[ xX]\]\s+/
+const followUpWord = /follow[- ]?up|seguimiento|suivi|folgefrage/i
 const listTitleWords = /\b(questions?|interview|problems?|exercises?|practice|challenges?|quiz|katas?|preguntas|questões|fragen|вопросы|问题|面试)\b/i
 
 export interface RegionOptions {
@@ -368,14 +369,17 @@ export function splitFollowUps(content: string, blocks: readonly Block[], unlabe
   const answerBlocks: Block[] = []
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!
-    const label = b.type === 'paragraph' || b.type === 'heading' ? collapseWhitespace(titleWords(parseInline(headingless(content.slice(b.start, b.end))))) : ''
     const next = blocks[i + 1]
-    if (label && followUpLabelPattern.test(label) && next?.type === 'list') {
-      followUps.push(...listLeads(content, next).map((l) => l.text))
-      i++
-      continue
+    // Cheap checks first: most bodies hold no follow-ups, and the scan must stay linear.
+    if ((b.type === 'paragraph' || b.type === 'heading') && next?.type === 'list' && b.end - b.start < 120 && followUpWord.test(content.slice(b.start, b.end))) {
+      const label = collapseWhitespace(titleWords(parseInline(headingless(content.slice(b.start, b.end)))))
+      if (followUpLabelPattern.test(label)) {
+        followUps.push(...listLeads(content, next).map((l) => l.text))
+        i++
+        continue
+      }
     }
-    if (b.type === 'list') {
+    if (b.type === 'list' && (unlabelled || followUpWord.test(content.slice(b.start, b.end)))) {
       const leads = listLeads(content, b)
       const labelled = leads.filter((l) => followUpPrefixPattern.test(l.raw)).length
       const asking = leads.filter((l) => isQuestionLike(l.text)).length

@@ -78,17 +78,17 @@ export function scanBody(body: string): BodyScan {
         detailsChars += line.length + 1
       }
     }
-    const trimmed = line.trim()
-    if (trimmed === '') continue
-    const prose = line.replace(markupPattern, '').trim()
-    signals.proseChars += prose.length
-    if (schemaLinePattern.test(line)) schemaLines++
+    const prose = proseLength(line)
+    if (prose === 0) continue
+    signals.proseChars += prose
+    if (line.includes('|') && schemaLinePattern.test(line)) schemaLines++
     else if (!/^\s*(?:[-*_]\s*){3,}$/.test(line)) nonSetupProse = true
-    const label = prose.replace(/\s+/g, ' ')
-    const star = starLabel.exec(label)
-    if (star && !seenStar.has(star[1]!.toLowerCase())) {
-      seenStar.add(star[1]!.toLowerCase())
-      signals.starParts++
+    if (line.length <= 40) {
+      const star = starLabel.exec(line.replace(markupPattern, '').replace(/\s+/g, ' ').trim())
+      if (star && !seenStar.has(star[1]!.toLowerCase())) {
+        seenStar.add(star[1]!.toLowerCase())
+        signals.starParts++
+      }
     }
   }
   if (fence) {
@@ -110,6 +110,27 @@ export function scanBody(body: string): BodyScan {
   }
   if (answerChars > 0 && answerChars <= 120 && isPlaceholder(stripSeparators(body))) answerChars = 0
   return { signals, answerChars }
+}
+
+/** Characters of a line that are words, not markup or spaces (an estimate, without allocating). */
+function proseLength(line: string): number {
+  let n = 0
+  let inTag = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (inTag) {
+      if (c === 62) inTag = false
+      continue
+    }
+    if (c === 60) {
+      inTag = true
+      continue
+    }
+    // space, tab, # * _ ` | > [ ] ( ) ! ~
+    if (c === 32 || c === 9 || c === 35 || c === 42 || c === 95 || c === 96 || c === 124 || c === 62 || c === 91 || c === 93 || c === 40 || c === 41 || c === 33 || c === 126) continue
+    n++
+  }
+  return n
 }
 
 export function isSetupCode(lang: string, code: string): boolean {

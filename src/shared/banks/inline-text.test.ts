@@ -1,27 +1,8 @@
 import fc from 'fast-check'
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Heading, Paragraph } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { remarkParagraph } from '../../../tests/support/markdown-shape'
 import { describe, expect, it } from 'vitest'
 import { headingWords, leadingStrong, linkOnly, parseInline, plainText, strongOnly } from './inline-text'
-import { headingText } from './markdown-nodes'
-import { normalizeSource } from './normalize-source'
-
-const remark = unified().use(remarkParse).use(remarkGfm)
-
-function remarkHeading(line: string): string | null {
-  const node = remark.parse(`# ${line}`).children[0]
-  return node?.type === 'heading' ? headingText(node as Heading) : null
-}
-
-function remarkParagraph(line: string): Paragraph | null {
-  const node = remark.parse(line).children[0]
-  return node?.type === 'paragraph' ? node : null
-}
 
 const piece = fc.constantFrom(
   '**', '*', '__', '_', '`', '``', '[', ']', '(', ')', '](#index)', '](x.md)', '![', '<br/>', '<b>', '</b>',
@@ -30,19 +11,6 @@ const piece = fc.constantFrom(
 )
 
 describe('parseInline', () => {
-  it('gives the heading text remark gives, for every heading of the built-in banks', () => {
-    const dir = join(__dirname, '..', '..', '..', 'question-banks')
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
-      const text = normalizeSource(readFileSync(join(dir, name), 'utf8')).text
-      for (const line of text.split('\n')) {
-        const match = /^#{1,6} (.*)$/.exec(line)
-        if (!match) continue
-        const expected = remarkHeading(match[1]!)
-        if (expected !== null) expect(headingWords(parseInline(match[1]!.trim().replace(/\s+#+$/, '')))).toBe(expected)
-      }
-    }
-  })
-
   // Strikethrough and bare URLs (GFM literal autolinks) are handled too, but left out here:
   // remark's treatment of them next to other delimiters has quirks titles never meet.
   it('agrees with remark on the text of random inline soup', () => {

@@ -33,19 +33,21 @@ export function checkMarkdownComplexity(text: string): void {
   while (start <= text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
-    const content = text.slice(start, end)
-    const open = fencePattern.exec(content)
+    let first = start
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++
+    const lead = text.charCodeAt(first)
+    const open = (lead === 96 || lead === 126) && first - start < 4 ? fencePattern.exec(text.slice(start, end)) : null
     if (fence) {
-      if (open && open[1]!.charAt(0) === fence.charAt(0) && open[1]!.length >= fence.length && content.trim() === open[1]) fence = null
+      if (open && open[1]!.charAt(0) === fence.charAt(0) && open[1]!.length >= fence.length && text.slice(start, end).trim() === open[1]) fence = null
     } else if (open) {
       fence = open[1]!
     } else {
-      if (content.trim() === '') brackets = 0
-      const nesting = containerDepth(content)
+      if (first === end) brackets = 0
+      const nesting = containerDepth(text, start, end)
       if (nesting > markdownLimits.containerNesting) {
         throw new MarkdownTooComplexError(line, `${nesting} list or quote markers open containers on one line; mockroom reads at most ${markdownLimits.containerNesting}`)
       }
-      brackets = bracketDepth(content, brackets, line)
+      brackets = bracketDepth(text, start, end, brackets, line)
     }
     if (end >= text.length) break
     start = end + 1
@@ -53,31 +55,30 @@ export function checkMarkdownComplexity(text: string): void {
   }
 }
 
-function containerDepth(line: string): number {
+function containerDepth(text: string, start: number, n: number): number {
   let depth = 0
-  let i = 0
-  const n = line.length
+  let i = start
   for (;;) {
     let spaces = 0
-    while (i < n && line.charCodeAt(i) === 32 && spaces < 4) {
+    while (i < n && text.charCodeAt(i) === 32 && spaces < 4) {
       i++
       spaces++
     }
     if (i >= n) return depth
-    const c = line.charCodeAt(i)
+    const c = text.charCodeAt(i)
     if (c === 62) {
       depth++
       i++
       continue
     }
-    if ((c === 45 || c === 43 || c === 42) && (i + 1 >= n || line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9)) {
+    if ((c === 45 || c === 43 || c === 42) && (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
       depth++
       i++
       continue
     }
     let j = i
-    while (j < n && j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++
-    if (j > i && (line.charCodeAt(j) === 46 || line.charCodeAt(j) === 41) && (j + 1 >= n || line.charCodeAt(j + 1) === 32)) {
+    while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++
+    if (j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41) && (j + 1 >= n || text.charCodeAt(j + 1) === 32)) {
       depth++
       i = j + 1
       continue
@@ -86,10 +87,10 @@ function containerDepth(line: string): number {
   }
 }
 
-function bracketDepth(line: string, depth: number, lineNumber: number): number {
+function bracketDepth(text: string, start: number, end: number, depth: number, lineNumber: number): number {
   let inCode = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i)
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
     if (c === 92) {
       i++
       continue

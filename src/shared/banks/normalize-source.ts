@@ -29,6 +29,9 @@ export function normalizeSource(raw: string): NormalizedSource {
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string
+    // Only lines opening with ` ~ < or # can matter; the rest skip the patterns.
+    const lead = leadingChar(line)
+    if (lead !== 96 && lead !== 126 && lead !== 60 && lead !== 35 && !inComment) continue
     if (fence) {
       const close = fenceClosePattern.exec(line)
       if (close && close[1]!.startsWith(fence.char) && close[1]!.length >= fence.length) fence = null
@@ -61,6 +64,14 @@ export function normalizeSource(raw: string): NormalizedSource {
   }
   const changed = unspacedHeadings > 0 || strayFences > 0
   return { text: changed ? lines.join('\n') : text, unspacedHeadings, strayFences }
+}
+
+function leadingChar(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c !== 32 && c !== 9) return c
+  }
+  return -1
 }
 
 function enclosesQuestionHeading(lines: readonly string[], openIndex: number, marker: string): boolean {

@@ -62,21 +62,24 @@ const tableDelimiterPattern = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 
 /** Line starts and ends of `text` between `from` and `to` (ends exclude the newline). */
 export class Lines {
-  readonly starts: number[] = []
-  readonly ends: number[] = []
+  readonly starts: Int32Array
+  readonly ends: Int32Array
 
   constructor(
     readonly text: string,
     from = 0,
     to = text.length
   ) {
+    let count = 1
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++
+    this.starts = new Int32Array(count)
+    this.ends = new Int32Array(count)
     let start = from
-    while (start <= to) {
-      let end = text.indexOf('\n', start)
+    for (let k = 0; k < count; k++) {
+      let end = k === count - 1 ? to : text.indexOf('\n', start)
       if (end === -1 || end > to) end = to
-      this.starts.push(start)
-      this.ends.push(end)
-      if (end >= to) break
+      this.starts[k] = start
+      this.ends[k] = end
       start = end + 1
     }
   }
@@ -93,6 +96,10 @@ interface Indent {
   offset: number
 }
 
+// One reused result: indentOf runs for nearly every line, and allocating there costs the scan
+// most of its time in garbage collection on large banks. Callers read it before the next call.
+const scratch: Indent = { columns: 0, offset: 0 }
+
 function indentOf(text: string, start: number, end: number): Indent {
   let columns = 0
   let i = start
@@ -102,7 +109,13 @@ function indentOf(text: string, start: number, end: number): Indent {
     else if (c === TAB) columns += 4 - (columns % 4)
     else break
   }
-  return { columns, offset: i }
+  scratch.columns = columns
+  scratch.offset = i
+  return scratch
+}
+
+function copyIndent(ind: Indent): Indent {
+  return { columns: ind.columns, offset: ind.offset }
 }
 
 /** Offset reached after skipping `columns` columns of indentation (tabs count to the next stop). */
@@ -309,7 +322,7 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
     }
     const start = starts[i]!
     const end = ends[i]!
-    const ind = indentOf(text, start, end)
+    const ind = copyIndent(indentOf(text, start, end))
     if (ind.columns >= 4) {
       let last = i
       let j = i + 1
@@ -415,11 +428,11 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
     let j = i + 1
     let heading = 0
     while (j < n && !blank(j)) {
-      const inner = indentOf(text, starts[j]!, ends[j]!)
+      const inner = copyIndent(indentOf(text, starts[j]!, ends[j]!))
       if (inner.columns < 4) {
-        const line = text.slice(inner.offset, ends[j]!)
-        if (setextPattern.test(line)) {
-          heading = line.charCodeAt(0) === 61 ? 1 : 2
+        const first = text.charCodeAt(inner.offset)
+        if ((first === 61 || first === 45) && setextPattern.test(text.slice(inner.offset, ends[j]!))) {
+          heading = first === 61 ? 1 : 2
           break
         }
         if (interrupts(j, inner)) break
@@ -470,10 +483,14 @@ function atxContent(text: string, from: number, end: number): [number, number] {
 }
 
 function isTableStart(text: string, lines: Lines, i: number): boolean {
-  const header = text.slice(lines.starts[i]!, lines.ends[i]!)
-  if (!header.includes('|')) return false
+  const pipe = text.indexOf('|', lines.starts[i]!)
+  if (pipe === -1 || pipe >= lines.ends[i]!) return false
   const j = i + 1
-  if (j >= lines.length || !isTableDelimiter(text, lines.starts[j]!, lines.ends[j]!)) return false
+  if (j >= lines.length) return false
+  const next = text.indexOf('-', lines.starts[j]!)
+  if (next === -1 || next >= lines.ends[j]!) return false
+  if (!isTableDelimiter(text, lines.starts[j]!, lines.ends[j]!)) return false
+  const header = text.slice(lines.starts[i]!, lines.ends[i]!)
   if (indentOf(text, lines.starts[j]!, lines.ends[j]!).columns >= 4) return false
   return tableCells(header).length === tableCells(text.slice(lines.starts[j]!, lines.ends[j]!)).length
 }
