@@ -30,7 +30,7 @@ export const bankLayouts: readonly BankLayoutInfo[] = [
   { id: 'numbered-headings', name: 'Numbered question headings', example: '### Q1: What is change data capture?\n\nStreaming the changes of a source table from its log.' },
   { id: 'single-question', name: 'One question per file', example: '# Design a clickstream pipeline\n#### Scenario\nA site sends 50k events a second …' },
   { id: 'bold-questions', name: 'Bold questions with answers below', example: '**What is a fact table? 👶**\n\nThe table of measurements, keyed by its dimensions.' },
-  { id: 'bold-numbered', name: 'Bold numbers before each prompt', example: '**1)** The number of active ads.\n\n```sql\nSELECT count(*) FROM ads WHERE status = \'active\';' },
+  { id: 'bold-numbered', name: 'Bold numbers before each prompt', example: "**1)** The number of active ads.\n\n`SELECT count(*) FROM ads WHERE status = 'active'`" },
   { id: 'question-answer-pairs', name: 'Q: and A: pairs', example: 'Q: What is a surrogate key?\nA: A key the warehouse makes up,\nindependent of the source.' },
   { id: 'question-list', name: 'A list of questions under a heading', example: '## Behavioral\n1. Tell me about a time you failed.\n2. Describe a conflict with a colleague.' },
   { id: 'bold-list', name: 'A list of bold questions with answers', example: '1. **What is SCD type 2?**\n   A new row per change,\n   with valid-from and valid-to dates.' },

@@ -26,7 +26,6 @@ const followUpLabelPattern = /^(?:possible |likely |common )?follow[- ]?ups?(?: 
 const followUpPrefixPattern = /^\s*(?:\*\*|__)?follow[- ]?up(?: question)?\s*\d*\s*[:.)-]\s*(?:\*\*|__)?\s*/i
 const taskMarkerPattern = /^\[[ xX]\]\s+/
 const followUpWord = /follow[- ]?up|seguimiento|suivi|folgefrage/i
-const listTitleWords = /\b(questions?|interview|problems?|exercises?|practice|challenges?|quiz|katas?|preguntas|questões|fragen|вопросы|问题|面试)\b/i
 
 export interface RegionOptions {
   /** Plain lists of questions count (not under a heading that is itself a question). */

@@ -33,7 +33,7 @@ export const maxInlineLength = 4000
 const asciiPunctuation = /[!-/:-@[-`{-~]/
 const unicodePunctuation = /[\p{P}\p{S}]/u
 const unicodeWhitespace = /\s/u
-const autolinkPattern = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/
+const autolinkPattern = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/
 const emailAutolinkPattern = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/
 const htmlTagPattern =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/

@@ -606,7 +606,7 @@ function scanList(
   list.items = items
   list.fenced = false
   blocks.push(list)
-  let after = items[items.length - 1]!.end
+  const after = items[items.length - 1]!.end
   let index = first
   while (index < n && starts[index]! <= after) index++
   return index

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
-import { useLibrary } from '../library'
+import { useLibrary, useQuestions } from '../library'
 import { scoreAnswer } from '../review'
 import { progressOf, type ProgressStats } from './progress-stats'
 
@@ -32,13 +32,18 @@ export function useProgress(): ProgressState {
     }
   }, [])
 
+  // Scoring needs whole questions (answers, key terms), fetched for the answered ones only.
+  const answeredIds = useMemo(() => answers?.filter((a) => a.status === 'ready').map((a) => a.questionId) ?? [], [answers])
+  const { questions } = useQuestions(answeredIds)
+
   const stats = useMemo(() => {
-    if (!answers || !library) return null
+    if (!answers || !library || !questions) return null
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
     return progressOf(answers, (answer) => {
-      const scored = scoreAnswer(answer, library, defaultLexicon)
+      const scored = scoreAnswer(answer, scoring, defaultLexicon)
       return scored.ok ? { report: scored.report, title: scored.question.title } : null
     })
-  }, [answers, library])
+  }, [answers, library, questions])
 
   return { stats, error: error ?? (library ? null : libraryError) }
 }
