@@ -103,7 +103,9 @@ export class LibraryService {
       const target = this.replacedBank(state, file.name, file.replaceBankId)
       try {
         const scanned = await this.operations.scanFile({ fileName: file.name, bytes: file.bytes, bankId: target?.bank.id })
-        previews.push(previewOf(file.name, scanned, target))
+        // A replaced bank keeps the name the user gave it.
+        const title = target ? this.titleOf(target.bank) : scanned.bank.title
+        previews.push(previewOf(file.name, { ...scanned, bank: { ...scanned.bank, title } }, target && { ...target, bank: { ...target.bank, title } }))
       } catch (error) {
         previews.push({
           file: file.name,

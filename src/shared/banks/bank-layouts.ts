@@ -29,7 +29,7 @@ export const bankLayouts: readonly BankLayoutInfo[] = [
   { id: 'headings', name: 'A heading per question', example: '## What is a data lake?\n\nRaw files on object storage, read with a schema on read.' },
   { id: 'numbered-headings', name: 'Numbered question headings', example: '### Q1: What is change data capture?\n\nStreaming the changes of a source table from its log.' },
   { id: 'single-question', name: 'One question per file', example: '# Design a clickstream pipeline\n#### Scenario\nA site sends 50k events a second …' },
-  { id: 'bold-questions', name: 'Bold questions with answers below', example: '**What is a fact table? 👶**\n\nThe table of measurements, keyed by its dimensions.' },
+  { id: 'bold-questions', name: 'Bold questions with answers below', example: '**What is a fact table? [Easy]**\n\nThe table of measurements, keyed by its dimensions.' },
   { id: 'bold-numbered', name: 'Bold numbers before each prompt', example: "**1)** The number of active ads.\n\n`SELECT count(*) FROM ads WHERE status = 'active'`" },
   { id: 'question-answer-pairs', name: 'Q: and A: pairs', example: 'Q: What is a surrogate key?\nA: A key the warehouse makes up,\nindependent of the source.' },
   { id: 'question-list', name: 'A list of questions under a heading', example: '## Behavioral\n1. Tell me about a time you failed.\n2. Describe a conflict with a colleague.' },

@@ -88,7 +88,7 @@ export class BankText {
 
   /** A title from plain text: numbering, difficulty and decoration off. Null when it is not one. */
   title(raw: string): { title: string; difficulty: Difficulty | null } | null {
-    let t = cleanQuestionTitle(raw).replace(taskMarkerPattern, '')
+    let t = cleanQuestionTitle(raw.replace(plainQPattern, '')).replace(taskMarkerPattern, '')
     const split = splitDifficulty(t, this.legend ?? undefined)
     t = split.title.replace(/\*\*|__|`/g, '').trim()
     if (!t || !/[\p{L}\p{N}]/u.test(t) || isPlaceholder(t)) return null
@@ -140,7 +140,13 @@ export function scanRegion(ctx: BankText, blocks: readonly Block[], sectionPath:
     if (bold !== null && isQuestionLike(bold)) boldQuestionLike++
     else if (ctx.boldNumberPrompt(b)) boldNumbers++
   }
-  const acceptBold = (bold: string): boolean => questionMarkerOf(bold) === 'q' || (boldQuestionLike >= 2 && isQuestionLike(bold))
+  // Among several bold questions, a bold statement is one too when it carries a difficulty
+  // marker ("**Gradient descent ⭐️**") or follows a separator the way the questions do.
+  const acceptBold = (bold: string, index: number): boolean =>
+    questionMarkerOf(bold) === 'q' ||
+    (boldQuestionLike >= 2 &&
+      (isQuestionLike(bold) ||
+        (!/[:：]\s*$/.test(bold) && /\s/.test(bold.trim()) && (splitDifficulty(bold, ctx.legend ?? undefined).difficulty !== null || separatorBefore(ctx, blocks, index)))))
 
   type Current = { draft: QuestionDraft; answerHead: string | null; rest: Block[] }
   let current: Current | null = null
@@ -167,9 +173,9 @@ export function scanRegion(ctx: BankText, blocks: readonly Block[], sectionPath:
     const b = blocks[i]!
     if (b.type === 'paragraph') {
       const bold = ctx.boldOnly(b)
-      if (bold !== null && acceptBold(bold) && start(bold, 'bold-questions', {}, null)) continue
+      if (bold !== null && acceptBold(bold, i) && start(bold, qPrefixed(bold) ? 'question-answer-pairs' : 'bold-questions', {}, null)) continue
       const boldLine = bold === null ? ctx.leadingBoldLine(b) : null
-      if (boldLine && acceptBold(boldLine.text)) {
+      if (boldLine && acceptBold(boldLine.text, i)) {
         const head = text.slice(boldLine.restStart, b.end).trim()
         if (start(boldLine.text, 'bold-questions', { body: [{ start: b.start, end: b.end, first: b.start, column: 0 }] }, head)) continue
       }
@@ -209,9 +215,18 @@ export function scanRegion(ctx: BankText, blocks: readonly Block[], sectionPath:
   return drafts
 }
 
-/** Cheap count used to tell a group heading (several questions below it) from a question. */
-export function countRegionQuestions(ctx: BankText, blocks: readonly Block[], options: RegionOptions): number {
-  return scanRegion(ctx, blocks, [], options).length
+/** Used to tell a group heading (questions below it) from a question. */
+export function regionQuestions(ctx: BankText, blocks: readonly Block[], options: RegionOptions): QuestionDraft[] {
+  return scanRegion(ctx, blocks, [], options)
+}
+
+function separatorBefore(ctx: BankText, blocks: readonly Block[], index: number): boolean {
+  const previous = blocks[index - 1]
+  return previous !== undefined && isSeparatorBlock(ctx, previous)
+}
+
+function qPrefixed(text: string): boolean {
+  return plainQPattern.test(text)
 }
 
 /** Separators (`<br/>`, `---`) at the ends of a body are layout, not content. */
@@ -300,7 +315,7 @@ function listQuestions(ctx: BankText, list: Block, sectionPath: string[], option
     if (!title) return
     const remainder = p.leadSource.slice(lead.restOffset).replace(/^[\s:.–-]+/, '').trim()
     const { followUps, answerBlocks } = splitFollowUps(p.content, p.rest)
-    const answer = [remainder, answerBlocks.length > 0 ? p.content.slice(answerBlocks[0]!.start, answerBlocks[answerBlocks.length - 1]!.end).trim() : '']
+    const answer = [remainder, answerText(p.content, answerBlocks)]
       .filter((s) => s !== '')
       .join('\n\n')
     bold.push({
@@ -335,7 +350,7 @@ function listQuestions(ctx: BankText, list: Block, sectionPath: string[], option
     const title = ctx.title(lead.text)
     if (!title) return
     const { followUps, answerBlocks } = splitFollowUps(p.content, p.rest)
-    const answer = answerBlocks.length > 0 ? cleanAnswer(p.content.slice(answerBlocks[0]!.start, answerBlocks[answerBlocks.length - 1]!.end)) : null
+    const answer = answerBlocks.length > 0 ? cleanAnswer(answerText(p.content, answerBlocks)) : null
     found.push({
       title: title.title,
       difficulty: title.difficulty,
@@ -347,6 +362,14 @@ function listQuestions(ctx: BankText, list: Block, sectionPath: string[], option
     })
   })
   return found
+}
+
+/** The answer under a list item; one nested bullet holding it ("* **Q?**\n  * A.") is unwrapped. */
+function answerText(content: string, blocks: readonly Block[]): string {
+  if (blocks.length === 0) return ''
+  const only = blocks[0]!
+  if (blocks.length === 1 && only.type === 'list' && only.items?.length === 1) return listItemContent(content, only.items[0]!).trim()
+  return content.slice(only.start, blocks[blocks.length - 1]!.end).trim()
 }
 
 function leadOf(p: ItemParts): { text: string; link: boolean; navigation: boolean } {

@@ -21,7 +21,7 @@ export interface KindSignals {
 const behavioralPhrases =
   /\b(tell me about (a|an|the|your|yourself|some)\b|tell us about (a|an|the|your)|describe (a|an|the) (time|situation|moment|project|occasion|conflict|challenge|mistake|decision)|give (me |us )?(an |a )?examples? of (a |an )?(time|situation|when|how you)|walk me through (a|an|the|your) (time|situation|project|career|resume|résumé|background)|(a|the) (time|situation|moment) (when|where) you|have you ever\b|how did you (handle|deal|manage|resolve|cope|respond|react|go about|convince|persuade|influence)|how do you (handle|deal with|manage|cope with|respond to|react to) (conflict|criticism|feedback|stress|pressure|disagreement|failure|ambiguity|a difficult|difficult|tight deadlines)|conflict with|disagreed? with|your (biggest|greatest|main) (strength|weakness|achievement|accomplishment|failure|mistake|challenge|regret)|(strengths?|weakness(es)?) (and|or) (strengths?|weakness(es)?)|what are your (strengths|weaknesses)|proudest|mistake you made|why do you want to (work|join)|why (should we hire|are you leaving|did you leave)|where do you see yourself|what motivates you|what would your (manager|colleagues|peers|team) say|behaviou?ral question|went (above and )?beyond|took (the )?initiative|failed and what|learn(ed)? from (a |your )?(failure|mistake))\b/i
 const designPhrases =
-  /^(re-?)?design\b|\bdesign (a|an|the|your|our|me|us|for)\b|\bhow (would|do|should|will|can) (you|we|i) (design|architect|build|scale)\b|\b(system|systems|platform|solution|pipeline|data) design\b|\barchitect(ure|ing)?\b|\bend-to-end (solution|system|pipeline|platform|design|architecture)\b|\bcase study\b|\bdata platform\b/i
+  /^(re-?)?design\b|^(build|architect|propose|plan)\b.*\b(pipeline|system|platform|architecture|service|warehouse|lakehouse)\b|\bdesign (a|an|the|your|our|me|us|for)\b|\bhow (would|do|should|will|can) (you|we|i) (design|architect|build|scale)\b|\b(system|systems|platform|solution|pipeline|data) design\b|\barchitect(ure|ing)?\b|\bend-to-end (solution|system|pipeline|platform|design|architecture)\b|\bcase study\b|\bdata platform\b/i
 const scenarioPhrases =
   /\b(what (would|will|should) you do (if|when|about)|how (would|will|should|do) you (handle|debug|troubleshoot|investigate|fix|diagnose|deal with|respond to|recover|approach (a|an|the) (failure|outage|incident|slow))|(suppose|imagine|assume|let'?s say|say) (that |you |your |a |an |the )|scenario|incident|outage|post-?mortem|root cause|troubleshoot(ing)?|keeps? (increasing|failing|growing|crashing)|started (failing|to fail)|suddenly|(is|are|runs?|became|becomes) (too |very )?slow|misse[sd]? (its |the |an? )?sla|misses|dropped|breaks?|broke|broken|wrong numbers|wrong results?|reports? wrong|fragile|inherited|sends? duplicate|duplicate (data|records|rows|events|messages))\b/i
 const sqlPhrases =
@@ -39,23 +39,21 @@ const sectionKinds: ReadonlyArray<[QuestionKind, RegExp]> = [
   ['scenario', /\b(scenarios?|troubleshoot(ing)?|incidents?|failure scenarios|debugging|on-?call|firefighting)\b/i],
   ['system-design', /\b(system design|systems design|design (questions|interview|problems|round|deep dives?)|architecture|case stud(y|ies))\b/i],
   ['sql', /\b(sql|queries|window functions|joins)\b/i],
-  ['coding', /^coding$|\bcoding (questions|problems|interviews?|challenges|exercises|rounds?|tests?)\b|\b(python|java|scala|algorithms?|data structures|leetcode|programming|scripting|bash|shell|live coding|dsa)\b/i],
+  ['coding', /^coding$|\bcoding (questions|problems|interviews?|challenges|exercises|rounds?|tests?|practice|drills?)\b|\b(python|java|scala|algorithms?|data structures|leetcode|programming|scripting|bash|shell|live coding|dsa)\b/i],
   ['product', /\b(product( sense| metrics| analytics| case)?|metrics|a\/b testing|experimentation)\b/i]
 ]
 
 export function classifyKind(title: string, prompt: string, sectionPath: readonly string[], signals: KindSignals): QuestionKind {
   const asked = prompt && prompt !== title ? `${title}\n${prompt}` : title
   if (behavioralPhrases.test(asked) || signals.starParts >= 3) return 'behavioral'
+  const sectionKind = innermostSectionKind(sectionPath)
+  // In a behavioral section, "How do you handle a low performer?" asks for a story.
+  if (sectionKind === 'behavioral') return 'behavioral'
   if (designPhrases.test(title) || /^case study\b/i.test(prompt)) return 'system-design'
   if (scenarioPhrases.test(title)) return 'scenario'
   if (sqlPhrases.test(title) || sqlKeywords.test(title)) return 'sql'
   if (codingPhrases.test(title)) return 'coding'
-
-  // The innermost section that names a kind decides next.
-  for (let i = sectionPath.length - 1; i >= 0; i--) {
-    const section = sectionPath[i]!
-    for (const [kind, pattern] of sectionKinds) if (pattern.test(section)) return kind
-  }
+  if (sectionKind) return sectionKind
 
   let sqlChars = 0
   let codingChars = 0
@@ -69,4 +67,13 @@ export function classifyKind(title: string, prompt: string, sectionPath: readonl
   if (productPhrases.test(asked)) return 'product'
   if (sqlPhrases.test(prompt) || sqlKeywords.test(prompt)) return 'sql'
   return 'concept'
+}
+
+/** The kind the innermost section (or the bank's title, outermost) names, if any. */
+function innermostSectionKind(sectionPath: readonly string[]): QuestionKind | null {
+  for (let i = sectionPath.length - 1; i >= 0; i--) {
+    const section = sectionPath[i]!
+    for (const [kind, pattern] of sectionKinds) if (pattern.test(section)) return kind
+  }
+  return null
 }

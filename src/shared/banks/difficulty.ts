@@ -91,18 +91,25 @@ export function splitDifficulty(title: string, legend?: DifficultyLegend): { tit
   return { title: rest || title.trim(), difficulty }
 }
 
-/** A legend line: at least two emoji each paired with a difficulty word next to it. */
+/** A legend line: at least two emoji each paired with a difficulty word next to it ("👶 easy ⭐️ medium"). */
 export function readDifficultyLegend(line: string): DifficultyLegend | null {
-  const legend = new Map<string, Difficulty>()
-  const pairs = line.matchAll(/((?:\p{Extended_Pictographic}\uFE0F?)+)\s*[:=-]?\s*([\p{L}-]+)|([\p{L}-]+)\s*[:=-]?\s*((?:\p{Extended_Pictographic}\uFE0F?)+)/gu)
-  for (const match of pairs) {
-    const emoji = match[1] ?? match[4]!
-    const level = difficultyOfWord(match[2] ?? match[3]!)
-    if (!level) continue
-    const bare = bareEmoji(emoji)
-    const single = [...bare.matchAll(emojiPattern)].map((m) => m[0])
-    // "⭐⭐ medium": the star count carries the level; a lone "⭐ medium" means any star.
-    legend.set(single.length > 1 && single.every((e) => e === single[0]) ? bare : (single[0] ?? bare), level)
+  // Emoji before their word is the usual order; only if that finds no pairs, word before emoji.
+  const before = /((?:\p{Extended_Pictographic}\uFE0F?)+)\s*[:=-]?\s*([\p{L}-]+)/gu
+  const after = /([\p{L}-]+)\s*[:=-]?\s*((?:\p{Extended_Pictographic}\uFE0F?)+)/gu
+  for (const [pattern, emojiGroup, wordGroup] of [
+    [before, 1, 2],
+    [after, 2, 1]
+  ] as const) {
+    const legend = new Map<string, Difficulty>()
+    for (const match of line.matchAll(pattern)) {
+      const level = difficultyOfWord(match[wordGroup]!)
+      if (!level) continue
+      const bare = bareEmoji(match[emojiGroup]!)
+      const single = [...bare.matchAll(emojiPattern)].map((m) => m[0])
+      // "⭐⭐ medium": the run carries the level; a lone "⭐ medium" stands for the emoji.
+      legend.set(single.length > 1 && single.every((e) => e === single[0]) ? bare : (single[0] ?? bare), level)
+    }
+    if (legend.size >= 2) return legend
   }
-  return legend.size >= 2 ? legend : null
+  return null
 }

@@ -59,7 +59,8 @@ export function scanLooseNotes(ctx: BankText, regions: readonly LooseRegion[]): 
     const region = regions[start.region]!
     const end = next && next.region === start.region ? next.index : region.blocks.length
     const body = region.blocks.slice(start.index + 1, end)
-    const title = ctx.title(titleFromPrompt(start.prompt))
+    const first = titleFromPrompt(start.prompt)
+    const title = ctx.title(first.charAt(0).toUpperCase() + first.slice(1))
     if (!title) return
     drafts.push({
       title: title.title,

@@ -3,7 +3,7 @@ import {
   BankText,
   bodyText,
   cleanAnswer,
-  countRegionQuestions,
+  regionQuestions,
   scanRegion,
   splitFollowUps,
   trimSeparators,
@@ -155,7 +155,8 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
     const body = trimSeparators(ctx, blocks.slice(titleIndex + 1).filter((_, k) => !headings.get(titleIndex + 1 + k)?.rubric))
     const title = ctx.title(headings.get(titleIndex)!.text)
     if (title) {
-      drafts.push({ title: title.title, difficulty: title.difficulty, sectionPath: [], body: segmentsOf(body), layout: 'single-question' })
+      const draft: QuestionDraft = { title: title.title, difficulty: title.difficulty, sectionPath: [], body: [], layout: 'single-question' }
+      drafts.push(withParts(ctx, draft, body, headings, blocks, 'prompt'))
     }
   } else {
     scanHeadings()
@@ -199,15 +200,30 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
       return blocks.length
     }
 
+    /**
+     * A heading at the question depth that only groups questions is a section: several
+     * questions below it, or one in an unmistakable layout (a table, a Q:/A: pair, <details>),
+     * or, right under it, a deeper heading that asks.
+     */
+    const groupsQuestions = (i: number, info: HeadingInfo): boolean => {
+      const next = headings.get(i + 1)
+      if (!info.asks && next && next.depth > info.depth && next.asks && !next.part) return true
+      const found = regionQuestions(ctx, blocks.slice(i + 1, nextBoundary(i, questionDepth!)), regionOptions(info.asks))
+      if (found.length >= 2) return true
+      return !info.asks && found.some((d) => d.layout === 'question-table' || d.layout === 'question-answer-pairs' || d.layout === 'details')
+    }
+
     const questionDepth = layout.questionDepth
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!
       const info = headings.get(i)
       if (!info) {
         if (mode === null) mode = { kind: 'region', blocks: [], path: path(), nav: inNav(), asks: false }
-        if (mode.kind === 'question') mode.blocks.push(block)
-        else if (mode.kind === 'region') mode.blocks.push(block)
-        else mode.section.blocks.push(block)
+        // (Set in closures too, which TypeScript's narrowing does not follow.)
+        const open = mode as Mode
+        if (open.kind === 'question') open.blocks.push(block)
+        else if (open.kind === 'region') open.blocks.push(block)
+        else open.section.blocks.push(block)
         continue
       }
       const current = mode as Mode | null
@@ -237,6 +253,7 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
       }
       if (info.depth > questionDepth) {
         if (current?.kind === 'question') current.blocks.push(block)
+        else if (info.asks && !info.nav && !info.range) startQuestion(info, false)
         else openSection(info)
         continue
       }
@@ -255,10 +272,15 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
         current.blocks.push(block)
         continue
       }
-      if (!numbered && countRegionQuestions(ctx, blocks.slice(i + 1, nextBoundary(i, questionDepth)), regionOptions(info.asks)) >= 2) {
+      if (!numbered && groupsQuestions(i, info)) {
         openSection(info)
         continue
       }
+      startQuestion(info, numbered)
+    }
+    flush()
+
+    function startQuestion(info: HeadingInfo, numbered: boolean): void {
       flush()
       popTo(info.depth)
       const title = cleanQuestionTitle(info.text)
@@ -270,7 +292,6 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
         blocks: []
       }
     }
-    flush()
   }
 
   // One question per file, said in its title alone ("# How would you design X?" and its answer).
@@ -280,7 +301,7 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
     if (title) drafts.push({ title: title.title, difficulty: title.difficulty, sectionPath: [], body: segmentsOf(body), layout: 'single-question' })
   }
   const found = drafts.length > 0 ? drafts : scanLooseNotes(ctx, regions)
-  const questions = buildQuestions(text, options.bankId, found, warnings)
+  const questions = buildQuestions(text, options.bankId, bankTitle, found, warnings)
 
   const kinds = [...new Set(questions.map((q) => q.kind))] as QuestionKind[]
   const sections: RubricSection[] = rubricSections.map((s) => ({
@@ -357,9 +378,52 @@ function finishHeadingQuestion(ctx: BankText, draft: QuestionDraft, heading: Hea
       draft.difficulty = split.difficulty
     }
   }
-  const { followUps, answerBlocks } = splitFollowUps(ctx.text, body, false)
+  return withParts(ctx, draft, body, null, null, 'answer')
+}
+
+// Parts of a problem that state it (the rest of its parts answer it).
+const promptPartPattern =
+  /^(?:scenario|situation|tasks?|objectives?|goals?|context|background|(?:the )?problem(?: statement)?|prompt|question|requirements?|(?:non-)?functional requirements|constraints|assumptions|inputs?|outputs?|expected (?:output|result)s?|examples?|sample (?:input|output|data)|data ?sets?|data|schema|tables?|deliverables?|estimated time|time limit|expected time)\s*:?$/i
+
+/**
+ * A body whose sub-headings are parts (Scenario, Task, Objective…): the parts that state the
+ * problem become the prompt, the others (and numbered sub-headings) the answer; "Follow-up"
+ * lists become follow-ups. `lead` says where text before the first part goes.
+ */
+function withParts(
+  ctx: BankText,
+  draft: QuestionDraft,
+  body: readonly Block[],
+  headings: ReadonlyMap<number, HeadingInfo> | null,
+  all: readonly Block[] | null,
+  lead: 'prompt' | 'answer'
+): QuestionDraft {
+  const partOf = (b: Block): string | null => {
+    if (b.type !== 'heading') return null
+    const info = headings && all ? headings.get(all.indexOf(b)) : null
+    return info?.clean ?? cleanSectionText(headingWords(parseInline(ctx.text.slice(b.innerStart, b.innerEnd))))
+  }
+  const hasPromptPart = body.some((b) => {
+    const part = partOf(b)
+    return part !== null && promptPartPattern.test(part)
+  })
+  let answerBlocks: Block[] = [...body]
+  if (hasPromptPart) {
+    const promptBlocks: Block[] = []
+    answerBlocks = []
+    let target = lead === 'prompt' ? promptBlocks : answerBlocks
+    for (const b of body) {
+      const part = partOf(b)
+      if (part !== null) target = promptPartPattern.test(part) ? promptBlocks : answerBlocks
+      target.push(b)
+    }
+    if (promptBlocks.length > 0) {
+      draft.prompt = [draft.title, ...segmentsOf(promptBlocks, body).map((s) => ctx.text.slice(s.start, s.end).trim())].join('\n\n')
+    }
+  }
+  const { followUps, answerBlocks: rest } = splitFollowUps(ctx.text, answerBlocks, false)
   draft.followUps = followUps
-  draft.body = segmentsOf(answerBlocks, body)
+  draft.body = segmentsOf(rest, body)
   return draft
 }
 
@@ -378,7 +442,7 @@ function segmentsOf(blocks: readonly Block[], all: readonly Block[] = blocks): B
   return segments
 }
 
-function buildQuestions(text: string, bankId: string, drafts: readonly QuestionDraft[], warnings: string[]): ScannedQuestion[] {
+function buildQuestions(text: string, bankId: string, bankTitle: string, drafts: readonly QuestionDraft[], warnings: string[]): ScannedQuestion[] {
   const questions: ScannedQuestion[] = []
   const ids = new Set<string>()
   for (const draft of drafts) {
@@ -400,7 +464,8 @@ function buildQuestions(text: string, bankId: string, drafts: readonly QuestionD
       sectionPath: draft.sectionPath,
       section: draft.sectionPath.join(' › '),
       title: draft.title,
-      kind: classifyKind(draft.title, draft.prompt ?? draft.title, draft.sectionPath, scan.signals),
+      // The bank's own title is the outermost context ("SQL drills", "Behavioral questions").
+      kind: classifyKind(draft.title, draft.prompt ?? draft.title, [bankTitle, ...draft.sectionPath], scan.signals),
       difficulty: draft.difficulty ?? null,
       hasAnswer: answer !== undefined ? answer !== null : scan.answerChars > 0,
       answerLength: answer !== undefined ? (answer?.length ?? 0) : scan.answerChars,
