@@ -1,7 +1,7 @@
 import type { BankLayoutId } from './bank-layouts'
 import { difficultyOfText, splitDifficulty, type Difficulty, type DifficultyLegend } from './difficulty'
 import { isBreakTag, leadingStrong, linkOnly, parseInline, plainText, strongOnly, titleWords, type InlineNode } from './inline-text'
-import { answerLabelPattern, isNavigationLink, isPlaceholder, isSeparatorHtml } from './not-questions'
+import { answerLabelPattern, isNavigationHeading, isNavigationLink, isPlaceholder, isSeparatorHtml } from './not-questions'
 import { isQuestionLike, type BodySegment, type QuestionDraft } from './question-draft'
 import { listItemContent, scanBlocks, tableCells, type Block, type ListItem } from './scan-blocks'
 import { cleanQuestionTitle, collapseWhitespace, questionMarkerOf } from './title-text'
@@ -91,7 +91,7 @@ export class BankText {
     let t = cleanQuestionTitle(raw.replace(plainQPattern, '')).replace(taskMarkerPattern, '')
     const split = splitDifficulty(t, this.legend ?? undefined)
     t = split.title.replace(/\*\*|__|`/g, '').trim()
-    if (!t || !/[\p{L}\p{N}]/u.test(t) || isPlaceholder(t)) return null
+    if (!t || !/[\p{L}\p{N}]/u.test(t) || isPlaceholder(t) || isNavigationHeading(t)) return null
     return { title: t, difficulty: split.difficulty }
   }
 }
@@ -446,6 +446,7 @@ function tableQuestions(ctx: BankText, table: Block, sectionPath: string[]): Que
     const questionCell = cells[q] ?? ''
     const inline = parseInline(questionCell)
     const link = linkOnly(inline)
+    if (link && isNavigationLink(link.url, link.text)) continue
     const raw = collapseWhitespace(link ? link.text : titleWords(inline))
     const title = ctx.title(raw)
     if (!title) continue

@@ -13,9 +13,10 @@ export interface KindSignals {
 /**
  * Kinds come from phrases, not single words: "select" alone does not make "How do we select
  * the depth of the trees?" a SQL question, nor "sort" a coding one. The order of the checks is
- * the priority: what the question asks for in its own words (a story, a design, a failure to
- * handle, a query, code), then the section it sits in, then the code its answer is written
- * in, then product wording; anything else is a concept question.
+ * the priority: what the question asks for in its own words (a story, a design, product
+ * sense, a failure to handle, a query, code), then the innermost section (or the bank's
+ * title) that names a kind, then the code its answer is written in; anything else is a
+ * concept question. A behavioral section makes any question in it a story.
  */
 
 const behavioralPhrases =
@@ -50,6 +51,8 @@ export function classifyKind(title: string, prompt: string, sectionPath: readonl
   // In a behavioral section, "How do you handle a low performer?" asks for a story.
   if (sectionKind === 'behavioral') return 'behavioral'
   if (designPhrases.test(title) || /^case study\b/i.test(prompt)) return 'system-design'
+  // "Engagement dropped; which metrics…" is product sense, though something dropped.
+  if (productPhrases.test(title)) return 'product'
   if (scenarioPhrases.test(title)) return 'scenario'
   if (sqlPhrases.test(title) || sqlKeywords.test(title)) return 'sql'
   if (codingPhrases.test(title)) return 'coding'

@@ -16,7 +16,7 @@ import { readDifficultyLegend, type Difficulty, type DifficultyLegend } from './
 import { readFrontMatter } from './front-matter'
 import { headingWords, linkOnly, parseInline } from './inline-text'
 import { checkMarkdownComplexity } from './markdown-guard'
-import { isNavigationHeading } from './not-questions'
+import { isNavigationHeading, isPlaceholder } from './not-questions'
 import { normalizeSource } from './normalize-source'
 import { parseMarkdownText } from './parse-markdown'
 import { isQuestionLike, type BodySegment, type QuestionDraft } from './question-draft'
@@ -117,7 +117,8 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
     const link = linkOnly(inline)
     const asks = isQuestionLike(clean) || questionMarkerOf(clean) === 'q'
     // A heading that is only a link ("## [Main title](../README.md)") navigates, unless it asks.
-    const nav = isNavigationHeading(clean) || (link !== null && !isQuestionLike(link.text))
+    // A placeholder heading ("Coming soon") stands for content that is not there yet.
+    const nav = isNavigationHeading(clean) || (link !== null && !isQuestionLike(link.text)) || isPlaceholder(clean) || !/[\p{L}\p{N}]/u.test(clean)
     const part = partLabelPattern.test(clean)
     const info: HeadingInfo = {
       depth: block.depth,
@@ -446,6 +447,7 @@ function buildQuestions(text: string, bankId: string, bankTitle: string, drafts:
   const questions: ScannedQuestion[] = []
   const ids = new Set<string>()
   for (const draft of drafts) {
+    draft.title = plainTitle(draft.title)
     if (draft.title.trim() === '') {
       warnings.push(`a question without a title in "${draft.sectionPath.join(' › ')}" was skipped`)
       continue
@@ -479,6 +481,19 @@ function buildQuestions(text: string, bankId: string, bankTitle: string, drafts:
     questions.push(question)
   }
   return questions
+}
+
+/**
+ * What is left of markdown in a title after its inline text was taken (a literal `**` that
+ * closed nothing, a tag-like `<T>`, a "#" that was text): titles are plain words.
+ */
+function plainTitle(title: string): string {
+  let t = title.replace(/<\/?[A-Za-z][^<>]*>/g, ' ').replace(/\*\*|__|`|!\[|\]\(/g, ' ')
+  for (let previous = ''; previous !== t; ) {
+    previous = t
+    t = t.replace(/^\s*(?:#{1,6}|>|[-*+])(?:\s+|$)/, '')
+  }
+  return t.replace(/\s+/g, ' ').trim()
 }
 
 /** A line such as "Legend: 👶 easy ⭐️ medium 🚀 expert" near the top of the file. */
