@@ -386,6 +386,9 @@ function finishHeadingQuestion(ctx: BankText, draft: QuestionDraft, heading: Hea
 const promptPartPattern =
   /^(?:scenario|situation|tasks?|objectives?|goals?|context|background|(?:the )?problem(?: statement)?|prompt|question|requirements?|(?:non-)?functional requirements|constraints|assumptions|inputs?|outputs?|expected (?:output|result)s?|examples?|sample (?:input|output|data)|data ?sets?|data|schema|tables?|deliverables?|estimated time|time limit|expected time)\s*:?$/i
 
+const statementPartPattern =
+  /^(?:scenario|situation|tasks?|objectives?|goals?|context|background|(?:the )?problem(?: statement)?|prompt|requirements?|(?:non-)?functional requirements|constraints|assumptions)\s*:?$/i
+
 /**
  * A body whose sub-headings are parts (Scenario, Task, Objective…): the parts that state the
  * problem become the prompt, the others (and numbered sub-headings) the answer; "Follow-up"
@@ -404,9 +407,11 @@ function withParts(
     const info = headings && all ? headings.get(all.indexOf(b)) : null
     return info?.clean ?? cleanSectionText(headingWords(parseInline(ctx.text.slice(b.innerStart, b.innerEnd))))
   }
+  // "Example" or "Input" alone are as likely part of an answer; a problem is split only when it
+  // has a part that only a problem statement has.
   const hasPromptPart = body.some((b) => {
     const part = partOf(b)
-    return part !== null && promptPartPattern.test(part)
+    return part !== null && statementPartPattern.test(part)
   })
   let answerBlocks: Block[] = [...body]
   if (hasPromptPart) {
