@@ -8,6 +8,7 @@ export {
   loadBankLibrary,
   maxBankBytes,
   readBankFile,
+  scanBankBytes,
   scanBankFiles,
   scanBankLibrary,
   type LoadBankFilesOptions,

@@ -1,5 +1,6 @@
 import type { KindSignals } from './classify-kind'
 import { isPlaceholder } from './not-questions'
+import { hasChar } from './scan-blocks'
 
 /**
  * What the block scan needs from a question's body without parsing it: signals for the kind
@@ -25,99 +26,130 @@ const markupPattern = /[#*_`|>[\]()!~]|^\s*(?:[-+]|\d+[.)])\s+|<[^>]*>/g
 interface Fence {
   lang: string
   code: string
+  start: number
+  end: number
   beforeDetails: boolean
 }
 
-export function scanBody(body: string): BodyScan {
+/** Scans a body's text (all of `body`, or the ranges given of a larger text, in place). */
+export function scanBody(body: string, ranges: ReadonlyArray<readonly [number, number]> = [[0, body.length]]): BodyScan {
   const signals: KindSignals = { codeChars: new Map(), proseChars: 0, starParts: 0, hasSqlSetup: false }
   const fences: Fence[] = []
   const seenStar = new Set<string>()
-  let fence: { marker: string; lang: string; lines: string[] } | null = null
+  let fence: { marker: string; lang: string; start: number; end: number } | null = null
   let detailsSeen = false
   let detailsChars = 0
   let inDetails = false
   let nonSetupProse = false
   let schemaLines = 0
+  let totalChars = 0
 
-  const lines = body.split('\n')
-  for (const line of lines) {
-    if (fence) {
-      const close = /^\s{0,3}(`{3,}|~{3,})\s*$/.exec(line)
-      if (close && close[1]!.startsWith(fence.marker.charAt(0)) && close[1]!.length >= fence.marker.length) {
-        const code = fence.lines.join('\n')
-        fences.push({ lang: fence.lang, code, beforeDetails: !detailsSeen })
-        signals.codeChars.set(fence.lang, (signals.codeChars.get(fence.lang) ?? 0) + code.length)
-        fence = null
+  const closeFence = (): void => {
+    const f = fence!
+    fences.push({ lang: f.lang, code: '', start: f.start, end: f.end, beforeDetails: !detailsSeen })
+    signals.codeChars.set(f.lang, (signals.codeChars.get(f.lang) ?? 0) + Math.max(0, f.end - f.start))
+    fence = null
+  }
+
+  for (const [from, to] of ranges) {
+    totalChars += body.slice(from, to).trim().length
+    let start = from
+    while (start <= to) {
+      let end = body.indexOf('\n', start)
+      if (end === -1 || end > to) end = to
+      const lead = leadAt(body, start, end)
+      if (fence) {
+        // Only a line of backticks or tildes can close it; the rest is code.
+        const f = fence as { marker: string; lang: string; start: number; end: number }
+        const line = lead === 96 || lead === 126 ? body.slice(start, end) : null
+        const close = line !== null ? /^\s{0,3}(`{3,}|~{3,})\s*$/.exec(line) : null
+        if (close && close[1]!.startsWith(f.marker.charAt(0)) && close[1]!.length >= f.marker.length) closeFence()
+        else f.end = end
+        if (inDetails) detailsChars += end - start + 1
+      } else if (lead === 96 || lead === 126) {
+        const open = fenceOpen.exec(body.slice(start, end))
+        if (open) {
+          fence = { marker: open[1]!, lang: open[2]!.toLowerCase(), start: Math.min(end + 1, to), end: Math.min(end + 1, to) }
+          if (inDetails) detailsChars += end - start + 1
+        } else {
+          countLine(start, end)
+        }
+      } else if (lead === 60 && detailsOpen.test(body.slice(start, end))) {
+        const line = body.slice(start, end)
+        detailsSeen = true
+        inDetails = true
+        const after = line.replace(/^[\s\S]*<\/summary\s*>/i, '')
+        if (detailsClose.test(after)) {
+          detailsChars += after.replace(detailsClose, '').trim().length
+          inDetails = false
+        }
       } else {
-        fence.lines.push(line)
+        if (inDetails) {
+          const line = lead === 60 ? body.slice(start, end) : null
+          if (line !== null && detailsClose.test(line)) {
+            detailsChars += line.replace(/<\/details\s*>[\s\S]*$/i, '').trim().length
+            inDetails = false
+          } else {
+            detailsChars += end - start + 1
+          }
+        }
+        countLine(start, end)
       }
-      if (inDetails) detailsChars += line.length + 1
-      continue
+      if (end >= to) break
+      start = end + 1
     }
-    const open = fenceOpen.exec(line)
-    if (open) {
-      fence = { marker: open[1]!, lang: open[2]!.toLowerCase(), lines: [] }
-      if (inDetails) detailsChars += line.length + 1
-      continue
-    }
-    if (detailsOpen.test(line)) {
-      detailsSeen = true
-      inDetails = true
-      const after = line.replace(/^[\s\S]*<\/summary\s*>/i, '')
-      if (detailsClose.test(after)) {
-        detailsChars += after.replace(detailsClose, '').trim().length
-        inDetails = false
-      }
-      continue
-    }
-    if (inDetails) {
-      if (detailsClose.test(line)) {
-        detailsChars += line.replace(/<\/details\s*>[\s\S]*$/i, '').trim().length
-        inDetails = false
-      } else {
-        detailsChars += line.length + 1
-      }
-    }
-    const prose = proseLength(line)
-    if (prose === 0) continue
+  }
+  if (fence) closeFence()
+
+  function countLine(start: number, end: number): void {
+    const prose = proseLength(body, start, end)
+    if (prose === 0) return
     signals.proseChars += prose
-    if (line.includes('|') && schemaLinePattern.test(line)) schemaLines++
-    else if (!/^\s*(?:[-*_]\s*){3,}$/.test(line)) nonSetupProse = true
-    if (line.length <= 40) {
-      const star = starLabel.exec(line.replace(markupPattern, '').replace(/\s+/g, ' ').trim())
+    const lineLength = end - start
+    if (lineLength <= 200 && hasChar(body, 124, start, end) && schemaLinePattern.test(body.slice(start, end))) schemaLines++
+    else if (!(lineLength <= 200 && /^\s*(?:[-*_]\s*){3,}$/.test(body.slice(start, end)))) nonSetupProse = true
+    if (lineLength <= 40) {
+      const star = starLabel.exec(body.slice(start, end).replace(markupPattern, '').replace(/\s+/g, ' ').trim())
       if (star && !seenStar.has(star[1]!.toLowerCase())) {
         seenStar.add(star[1]!.toLowerCase())
         signals.starParts++
       }
     }
   }
-  if (fence) {
-    const code = fence.lines.join('\n')
-    fences.push({ lang: fence.lang, code, beforeDetails: !detailsSeen })
-    signals.codeChars.set(fence.lang, (signals.codeChars.get(fence.lang) ?? 0) + code.length)
-  }
 
+  const codeOf = (f: Fence): string => body.slice(f.start, f.end)
   let answerChars: number
   if (detailsSeen) {
     answerChars = detailsChars
-    for (const f of fences) if (f.beforeDetails && (f.lang === 'sql' || f.lang === 'text' || isSetupCode(f.lang, f.code))) signals.hasSqlSetup = true
-  } else if ((fences.length > 0 || schemaLines > 0) && !nonSetupProse && fences.every((f) => isSetupCode(f.lang, f.code))) {
+    for (const f of fences) if (f.beforeDetails && (f.lang === 'sql' || f.lang === 'text' || isSetupCode(f.lang, codeOf(f)))) signals.hasSqlSetup = true
+  } else if ((fences.length > 0 || schemaLines > 0) && !nonSetupProse && fences.every((f) => isSetupCode(f.lang, codeOf(f)))) {
     // Only the question's setup (CREATE / INSERT statements, table columns): no answer.
     answerChars = 0
     signals.hasSqlSetup = true
   } else {
-    answerChars = body.trim().length
+    answerChars = totalChars
   }
-  if (answerChars > 0 && answerChars <= 120 && isPlaceholder(stripSeparators(body))) answerChars = 0
+  if (answerChars > 0 && answerChars <= 120 && ranges.length > 0) {
+    const text = ranges.map(([a, b]) => body.slice(a, b)).join('\n\n')
+    if (isPlaceholder(stripSeparators(text))) answerChars = 0
+  }
   return { signals, answerChars }
 }
 
+function leadAt(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9) return c
+  }
+  return -1
+}
+
 /** Characters of a line that are words, not markup or spaces (an estimate, without allocating). */
-function proseLength(line: string): number {
+function proseLength(text: string, start: number, end: number): number {
   let n = 0
   let inTag = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i)
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
     if (inTag) {
       if (c === 62) inTag = false
       continue

@@ -30,6 +30,8 @@ const navigationHeadingPattern = new RegExp(`^(?:${navigationWords.join('|')})$`
 
 /** A heading that is navigation or a reference section: its content holds no questions. */
 export function isNavigationHeading(text: string): boolean {
+  // Every navigation heading is a few words; a long one is something else.
+  if (text.length > 60) return false
   const bare = text
     .replace(/[^\p{L}\p{N}&' ]/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -109,12 +109,14 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
   let topLevelCount = 0
   blocks.forEach((block, index) => {
     if (block.type !== 'heading') return
-    const inline = parseInline(text.slice(block.innerStart, block.innerEnd))
-    const raw = headingWords(inline)
+    const content = text.slice(block.innerStart, block.innerEnd)
+    // Plain words need no inline parse (most headings of a large bank).
+    const inline = /[*_`[\]<>&\\!~]|https?:|www\./.test(content) ? parseInline(content) : null
+    const raw = inline ? headingWords(inline) : content
     const clean = cleanSectionText(raw)
     const rubric = rubricSectionKind(clean)
     const range = isQuestionRangeHeading(clean)
-    const link = linkOnly(inline)
+    const link = inline ? linkOnly(inline) : null
     const asks = isQuestionLike(clean) || questionMarkerOf(clean) === 'q'
     // A heading that is only a link ("## [Main title](../README.md)") navigates, unless it asks.
     // A placeholder heading ("Coming soon") stands for content that is not there yet.
@@ -402,9 +404,10 @@ function withParts(
   all: readonly Block[] | null,
   lead: 'prompt' | 'answer'
 ): QuestionDraft {
+  const positions = headings && all ? new Map(all.map((b, i) => [b, i])) : null
   const partOf = (b: Block): string | null => {
     if (b.type !== 'heading') return null
-    const info = headings && all ? headings.get(all.indexOf(b)) : null
+    const info = headings && positions ? headings.get(positions.get(b) ?? -1) : null
     return info?.clean ?? cleanSectionText(headingWords(parseInline(ctx.text.slice(b.innerStart, b.innerEnd))))
   }
   // "Example" or "Input" alone are as likely part of an answer; a problem is split only when it
@@ -435,6 +438,9 @@ function withParts(
 
 /** Segments for blocks, one per run of blocks that were adjacent in `all`. */
 function segmentsOf(blocks: readonly Block[], all: readonly Block[] = blocks): BodySegment[] {
+  if (blocks.length === 0) return []
+  // Nothing left out: one stretch (the usual case, without building an index).
+  if (blocks.length === all.length) return [{ start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end, first: blocks[0]!.start, column: 0 }]
   const positions = new Map(all.map((b, i) => [b, i]))
   const segments: BodySegment[] = []
   let previous = -2
@@ -457,8 +463,10 @@ function buildQuestions(text: string, bankId: string, bankTitle: string, drafts:
       warnings.push(`a question without a title in "${draft.sectionPath.join(' › ')}" was skipped`)
       continue
     }
-    const body = bodyText(text, draft.body)
-    const scan = scanBody(body)
+    // In place where the body is a plain range of the bank; a list item's is dedented first.
+    const scan = draft.body.every((s) => s.column === 0 && s.first === s.start)
+      ? scanBody(text, draft.body.map((s) => [s.start, s.end] as const))
+      : scanBody(bodyText(text, draft.body))
     const baseId = questionId(bankId, draft.sectionPath, draft.title)
     let id = baseId
     // Same title twice in one section: numbered in file order (the only order-dependent part).

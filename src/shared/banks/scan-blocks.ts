@@ -428,7 +428,7 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
     let j = i + 1
     let heading = 0
     while (j < n && !blank(j)) {
-      const inner = copyIndent(indentOf(text, starts[j]!, ends[j]!))
+      const inner = indentOf(text, starts[j]!, ends[j]!)
       if (inner.columns < 4) {
         const first = text.charCodeAt(inner.offset)
         if ((first === 61 || first === 45) && setextPattern.test(text.slice(inner.offset, ends[j]!))) {
@@ -482,13 +482,17 @@ function atxContent(text: string, from: number, end: number): [number, number] {
   return [s, e]
 }
 
+/** Whether a character occurs in [start, end): bounded, where indexOf would search on. */
+export function hasChar(text: string, code: number, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true
+  return false
+}
+
 function isTableStart(text: string, lines: Lines, i: number): boolean {
-  const pipe = text.indexOf('|', lines.starts[i]!)
-  if (pipe === -1 || pipe >= lines.ends[i]!) return false
+  if (!hasChar(text, 124, lines.starts[i]!, lines.ends[i]!)) return false
   const j = i + 1
   if (j >= lines.length) return false
-  const next = text.indexOf('-', lines.starts[j]!)
-  if (next === -1 || next >= lines.ends[j]!) return false
+  if (!hasChar(text, 45, lines.starts[j]!, lines.ends[j]!)) return false
   if (!isTableDelimiter(text, lines.starts[j]!, lines.ends[j]!)) return false
   const header = text.slice(lines.starts[i]!, lines.ends[i]!)
   if (indentOf(text, lines.starts[j]!, lines.ends[j]!).columns >= 4) return false
