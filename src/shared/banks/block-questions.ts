@@ -22,6 +22,7 @@ const detailsClosePattern = /<\/details\s*>/i
 const summaryPattern = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i
 const answerSummaryPattern = /^(answers?|solutions?|show|hide|click|hints?|expand|reveal|explanation|details|more|code|output|result|respuesta|solución|réponse)\b/i
 const boldNumberPattern = /^(?:Q\s*)?#?\d{1,4}\s*[.):]?$/i
+const boldNamedNumberPattern = /^(?:Q\s*)?#?\d{1,4}\s*[.):]\s*(\S.*)$/i
 const followUpLabelPattern = /^(?:possible |likely |common )?follow[- ]?ups?(?: questions?)?\s*[:.]?$|^(?:preguntas de seguimiento|questions de suivi|folgefragen)\s*:?$/i
 const followUpPrefixPattern = /^\s*(?:\*\*|__)?follow[- ]?up(?: question)?\s*\d*\s*[:.)-]\s*(?:\*\*|__)?\s*/i
 const taskMarkerPattern = /^\[[ xX]\]\s+/
@@ -75,15 +76,24 @@ export class BankText {
     return strong ? { text: plainText(strong).trim(), restStart: newline + 1 } : null
   }
 
-  /** `**1)** The number of active ads.`: the prompt after a bold number, and the rest of the paragraph. */
-  boldNumberPrompt(b: Block): { prompt: string; restStart: number } | null {
+  /**
+   * `**1)** The number of active ads.` or `**2) Factorial**. Calculate a factorial`: a bold
+   * number (with the problem's name, or not) before the prompt. The title is the name when
+   * there is one, else the prompt; the rest of the paragraph follows.
+   */
+  boldNumberPrompt(b: Block): { title: string; prompt: string; restStart: number } | null {
     if (b.type !== 'paragraph' || !startsBold(this.text, b.start)) return null
     const lead = leadingStrong(this.inline(b, true))
-    if (!lead || !boldNumberPattern.test(plainText(lead.strong).trim())) return null
-    const prompt = collapseWhitespace(titleWords(lead.rest)).replace(/^[:.)\-–—]\s*/, '')
+    if (!lead) return null
+    const bold = collapseWhitespace(plainText(lead.strong))
+    const named = boldNamedNumberPattern.exec(bold)
+    if (!boldNumberPattern.test(bold) && !named) return null
+    const name = named ? named[1]!.replace(/[.:]+$/, '').trim() : ''
+    const after = collapseWhitespace(titleWords(lead.rest)).replace(/^[:.)\-–—]\s*/, '')
+    const prompt = name ? [named![1]!.replace(/[:]+$/, '').trim(), after].filter(Boolean).join(/[.!?]$/.test(named![1]!.trim()) ? ' ' : '. ') : after
     if (!prompt) return null
     const newline = this.text.indexOf('\n', b.start)
-    return { prompt, restStart: newline === -1 || newline >= b.end ? b.end : newline + 1 }
+    return { title: name || prompt, prompt, restStart: newline === -1 || newline >= b.end ? b.end : newline + 1 }
   }
 
   /** A title from plain text: numbering, difficulty and decoration off. Null when it is not one. */
@@ -183,7 +193,7 @@ export function scanRegion(ctx: BankText, blocks: readonly Block[], sectionPath:
         const numbered = ctx.boldNumberPrompt(b)
         if (numbered) {
           const restBlock = numbered.restStart < b.end ? [{ ...b, start: numbered.restStart }] : []
-          if (start(numbered.prompt, 'bold-numbered', { prompt: numbered.prompt }, null, restBlock)) continue
+          if (start(numbered.title, 'bold-numbered', { prompt: numbered.prompt }, null, restBlock)) continue
         }
       }
       const qa = questionAnswerPair(ctx, b, blocks[i + 1])

@@ -24,7 +24,10 @@ const behavioralPhrases =
 const designPhrases =
   /^(re-?)?design\b|^(build|architect|propose|plan)\b.*\b(pipeline|system|platform|architecture|service|warehouse|lakehouse)\b|\bdesign (a|an|the|your|our|me|us|for)\b|\bhow (would|do|should|will|can) (you|we|i) (design|architect|build|scale)\b|\b(system|systems|platform|solution|pipeline|data) design\b|\barchitect(ure|ing)?\b|\bend-to-end (solution|system|pipeline|platform|design|architecture)\b|\bcase study\b|\bdata platform\b/i
 const scenarioPhrases =
-  /\b(what (would|will|should) you do (if|when|about)|how (would|will|should|do) you (handle|debug|troubleshoot|investigate|fix|diagnose|deal with|respond to|recover|approach (a|an|the) (failure|outage|incident|slow))|(suppose|imagine|assume|let'?s say|say) (that |you |your |a |an |the )|scenario|incident|outage|post-?mortem|root cause|troubleshoot(ing)?|keeps? (increasing|failing|growing|crashing)|started (failing|to fail)|suddenly|(is|are|runs?|became|becomes) (too |very )?slow|misse[sd]? (its |the |an? )?sla|misses|dropped|breaks?|broke|broken|wrong numbers|wrong results?|reports? wrong|fragile|inherited|sends? duplicate|duplicate (data|records|rows|events|messages))\b/i
+  /\b(what (would|will|should) you do (if|when|about)|how (would|will|should|do) you (handle|debug|troubleshoot|investigate|fix|diagnose|deal with|respond to|recover|approach (a|an|the) (failure|outage|incident|slow))|(suppose|imagine|assume|let'?s say|say) (that |you |your |a |an |the )|scenario|incident|outage|post-?mortem|root cause|troubleshoot(ing)?|keeps? (increasing|failing|growing|crashing)|started (failing|to fail)|misse[sd]? (its |the |an? )?sla|misses)\b/i
+// Words that suggest something went wrong, weaker than a section that names the kind.
+const weakScenarioPhrases =
+  /\b(suddenly|(is|are|runs?|became|becomes) (too |very )?slow|dropped|breaks?|broke|broken(?! down)|wrong numbers|wrong results?|reports? wrong|fragile|inherited|sends? duplicate|duplicate (data|records|rows|events|messages))\b/i
 const sqlPhrases =
   /\b(sql|t-sql|pl\/?sql|hiveql|spark sql|write (a |an )?(sql )?quer(y|ies)|(a|the|this|sql) quer(y|ies) (to|that|for|which)|quer(y|ies) to (find|get|return|calculate|compute|list|count|select|show|identify|fetch|rank|pivot|delete|update)|window functions?|(inner|left|right|full|outer|cross|self|anti|semi)( outer)? joins?|group by|order by|partition by|having clause|where clause|select statement|common table expressions?|\bcte\b|stored procedures?|pivot (a |the )?table|pivot without|using (a |the )?(lag|lead|rank|dense_rank|row_number|ntile) function|(lag|lead|rank|dense_rank|row_number|ntile)\(\))/i
 const sqlKeywords = /\b(SELECT|JOIN|GROUP BY|ORDER BY|WHERE|HAVING|UNION|INSERT|UPDATE|DELETE FROM|MERGE INTO|CREATE TABLE)\b/
@@ -57,6 +60,7 @@ export function classifyKind(title: string, prompt: string, sectionPath: readonl
   if (sqlPhrases.test(title) || sqlKeywords.test(title)) return 'sql'
   if (codingPhrases.test(title)) return 'coding'
   if (sectionKind) return sectionKind
+  if (weakScenarioPhrases.test(title)) return 'scenario'
 
   let sqlChars = 0
   let codingChars = 0

@@ -303,7 +303,7 @@ export function scanBank(raw: string, options: ParseBankOptions): ScannedBank {
     const body = trimSeparators(ctx, blocks.slice(titleIndex + 1))
     if (title) drafts.push({ title: title.title, difficulty: title.difficulty, sectionPath: [], body: segmentsOf(body), layout: 'single-question' })
   }
-  const found = drafts.length > 0 ? drafts : scanLooseNotes(ctx, regions)
+  const found = drafts.length > 0 ? dropProseHeadings(drafts) : scanLooseNotes(ctx, regions)
   const questions = buildQuestions(text, options.bankId, bankTitle, found, warnings)
 
   const kinds = [...new Set(questions.map((q) => q.kind))] as QuestionKind[]
@@ -434,6 +434,22 @@ function withParts(
   draft.followUps = followUps
   draft.body = segmentsOf(rest, body)
   return draft
+}
+
+/**
+ * In a file whose questions sit below its headings (bold questions, lists, tables), a heading
+ * that does not ask and holds prose ("## Created and maintained by …") is an introduction, not
+ * a question: when such headings are few against the questions found below headings (and no
+ * heading is a numbered question), they go.
+ */
+function dropProseHeadings(drafts: QuestionDraft[]): QuestionDraft[] {
+  const prose = drafts.filter((d) => d.layout === 'headings' && !isQuestionLike(d.title))
+  const inline = drafts.filter((d) => d.layout !== 'headings' && d.layout !== 'numbered-headings' && d.layout !== 'single-question')
+  // Where headings are numbered questions, an unnumbered one among them is a question too.
+  const numbered = drafts.some((d) => d.layout === 'numbered-headings')
+  if (numbered || prose.length === 0 || inline.length < 3 * prose.length) return drafts
+  const dropped = new Set(prose)
+  return drafts.filter((d) => !dropped.has(d))
 }
 
 /** Segments for blocks, one per run of blocks that were adjacent in `all`. */
