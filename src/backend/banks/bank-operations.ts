@@ -43,19 +43,20 @@ export interface WorkerOperationsOptions {
 }
 
 /**
- * A file's scan gets 2 s plus 1 s per MB; analysing question bodies gets 5 s plus 1 s per
- * 100 KB; loading every bank gets a minute. The scan is linear and the guard refuses deeply
- * nested markdown, so these are a backstop for slowness nobody foresaw.
+ * A file's scan gets 10 s plus 4 s per MB (a 5 MB file scans in well under a second; the
+ * margin is for a busy machine); analysing question bodies gets 10 s plus 2 s per 100 KB;
+ * loading every bank gets two minutes. The scan is linear and the guard refuses deeply nested
+ * markdown at once, so these are a backstop for slowness nobody foresaw.
  */
 export function defaultBudgetMs(request: BankWorkerRequest): number {
   switch (request.op) {
     case 'scan-file':
     case 'import':
-      return 2000 + Math.ceil(request.input.bytes.length / 1048576) * 1000
+      return 10_000 + Math.ceil(request.input.bytes.length / 1048576) * 4000
     case 'analyze':
-      return 5000 + Math.ceil(request.bodies.reduce((n, b) => n + b.length, 0) / 102400) * 1000
+      return 10_000 + Math.ceil(request.bodies.reduce((n, b) => n + b.length, 0) / 102400) * 2000
     case 'scan-library':
-      return 60_000
+      return 120_000
   }
 }
 
