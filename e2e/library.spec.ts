@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures'
+import { callApi } from './web-server'
 
 // The first load of the banks can take a while on a busy machine.
 const FIRST_LOAD = { timeout: 30_000 }
@@ -145,4 +146,25 @@ test('a remote image in an answer is not fetched', async ({ app }) => {
   await expect(page.getByTestId('reference-answer')).toContainText('image not loaded')
   await expect(page.locator('img[src^="http"]')).toHaveCount(0)
   // The fixture also fails the test if any request left 127.0.0.1.
+})
+
+test('an answer to a removed bank’s question stays in History with its question text', async ({ app }) => {
+  test.skip(!app.server, 'answers are given through the browser-mode server')
+  const { page } = app
+  await expect(page.getByText(/^195 questions in \d+ banks$/)).toBeVisible(FIRST_LOAD)
+  await page.getByTestId('bank-file-input').setInputFiles({ name: 'warmup.md', mimeType: 'text/markdown', buffer: Buffer.from(numberedList) })
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Import 5 questions' }).click()
+  await expect(page.getByText(/^200 questions in 6 banks$/)).toBeVisible()
+  const library = await callApi<{ questions: Array<{ id: string; title: string }> }>(app.server!, 'getLibrary')
+  const failed = library.questions.find((q) => q.title === 'Tell me about a time you failed.')!
+  await callApi(app.server!, 'saveTypedAnswer', { sessionId: null, questionId: failed.id, text: 'We shipped late; I learned to cut scope early.' })
+
+  await page.getByRole('list', { name: 'Banks' }).getByText('Behavioral warm-up').click()
+  await page.getByTestId('bank-toolbar').getByRole('button', { name: /Remove/ }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove bank' }).click()
+  await expect(page.getByText(/^195 questions in 5 banks$/)).toBeVisible()
+
+  await page.getByRole('link', { name: 'Review' }).click()
+  await expect(page.getByTestId('history-answer')).toHaveCount(1)
+  await expect(page.getByTestId('history-answer')).toContainText('Tell me about a time you failed.')
 })
