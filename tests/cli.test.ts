@@ -44,6 +44,15 @@ describe('cli banks inspect', () => {
     expect([designRubric.listenFor.length, designRubric.reject.length]).toEqual([4, 3])
   })
 
+  it('refuses a file over the import limit, as an import would', () => {
+    const huge = join(tmp, 'huge.md')
+    writeFileSync(huge, `## What is X?\n\n${'a'.repeat(5 * 1024 * 1024)}\n`)
+    const { code, stderr, stdout } = cli('banks', 'inspect', huge, '--json')
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr.trim()).toMatch(/^banks inspect: huge\.md: the file is 5\.0 MB; the limit is 5 MB$/)
+  })
+
   it('exits non-zero with one line for an unreadable file', () => {
     const { code, stderr, stdout } = cli('banks', 'inspect', join(tmp, 'nope.md'), '--json')
     expect(code).not.toBe(0)

@@ -67,6 +67,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
+function bankFileOf(file: { name: string; base64: string; replaceBankId?: string }) {
+  return { name: file.name, bytes: Buffer.from(file.base64, 'base64'), replaceBankId: file.replaceBankId }
+}
+
 /**
  * `<data>/tmp/run-<pid>`, fresh. Whatever else is in `<data>/tmp` is removed, except the scratch
  * of another mockroom process still running on the same data folder (the CLI beside the app).
@@ -111,16 +115,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const library = new LibraryService({
     builtInDir: join(options.appRoot, 'question-banks'),
     importedDir: join(options.dataDir, 'banks'),
-    operations: options.bankWorkerUrl ? workerBankOperations(options.bankWorkerUrl) : undefined
+    operations: options.bankWorkerUrl ? workerBankOperations(options.bankWorkerUrl) : undefined,
+    referencedQuestionIds: () => {
+      const db = store.read()
+      return new Set([...db.answers.map((a) => a.questionId), ...db.sessions.flatMap((s) => s.items.map((i) => i.questionId))])
+    }
   })
 
   if (options.warmUp) {
     // Failures surface on the first real call, which retries the load.
     setImmediate(() => void library.get().catch(() => undefined))
   }
-  /** The one place services look a question up, so the library's shape can change behind it. */
-  const questionById = async (id: string): Promise<Question | undefined> => (await library.get()).questions.find((question) => question.id === id)
-  const sessions = new SessionsService(store, async () => (await library.get()).questions, now)
+  /** The one place services look a whole question up, so the library's shape can change behind it. */
+  const questionById = async (id: string): Promise<Question | undefined> => (await library.questions([id]))[0]
+  const sessions = new SessionsService(store, () => library.summaries(), now)
   const answers = new AnswersService(store, options.dataDir, events, now)
   // Started on the first SQL call (a SQL question opened), never at launch.
   const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
@@ -150,7 +158,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ? (async () => {
           const titles = new Map<string, string>()
           for (const { questionId } of startup.recovered) {
-            const title = await questionById(questionId).then((question) => question?.title, () => undefined)
+            const title = await library.summaries().then((all) => all.find((question) => question.id === questionId)?.title, () => undefined)
             titles.set(questionId, title ?? questionId)
           }
           for (const notice of recoveryNotices(startup, options.dataDir, (questionId) => titles.get(questionId) ?? questionId)) {
@@ -159,7 +167,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         })().catch((error: unknown) => console.error(`mockroom: could not record the recovery notice: ${String(error)}`))
       : Promise.resolve()
 
-  const practice = new PracticeService(store, () => library.get(), now)
+  const practice = new PracticeService(store, library, now)
   // Cards follow answers: a burst of autosaves while typing becomes one sync a moment later.
   let syncTimer: NodeJS.Timeout | null = null
   const scheduleSync = () => {
@@ -199,10 +207,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     listNotices: async () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
     getLibrary: () => library.get(),
-    async importBanks({ files }) {
-      return library.importFiles(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') })))
-    },
+    getQuestions: async ({ ids }) => ({ questions: await library.questions(ids) }),
+    searchLibrary: async (input) => ({ ids: await library.search(input) }),
+    previewBanks: async ({ files }) => ({ previews: await library.preview(files.map(bankFileOf)) }),
+    importBanks: ({ files }) => library.importFiles(files.map(bankFileOf)),
     removeBank: ({ bankId }) => library.removeBank(bankId),
+    renameBank: ({ bankId, title }) => library.renameBank(bankId, title),
 
     createSession: (input) => sessions.create(input),
     listSessions: async () => sessions.list(),

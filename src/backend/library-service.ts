@@ -1,9 +1,14 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ImportBanksResult } from '../shared/contract'
-import type { BankLibrary } from '../shared/banks/types'
+import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '../shared/contract'
+import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '../shared/banks/assemble-library'
+import { layoutName } from '../shared/banks/bank-layouts'
+import type { BodyAnalysis } from '../shared/banks/question-body'
+import type { ScannedBank } from '../shared/banks/scan-bank'
+import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '../shared/banks/types'
 import { AppError } from '../shared/api/result'
-import { BankFileError, inProcessBankOperations, type BankOperations } from './banks'
+import { buildSearchIndex, searchQuestions, type SearchIndex } from '../shared/search/search-questions'
+import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
@@ -12,24 +17,199 @@ export interface LibraryServiceOptions {
   importedDir: string
   /** Where parsing runs: a worker thread in the apps, this thread in the CLI and tests. */
   operations?: BankOperations
+  /** Question ids that answers or sessions refer to: kept readable after their bank goes. */
+  referencedQuestionIds?: () => ReadonlySet<string>
 }
 
+/** Bank titles the user chose and questions of removed banks that history still shows. */
+interface LibraryMeta {
+  titles: Record<string, string>
+  retired: Record<string, Question>
+}
+
+interface LibraryState {
+  assembled: AssembledLibrary
+  entries: Map<string, LibraryEntry>
+  search: SearchIndex<QuestionSummary> | null
+}
+
+/** Sidecar of the imported banks folder (a dot file, so never read as a bank). */
+export const libraryMetaFile = '.library.json'
+const detailCacheSize = 400
+const analyzeChunkChars = 2_000_000
+
 /**
- * The parsed library, loaded on first use and kept until an import or removal changes it.
- * Loads are shared: two callers during a load wait for the same one.
+ * The library, scanned on first use and kept until an import, a removal or a rename changes
+ * it. Lists get summaries; a question is analysed in full (remark, in the bank worker) when it
+ * is asked for, and kept in a small cache. Changes to the banks run one at a time.
  */
 export class LibraryService {
-  private loading: Promise<BankLibrary> | null = null
+  private loading: Promise<LibraryState> | null = null
   private readonly operations: BankOperations
+  private meta: LibraryMeta
+  private readonly details = new Map<string, Promise<Question>>()
+  private changes: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: LibraryServiceOptions) {
     mkdirSync(options.importedDir, { recursive: true })
     this.operations = options.operations ?? inProcessBankOperations
+    this.meta = this.readMeta()
   }
 
-  get(): Promise<BankLibrary> {
+  /** Banks, rubrics and question summaries. */
+  async get(): Promise<LibrarySummary> {
+    return this.summaryOf(await this.state())
+  }
+
+  async summaries(): Promise<QuestionSummary[]> {
+    return (await this.state()).assembled.summary.questions
+  }
+
+  /** Whole questions in the order asked; unknown ids are left out. */
+  async questions(ids: readonly string[]): Promise<Question[]> {
+    const state = await this.state()
+    const missing = ids.filter((id) => state.entries.has(id) && !this.details.has(id))
+    if (missing.length > 0) this.analyze(state, missing)
+    const found: Question[] = []
+    for (const id of ids) {
+      const pending = this.details.get(id)
+      if (pending && state.entries.has(id)) found.push(await pending)
+      else if (this.meta.retired[id]) found.push(this.meta.retired[id]!)
+    }
+    return found
+  }
+
+  /**
+   * Every question whole, for background work that reads them all (the scorer's CLI, card
+   * sync): analysed in the bank worker like any other; the renderer gets summaries instead.
+   */
+  async full(): Promise<BankLibrary> {
+    const state = await this.state()
+    const summary = this.summaryOf(state)
+    const questions = await this.analyzeQuestions(state, [...state.entries.keys()])
+    return { ...summary, questions }
+  }
+
+  /** Forgets the scanned library and bank names (after a restore replaced the imported banks). */
+  invalidate(): void {
+    this.loading = null
+    this.details.clear()
+    this.meta = this.readMeta()
+  }
+
+  /** Ids of the questions matching a search, best first (answers and follow-ups included). */
+  async search(input: SearchLibraryInput): Promise<string[]> {
+    const state = await this.state()
+    state.search ??= buildSearchIndex(state.assembled.summary.questions, (summary) => {
+      const entry = state.entries.get(summary.id)!
+      const { bank, question } = entry.copies[0]!
+      return [question.prompt ?? '', bodySourceOf(state.assembled.banks[bank]!, question), question.followUps.join(' ')].join(' ')
+    })
+    return searchQuestions(state.search, input.query, {
+      kinds: input.kinds,
+      bankIds: input.bankIds,
+      section: input.section ?? null,
+      hasAnswer: input.hasAnswer ?? null
+    }).map((q) => q.id)
+  }
+
+  /** What importing each file would add; nothing is stored. */
+  async preview(files: Array<{ name: string; bytes: Uint8Array; replaceBankId?: string }>): Promise<ImportPreview[]> {
+    const state = await this.state()
+    const previews: ImportPreview[] = []
+    for (const file of files) {
+      const target = this.replacedBank(state, file.name, file.replaceBankId)
+      try {
+        const scanned = await this.operations.scanFile({ fileName: file.name, bytes: file.bytes, bankId: target?.bank.id })
+        // A replaced bank keeps the name the user gave it.
+        const title = target ? this.titleOf(target.bank) : scanned.bank.title
+        previews.push(previewOf(file.name, { ...scanned, bank: { ...scanned.bank, title } }, target && { ...target, bank: { ...target.bank, title } }))
+      } catch (error) {
+        previews.push({
+          file: file.name,
+          error: reasonOf(error),
+          bankId: null,
+          title: file.name,
+          layouts: [],
+          questionCount: 0,
+          questions: [],
+          warnings: [],
+          replaces: null
+        })
+      }
+    }
+    return previews
+  }
+
+  importFiles(files: Array<{ name: string; bytes: Uint8Array; replaceBankId?: string }>): Promise<ImportBanksResult> {
+    return this.change(async () => {
+      const before = await this.state()
+      const result: ImportBanksResult = { imported: [], errors: [] }
+      for (const file of files) {
+        try {
+          const target = this.replacedBank(before, file.name, file.replaceBankId)
+          if (file.replaceBankId && !target) throw new AppError('NOT_FOUND', `No imported bank with id ${file.replaceBankId}.`)
+          const bank = await this.operations.importFile({
+            importedDir: this.options.importedDir,
+            fileName: file.name,
+            bytes: file.bytes,
+            bankId: target?.bank.id,
+            storeAs: target?.bank.file
+          })
+          result.imported.push({ file: file.name, bankId: bank.id, questionCount: bank.questionCount })
+        } catch (error) {
+          result.errors.push({ file: file.name, reason: reasonOf(error) })
+        }
+      }
+      if (result.imported.length > 0) await this.reload(before)
+      return result
+    })
+  }
+
+  removeBank(bankId: string): Promise<LibrarySummary> {
+    return this.change(async () => {
+      const before = await this.state()
+      const bank = before.assembled.summary.banks.find((b) => b.id === bankId)
+      if (!bank) throw new AppError('NOT_FOUND', `No bank with id ${bankId}.`)
+      if (bank.source !== 'imported') throw new AppError('CONFLICT', `${this.titleOf(bank)} is built in and cannot be removed.`)
+      try {
+        rmSync(join(this.options.importedDir, bank.file))
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT') throw error
+        // Already gone (removed by hand): the reload below drops it from the library all the same.
+      }
+      if (this.meta.titles[bankId] !== undefined) {
+        delete this.meta.titles[bankId]
+        this.writeMeta()
+      }
+      return this.summaryOf(await this.reload(before))
+    })
+  }
+
+  renameBank(bankId: string, title: string): Promise<LibrarySummary> {
+    return this.change(async () => {
+      const state = await this.state()
+      const bank = state.assembled.summary.banks.find((b) => b.id === bankId)
+      if (!bank) throw new AppError('NOT_FOUND', `No bank with id ${bankId}.`)
+      const clean = title.replace(/\s+/g, ' ').trim()
+      if (!clean) throw new AppError('VALIDATION', 'A bank needs a name.')
+      if (clean === bank.title) delete this.meta.titles[bankId]
+      else this.meta.titles[bankId] = clean
+      this.writeMeta()
+      return this.summaryOf(state)
+    })
+  }
+
+  close(): Promise<void> {
+    return this.operations.close()
+  }
+
+  private state(): Promise<LibraryState> {
     if (this.loading) return this.loading
-    const loading = this.operations.loadBankLibrary({ builtInDir: this.options.builtInDir, importedDir: this.options.importedDir })
+    const loading = this.operations.scanLibrary({ builtInDir: this.options.builtInDir, importedDir: this.options.importedDir }).then((scanned) => {
+      const assembled = assembleLibrary(scanned.banks, { errors: scanned.errors })
+      return { assembled, entries: new Map(assembled.entries.map((e) => [e.summary.id, e])), search: null }
+    })
     loading.catch(() => {
       // A failed load is not cached: the next call tries again.
       if (this.loading === loading) this.loading = null
@@ -38,39 +218,160 @@ export class LibraryService {
     return loading
   }
 
-  async importFiles(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportBanksResult> {
-    const result: ImportBanksResult = { imported: [], errors: [] }
-    for (const file of files) {
-      try {
-        const bank = await this.operations.importBankFile({ importedDir: this.options.importedDir, fileName: file.name, bytes: file.bytes })
-        result.imported.push({ file: file.name, bankId: bank.id, questionCount: bank.questionCount })
-      } catch (error) {
-        const reason = error instanceof BankFileError ? error.reason : error instanceof Error ? error.message : String(error)
-        result.errors.push({ file: file.name, reason })
-      }
+  /** Scans again after a change; questions that history refers to and that left are kept aside. */
+  private async reload(before: LibraryState): Promise<LibraryState> {
+    this.loading = null
+    this.details.clear()
+    const after = await this.state()
+    const referenced = this.options.referencedQuestionIds?.() ?? new Set<string>()
+    const orphans = [...referenced].filter((id) => before.entries.has(id) && !after.entries.has(id) && !this.meta.retired[id])
+    if (orphans.length > 0) {
+      for (const question of await this.analyzeQuestions(before, orphans)) this.meta.retired[question.id] = question
+      this.writeMeta()
     }
-    if (result.imported.length > 0) this.loading = null
-    return result
+    return after
   }
 
-  /** Forgets the parsed library (after a restore replaced the imported banks). */
-  invalidate(): void {
-    this.loading = null
+  private change<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.changes.then(task, task)
+    this.changes = run.catch(() => undefined)
+    return run
   }
 
-  close(): Promise<void> {
-    return this.operations.close()
+  private summaryOf(state: LibraryState): LibrarySummary {
+    const summary = state.assembled.summary
+    return { ...summary, banks: summary.banks.map((b) => ({ ...b, title: this.titleOf(b) })) }
   }
 
-  async removeBank(bankId: string): Promise<BankLibrary> {
-    const library = await this.get()
-    const bank = library.banks.find((b) => b.id === bankId)
-    if (!bank) throw new AppError('NOT_FOUND', `No bank with id ${bankId}.`)
-    if (bank.source !== 'imported') throw new AppError('CONFLICT', `${bank.title} is built in and cannot be removed.`)
-    const file = readdirSync(this.options.importedDir).find((name) => name === bank.file)
-    if (!file) throw new AppError('NOT_FOUND', `The file of ${bank.title} is already gone.`)
-    rmSync(join(this.options.importedDir, file))
-    this.loading = null
-    return this.get()
+  private titleOf(bank: { id: string; title: string }): string {
+    return this.meta.titles[bank.id] ?? bank.title
+  }
+
+  /** An imported bank this file would replace: the one named, or the one stored under its name. */
+  private replacedBank(state: LibraryState, fileName: string, replaceBankId: string | undefined): ScannedBank | null {
+    const banks = state.assembled.banks
+    if (replaceBankId) return banks.find((b) => b.bank.id === replaceBankId && b.bank.source === 'imported') ?? null
+    const id = bankIdForFile(fileName, 'imported')
+    return banks.find((b) => b.bank.source === 'imported' && b.bank.id === id && b.bank.file === fileName) ?? null
+  }
+
+  private analyze(state: LibraryState, ids: readonly string[]): void {
+    const all = this.analyzeQuestions(state, ids)
+    ids.forEach((id, i) => {
+      const one = all.then((questions) => questions[i]!)
+      // Failures are handled where the question is awaited; the cache must not keep them.
+      one.catch(() => this.details.delete(id))
+      this.details.set(id, one)
+    })
+    while (this.details.size > detailCacheSize) this.details.delete(this.details.keys().next().value!)
+  }
+
+  private async analyzeQuestions(state: LibraryState, ids: readonly string[]): Promise<Question[]> {
+    const entries = ids.map((id) => state.entries.get(id)!)
+    const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(state.assembled.banks[c.bank]!, c.question)))
+    const analyses = await this.analyzeBodies(bodies)
+    let at = 0
+    return entries.map((entry) => {
+      const own = analyses.slice(at, at + entry.copies.length)
+      at += entry.copies.length
+      return completeQuestion(entry, own)
+    })
+  }
+
+  /** Bodies in chunks; a body the parser gives up on is shown as plain text instead. */
+  private async analyzeBodies(bodies: readonly string[]): Promise<BodyAnalysis[]> {
+    const out: BodyAnalysis[] = []
+    let chunk: string[] = []
+    let size = 0
+    const flush = async (): Promise<void> => {
+      if (chunk.length === 0) return
+      try {
+        out.push(...(await this.operations.analyze(chunk)))
+      } catch {
+        // One slow body fails the chunk: retry one by one so only that body is read as text.
+        for (const body of chunk) out.push(await this.operations.analyze([body]).then((a) => a[0]!, () => plainTextAnalysis(body)))
+      }
+      chunk = []
+      size = 0
+    }
+    for (const body of bodies) {
+      if (size + body.length > analyzeChunkChars) await flush()
+      chunk.push(body)
+      size += body.length
+    }
+    await flush()
+    return out
+  }
+
+  private readMeta(): LibraryMeta {
+    const path = join(this.options.importedDir, libraryMetaFile)
+    let raw: string
+    try {
+      raw = readFileSync(path, 'utf8')
+    } catch {
+      return { titles: {}, retired: {} }
+    }
+    try {
+      const data = JSON.parse(raw) as Partial<LibraryMeta>
+      const titles: Record<string, string> = {}
+      for (const [id, title] of Object.entries(data.titles ?? {})) if (typeof title === 'string' && title.trim()) titles[id] = title
+      const retired: Record<string, Question> = {}
+      for (const [id, question] of Object.entries(data.retired ?? {})) {
+        const parsed = QuestionSchema.safeParse(question)
+        if (parsed.success) retired[id] = parsed.data
+      }
+      return { titles, retired }
+    } catch {
+      // Unreadable: kept aside (never deleted) and started afresh; bank names fall back to the files'.
+      renameSync(path, join(this.options.importedDir, `.library.corrupt-${Date.now()}.json`))
+      return { titles: {}, retired: {} }
+    }
+  }
+
+  private writeMeta(): void {
+    const path = join(this.options.importedDir, libraryMetaFile)
+    const temporary = `${path}.${process.pid}.tmp`
+    writeFileSync(temporary, JSON.stringify(this.meta))
+    renameSync(temporary, path)
+  }
+}
+
+function previewOf(file: string, scanned: ScannedBank, replaced: ScannedBank | null): ImportPreview {
+  let replaces: ImportPreview['replaces'] = null
+  if (replaced) {
+    const before = new Set(replaced.questions.map((q) => q.id))
+    const after = new Set(scanned.questions.map((q) => q.id))
+    const unchanged = [...after].filter((id) => before.has(id)).length
+    replaces = { bankId: replaced.bank.id, title: replaced.bank.title, unchanged, added: after.size - unchanged, removed: before.size - unchanged }
+  }
+  return {
+    file,
+    error: null,
+    bankId: scanned.bank.id,
+    title: scanned.bank.title,
+    layouts: scanned.layouts.map((l) => ({ id: l.layout, name: layoutName(l.layout), count: l.count })),
+    questionCount: scanned.questions.length,
+    questions: scanned.questions.slice(0, 10).map((q) => ({ title: q.title, kind: q.kind, hasAnswer: q.hasAnswer, difficulty: q.difficulty })),
+    warnings: scanned.bank.warnings,
+    replaces
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof BankFileError ? error.reason : error instanceof Error ? error.message : String(error)
+}
+
+/** A body the detailed parse could not read in time: its text, shown as is. */
+function plainTextAnalysis(body: string): BodyAnalysis {
+  const fence = '`'.repeat(Math.max(3, (body.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length + 1), 3)))
+  return {
+    answer: body.trim() ? `${fence}text\n${body}\n${fence}` : null,
+    promptExtra: [],
+    setupCode: [],
+    tips: [],
+    keyTerms: [],
+    diagrams: [],
+    signals: { codeChars: new Map(), proseChars: 0, starParts: 0, hasSqlSetup: false },
+    warnings: ['this question could not be read in time; it is shown as plain text']
   }
 }

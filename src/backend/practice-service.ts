@@ -1,6 +1,6 @@
 import { answerView, type AnswerRecord } from '../shared/answers'
 import { AppError } from '../shared/api/result'
-import type { BankLibrary } from '../shared/banks/types'
+import type { LibrarySummary, Question } from '../shared/banks/types'
 import { defaultLexicon } from '../shared/scoring/default-lexicon'
 import { attemptOf, practiceOverview, scoreAttempt, syncCards, type PracticeOverview } from '../shared/practice'
 import type { Store } from './storage/store'
@@ -10,12 +10,18 @@ import type { Store } from './storage/store'
  * `sync()` reviews every new or changed scored answer (rating from its score) and forgets
  * deleted ones. It runs after every answer change and before every read, one at a time.
  */
+/** What practice reads of the library: summaries to know ids, whole questions to score answers. */
+export interface PracticeLibrary {
+  get(): Promise<LibrarySummary>
+  questions(ids: readonly string[]): Promise<Question[]>
+}
+
 export class PracticeService {
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly store: Store,
-    private readonly library: () => Promise<BankLibrary>,
+    private readonly library: PracticeLibrary,
     private readonly now: () => Date
   ) {}
 
@@ -24,7 +30,7 @@ export class PracticeService {
     const run = async () => {
       const answers: readonly AnswerRecord[] = this.store.read().answers.map(answerView)
       // A library that fails to load leaves unscored answers for the next sync.
-      const library = await this.library().catch(() => null)
+      const library = await this.scoringLibrary(answers).catch(() => null)
       const result = syncCards(this.store.read().practice, answers.map(attemptOf), (attempt) =>
         library ? (scoreAttempt(attempt, library, defaultLexicon)?.report.overall ?? null) : null
       )
@@ -40,14 +46,14 @@ export class PracticeService {
 
   async overview(): Promise<PracticeOverview> {
     await this.sync()
-    const library = await this.library().catch(() => null)
+    const library = await this.library.get().catch(() => null)
     const known = library ? new Set(library.questions.map((q) => q.id)) : null
     return practiceOverview(this.store.read().practice, this.now(), known ? (id) => known.has(id) : undefined)
   }
 
   async setFavorite(questionId: string, favorite: boolean): Promise<PracticeOverview> {
     if (favorite) {
-      const library = await this.library()
+      const library = await this.library.get()
       if (!library.questions.some((q) => q.id === questionId)) throw new AppError('NOT_FOUND', `No question with id ${questionId}.`)
     }
     const at = this.now().toISOString()
@@ -57,5 +63,12 @@ export class PracticeService {
       if (!favorite && has) db.practice.favorites = db.practice.favorites.filter((f) => f.questionId !== questionId)
     })
     return this.overview()
+  }
+
+  /** The answered questions whole (scoring reads their answers and key terms) and the rubrics. */
+  private async scoringLibrary(answers: readonly AnswerRecord[]): Promise<{ questions: Question[]; rubrics: LibrarySummary['rubrics'] }> {
+    const ids = [...new Set(answers.map((answer) => answer.questionId))]
+    const [summary, questions] = await Promise.all([this.library.get(), this.library.questions(ids)])
+    return { questions, rubrics: summary.rubrics }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../shared/api/result'
-import type { Question } from '../shared/banks/types'
+import type { QuestionSummary } from '../shared/banks/types'
 import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
 import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
 import { filterSessionPool } from '../shared/session/session-pool'
@@ -30,7 +30,8 @@ function timesFromSettings(settings: Settings): PhaseTimeOverrides {
 export class SessionsService {
   constructor(
     private readonly store: Store,
-    private readonly questions: () => Promise<Question[]>,
+    /** Summaries are enough: planning reads ids, kinds, banks, sections and worked-example marks. */
+    private readonly questions: () => Promise<QuestionSummary[]>,
     private readonly now: () => Date
   ) {}
 

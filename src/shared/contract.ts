@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AnswerIdSchema, AnswerRecordSchema, TakeIdSchema } from './answers'
 import { ApiErrorSchema } from './api/result'
-import { BankLibrarySchema, QuestionKindSchema, questionKinds } from './banks/types'
+import { DifficultySchema, LibrarySummarySchema, QuestionKindSchema, QuestionSchema, questionKinds } from './banks/types'
 import {
   MermaidDraftSchema,
   SessionSchema,
@@ -78,13 +78,45 @@ export const ImportBanksInputSchema = z
         z.object({
           name: z.string().min(1).max(255),
           /** The file's bytes, base64: binary-safe over IPC and HTTP alike. */
-          base64: z.string().max(INPUT_LIMITS.bankBase64, 'the file is too large to import (bank files are at most 5 MB)')
+          base64: z.string().max(INPUT_LIMITS.bankBase64, 'the file is too large to import (bank files are at most 5 MB)'),
+          /** Read the file as a new version of this imported bank (its questions keep their ids). */
+          replaceBankId: limitedId.optional()
         })
       )
       .min(1)
       .max(500)
   })
   .strict()
+
+export const ImportPreviewSchema = z.object({
+  file: z.string(),
+  /** Null when the file can be imported; else why not (it names what was wrong). */
+  error: z.string().nullable(),
+  bankId: z.string().nullable(),
+  title: z.string(),
+  /** The layouts questions were found in, most first (`layout` names the first). */
+  layouts: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
+  questionCount: z.number().int(),
+  /** The first ten questions as they would be imported. */
+  questions: z.array(z.object({ title: z.string(), kind: QuestionKindSchema, hasAnswer: z.boolean(), difficulty: DifficultySchema.nullable() })),
+  warnings: z.array(z.string()),
+  /** When the file replaces a bank: its questions kept (same ids), added and dropped. */
+  replaces: z
+    .object({ bankId: z.string(), title: z.string(), unchanged: z.number().int(), added: z.number().int(), removed: z.number().int() })
+    .nullable()
+})
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>
+
+export const SearchLibraryInputSchema = z
+  .object({
+    query: z.string().max(500),
+    kinds: z.array(QuestionKindSchema).max(20).optional(),
+    bankIds: z.array(z.string().max(300)).max(500).optional(),
+    section: z.string().max(2000).nullable().optional(),
+    hasAnswer: z.boolean().nullable().optional()
+  })
+  .strict()
+export type SearchLibraryInput = z.infer<typeof SearchLibraryInputSchema>
 
 export const ImportBanksResultSchema = z.object({
   imported: z.array(z.object({ file: z.string(), bankId: z.string(), questionCount: z.number().int() })),
@@ -285,9 +317,20 @@ export const contract = {
   updateSettings: { input: SettingsInputSchema, output: SettingsSchema },
   listNotices: { input: empty, output: z.array(NoticeSchema) },
   dismissNotice: { input: z.object({ id: limitedId }).strict(), output: z.array(NoticeSchema) },
-  getLibrary: { input: empty, output: BankLibrarySchema },
+  /** Banks, rubrics and question summaries (no answers, setup or diagrams: `getQuestions` has those). */
+  getLibrary: { input: empty, output: LibrarySummarySchema },
+  /** Whole questions by id, including questions of removed banks that answers still refer to. */
+  getQuestions: {
+    input: z.object({ ids: z.array(limitedId).max(INPUT_LIMITS.listItems) }).strict(),
+    output: z.object({ questions: z.array(QuestionSchema) })
+  },
+  /** Question ids matching a search (titles, sections, answers, follow-ups), best first. */
+  searchLibrary: { input: SearchLibraryInputSchema, output: z.object({ ids: z.array(z.string()) }) },
+  /** What importing these files would add, without storing anything. */
+  previewBanks: { input: ImportBanksInputSchema, output: z.object({ previews: z.array(ImportPreviewSchema) }) },
   importBanks: { input: ImportBanksInputSchema, output: ImportBanksResultSchema },
-  removeBank: { input: z.object({ bankId: limitedId }).strict(), output: BankLibrarySchema },
+  removeBank: { input: z.object({ bankId: limitedId }).strict(), output: LibrarySummarySchema },
+  renameBank: { input: z.object({ bankId: limitedId, title: z.string().trim().min(1).max(200) }).strict(), output: LibrarySummarySchema },
 
   createSession: { input: CreateSessionInputSchema, output: SessionSchema },
   listSessions: { input: empty, output: z.array(SessionSchema) },

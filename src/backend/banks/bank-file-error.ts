@@ -3,6 +3,8 @@ export type BankFileErrorCode =
   | 'binary'
   | 'not-decodable'
   | 'too-large'
+  | 'too-complex'
+  | 'too-slow'
   | 'no-questions'
   | 'unreadable'
   | 'invalid-name'

@@ -1,14 +1,25 @@
+import type { BodyAnalysis } from '../../shared/banks/question-body'
+import type { ScannedBank } from '../../shared/banks/scan-bank'
 import type { Bank, BankLibrary } from '../../shared/banks/types'
 import type { BankFileErrorCode } from './bank-file-error'
-import type { ImportBankFileInput } from './import-bank-file'
+import type { ImportBankFileInput, ScanBankFileInput } from './import-bank-file'
 import type { LoadBankLibraryOptions } from './load-bank-files'
 
+export interface ScannedLibrary {
+  banks: ScannedBank[]
+  errors: BankLibrary['errors']
+}
+
 export type BankWorkerRequest =
-  | { id: number; op: 'load'; options: LoadBankLibraryOptions }
+  | { id: number; op: 'scan-library'; options: LoadBankLibraryOptions }
+  | { id: number; op: 'scan-file'; input: ScanBankFileInput }
   | { id: number; op: 'import'; input: ImportBankFileInput }
+  | { id: number; op: 'analyze'; bodies: string[] }
+
+export type BankWorkerValue = ScannedLibrary | ScannedBank | Bank | BodyAnalysis[]
 
 export type BankWorkerReply =
-  | { id: number; ok: true; value: BankLibrary | Bank }
+  | { id: number; ok: true; value: BankWorkerValue }
   | {
       id: number
       ok: false
@@ -17,7 +28,11 @@ export type BankWorkerReply =
 
 /** What the library service needs from the parser, in process or in a worker thread. */
 export interface BankOperations {
-  loadBankLibrary(options: LoadBankLibraryOptions): Promise<BankLibrary>
-  importBankFile(input: ImportBankFileInput): Promise<Bank>
+  scanLibrary(options: LoadBankLibraryOptions): Promise<ScannedLibrary>
+  /** Reads a picked file as a bank without storing it (the import preview). */
+  scanFile(input: ScanBankFileInput): Promise<ScannedBank>
+  importFile(input: ImportBankFileInput): Promise<Bank>
+  /** The detailed parse of question bodies (remark), in the order given. */
+  analyze(bodies: string[]): Promise<BodyAnalysis[]>
   close(): Promise<void>
 }

@@ -1,19 +1,18 @@
 import { parentPort } from 'node:worker_threads'
 import { BankFileError } from './bank-file-error'
-import { importBankFile } from './import-bank-file'
-import { loadBankLibrary } from './load-bank-files'
+import { runBankOperation } from './bank-operations'
 import type { BankWorkerReply, BankWorkerRequest } from './bank-worker-protocol'
 
 /**
- * Parses banks off the backend's main thread (built as out/main/bank-worker.js): a large bank
- * takes seconds in remark, and the backend must keep answering, recording and serving meanwhile.
+ * Parses banks off the backend's main thread (built as out/main/bank-worker.js): the backend
+ * keeps answering, recording and serving meanwhile, and a parse that runs past its time budget
+ * can be stopped by ending this thread.
  */
 const port = parentPort
 if (!port) throw new Error('bank-worker must run as a worker thread')
 
 port.on('message', (request: BankWorkerRequest) => {
-  const work = request.op === 'load' ? loadBankLibrary(request.options) : importBankFile(request.input)
-  work.then(
+  runBankOperation(request).then(
     (value) => port.postMessage({ id: request.id, ok: true, value } satisfies BankWorkerReply),
     (error: unknown) =>
       port.postMessage({

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadBankFiles } from '../../backend/banks/index'
+import { maxBankBytes, scanBankFiles } from '../../backend/banks/index'
+import { assembleLibrary, fullLibrary } from '../../shared/banks/assemble-library'
 
-const usage = 'usage: banks inspect [paths…] [--json]'
+const usage = `usage: banks inspect [paths…] [--json]   (files up to ${maxBankBytes / 1048576} MB, as for imports)`
 
 /**
  * `banks inspect [paths…] --json`: parse bank files (default: the built-in question-banks/)
- * and print banks, merged questions and rubrics. Any file that cannot be loaded fails the
- * command with one line on stderr.
+ * and print banks (with the layouts found), merged questions and rubrics. Any file that cannot
+ * be loaded (including one over the import limit) fails the command with one line on stderr.
  */
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
@@ -25,7 +26,9 @@ export async function run(argv: string[]): Promise<number> {
   const builtIn = builtInBanksDir()
   const paths = rest.filter((a) => !a.startsWith('-'))
   // A bank given alone is still scored: the built-in rubrics stand in for ones it lacks.
-  const library = await loadBankFiles(paths.length > 0 ? paths : [builtIn], { rubricSources: [builtIn] })
+  const scanned = await scanBankFiles(paths.length > 0 ? paths : [builtIn], { rubricSources: [builtIn] })
+  const library = fullLibrary(assembleLibrary(scanned.banks, { extraRubrics: scanned.extraRubrics, errors: scanned.errors }))
+  const layouts = new Map(scanned.banks.map((b) => [b.bank.id, b.layouts]))
   if (library.errors.length > 0) {
     const [first] = library.errors
     const more = library.errors.length > 1 ? ` (and ${library.errors.length - 1} more)` : ''
@@ -33,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1
   }
   const output = {
-    banks: library.banks.map((b) => ({ id: b.id, title: b.title, file: b.file, questionCount: b.questionCount, warnings: b.warnings })),
+    banks: library.banks.map((b) => ({ id: b.id, title: b.title, file: b.file, questionCount: b.questionCount, layouts: layouts.get(b.id) ?? [], warnings: b.warnings })),
     questions: library.questions.map((q) => ({
       id: q.id,
       bankId: q.bankId,
@@ -47,7 +50,9 @@ export async function run(argv: string[]): Promise<number> {
       rubricId: q.rubricId,
       setupCode: q.setupCode,
       tips: q.tips,
-      diagrams: q.diagrams
+      diagrams: q.diagrams,
+      difficulty: q.difficulty ?? null,
+      followUps: q.followUps ?? []
     })),
     rubrics: library.rubrics.map((r) => ({
       id: r.id,

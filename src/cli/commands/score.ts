@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const library = await new LibraryService({
     builtInDir: join(findAppRoot(import.meta.url), 'question-banks'),
     importedDir: join(resolveDataDir(), 'banks')
-  }).get()
+  }).full()
   const lookup = findQuestion(library.questions, values.question)
   if (lookup.kind !== 'found') {
     const candidates = lookup.kind === 'ambiguous' ? lookup.candidates : []

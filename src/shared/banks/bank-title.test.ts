@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assembleLibrary } from './assemble-library'
-import { parseBank } from './parse-bank'
+import { libraryOf, parseBank } from './parse-bank'
 
 const bankOf = (text: string, file: string) => parseBank(text, { bankId: file.replace('.md', ''), file })
 const body = '\n\n## What is a lakehouse?\n\nTables with ACID on object storage.\n'
@@ -13,7 +12,7 @@ describe('bank titles', () => {
   })
 
   it('tells apart two banks with the same heading by their files', () => {
-    const library = assembleLibrary([bankOf(`# Design Questions${body}`, 'full-bank.md'), bankOf(`# Design Questions${body}`, 'condensed.md')])
+    const library = libraryOf([bankOf(`# Design Questions${body}`, 'full-bank.md'), bankOf(`# Design Questions${body}`, 'condensed.md')])
     expect(library.banks.map((b) => b.title)).toEqual(['Design Questions · Full bank', 'Design Questions · Condensed'])
   })
 })

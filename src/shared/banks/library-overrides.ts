@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import overridesJson from '../../../resources/kind-overrides.json' with { type: 'json' }
 import { assignRubrics } from './rubric'
-import { QuestionKindSchema, type BankLibrary } from './types'
+import { QuestionKindSchema, type Bank, type QuestionKind, type Rubric } from './types'
 
 /**
  * Corrections the classifier cannot make (resources/kind-overrides.json): a question's kind
@@ -18,14 +18,25 @@ export type LibraryOverrides = z.infer<typeof LibraryOverridesSchema>
 
 export const libraryOverrides: LibraryOverrides = LibraryOverridesSchema.parse(overridesJson)
 
+interface Overridable {
+  bankId: string
+  title: string
+  kind: QuestionKind
+  rubricId: string
+  workedExampleFor?: string | undefined
+}
+
 /**
  * The library with kinds corrected (and rubrics re-assigned, since a rubric follows its kind)
  * and worked examples marked (`workedExampleFor`): they keep their place and id in the library,
- * but sessions do not draw them.
+ * but sessions do not draw them. Works on summaries and whole questions alike, so both agree.
  */
-export function applyLibraryOverrides(library: BankLibrary, overrides: LibraryOverrides = libraryOverrides): BankLibrary {
+export function applyLibraryOverrides<Q extends Overridable, L extends { banks: readonly Bank[]; rubrics: readonly Rubric[]; questions: Q[] }>(
+  library: L,
+  overrides: LibraryOverrides = libraryOverrides
+): L {
   const fileOf = new Map(library.banks.map((bank) => [bank.id, bank.file]))
-  const matches = (entry: { bank: string; title: string }, question: BankLibrary['questions'][number]) =>
+  const matches = (entry: { bank: string; title: string }, question: Q) =>
     fileOf.get(question.bankId) === entry.bank && question.title.trim() === entry.title.trim()
   let changed = false
   const questions = library.questions.map((question) => {

@@ -1,6 +1,6 @@
-import type { Nodes, RootContent } from 'mdast'
-import { endOffset, startOffset } from './markdown-nodes'
+import type { BankText } from './block-questions'
 import type { QuestionDraft } from './question-draft'
+import type { Block } from './scan-blocks'
 import { collapseWhitespace, titleFromPrompt } from './title-text'
 
 /**
@@ -16,7 +16,7 @@ const openingQuestionPattern =
 const sectionLabelPattern = /^\s*([^:\n]{3,80}?)\s*:\s*$/
 
 export interface LooseRegion {
-  nodes: readonly RootContent[]
+  blocks: readonly Block[]
   sectionPath: string[]
 }
 
@@ -27,13 +27,13 @@ interface Start {
   sectionPath: string[]
 }
 
-export function scanLooseNotes(text: string, regions: readonly LooseRegion[]): QuestionDraft[] {
+export function scanLooseNotes(ctx: BankText, regions: readonly LooseRegion[]): QuestionDraft[] {
   const starts: Start[] = []
   regions.forEach((region, r) => {
     let sectionLabel: string | null = null
-    region.nodes.forEach((node, index) => {
-      if (node.type !== 'paragraph') return
-      const lines = text.slice(startOffset(node), endOffset(node)).split('\n')
+    region.blocks.forEach((block, index) => {
+      if (block.type !== 'paragraph') return
+      const lines = ctx.slice(block).split('\n')
       if (lines.length === 1 && /\bquestions?\b/i.test(lines[0]!) && sectionLabelPattern.test(lines[0]!)) {
         sectionLabel = collapseWhitespace(sectionLabelPattern.exec(lines[0]!)![1]!)
         return
@@ -53,13 +53,25 @@ export function scanLooseNotes(text: string, regions: readonly LooseRegion[]): Q
     })
   })
 
-  return starts.map((start, s) => {
+  const drafts: QuestionDraft[] = []
+  starts.forEach((start, s) => {
     const next = starts[s + 1]
     const region = regions[start.region]!
-    const end = next && next.region === start.region ? next.index : region.nodes.length
-    const body = region.nodes.slice(start.index + 1, end) as Nodes[]
-    return { title: titleFromPrompt(start.prompt), prompt: start.prompt, sectionPath: start.sectionPath, body }
+    const end = next && next.region === start.region ? next.index : region.blocks.length
+    const body = region.blocks.slice(start.index + 1, end)
+    const first = titleFromPrompt(start.prompt)
+    const title = ctx.title(first.charAt(0).toUpperCase() + first.slice(1))
+    if (!title) return
+    drafts.push({
+      title: title.title,
+      difficulty: title.difficulty,
+      prompt: start.prompt,
+      sectionPath: start.sectionPath,
+      body: body.length > 0 ? [{ start: body[0]!.start, end: body[body.length - 1]!.end, first: body[0]!.start, column: 0 }] : [],
+      layout: 'loose-notes'
+    })
   })
+  return drafts
 }
 
 function wordCount(line: string): number {

@@ -1,8 +1,8 @@
 /**
- * One line-by-line pass over the bank before remark sees it. It does the two things remark
- * cannot: accept `##Q2.` (no space after the hashes, as exported notebooks write it) as a
- * heading, and find places where the document can be cut into independently parsable chunks.
- * Fenced code and HTML comments are tracked so that a `#` line inside them is left alone.
+ * One line-by-line pass over the bank before it is scanned. It accepts `##Q2.` (no space after
+ * the hashes, as exported notebooks write it) as a heading, and escapes a stray fence that
+ * would swallow the questions after it. Fenced code and HTML comments are tracked so that a
+ * `#` line inside them is left alone.
  */
 
 export interface NormalizedSource {
@@ -11,30 +11,32 @@ export interface NormalizedSource {
   unspacedHeadings: number
   /** Unpaired fences that were escaped so they do not swallow the questions after them. */
   strayFences: number
-  /** Offsets (in `text`) of heading lines that follow a blank line outside code: safe cuts. */
-  cutOffsets: number[]
 }
 
 const fenceOpenPattern = /^\s*(`{3,}|~{3,})(.*)$/
 const unspacedHeadingPattern = /^(#{2,6})([^#\s])/
-const headingLinePattern = /^#{1,6}(?:[ \t]|$)/
 const fenceClosePattern = /^\s*(`{3,}|~{3,})\s*$/
 // "### Q12: …" or "##Q2.": a numbered question heading, which code samples do not contain.
 const questionHeadingPattern = /^#{1,6}\s*(?:Q|Question)\s*\d+/i
 
 export function normalizeSource(raw: string): NormalizedSource {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  const lines = text.split('\n')
+  // Line offsets instead of a split: most lines are skipped at their first character, and a
+  // 10 MB bank would otherwise become hundreds of thousands of strings.
+  const starts: number[] = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const lineAt = (k: number): string => text.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! - 1 : text.length)
+  const edits: Array<{ line: number; text: string }> = []
   let fence: { char: string; length: number } | null = null
   let inComment = false
-  let previousBlank = true
   let unspacedHeadings = 0
   let strayFences = 0
-  const cutOffsets: number[] = []
-  let offset = 0
 
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string
+  for (let i = 0; i < starts.length; i++) {
+    // Only lines opening with ` ~ < or # can matter; the rest skip the patterns.
+    const lead = leadingChar(text, starts[i]!)
+    if (lead !== 96 && lead !== 126 && lead !== 60 && lead !== 35 && !inComment) continue
+    const line = lineAt(i)
     if (fence) {
       const close = fenceClosePattern.exec(line)
       if (close && close[1]!.startsWith(fence.char) && close[1]!.length >= fence.length) fence = null
@@ -43,12 +45,11 @@ export function normalizeSource(raw: string): NormalizedSource {
     } else {
       const open = fenceOpenPattern.exec(line)
       if (open && !(open[1]!.startsWith('`') && open[2]!.includes('`'))) {
-        if (open[2]!.trim() === '' && enclosesQuestionHeading(lines, i, open[1]!)) {
+        if (open[2]!.trim() === '' && enclosesQuestionHeading(starts.length, lineAt, i, open[1]!)) {
           // A bare fence whose "code" holds numbered question headings is a stray, unpaired
           // fence (an extra ``` after a list, say). Escaped, it stays visible as text and the
           // fences after it pair up as the author meant.
-          line = line.replace(/^(\s*)([`~])/, '$1\\$2')
-          lines[i] = line
+          edits.push({ line: i, text: line.replace(/^(\s*)([`~])/, '$1\\$2') })
           strayFences++
         } else {
           fence = { char: open[1]!.charAt(0), length: open[1]!.length }
@@ -58,23 +59,36 @@ export function normalizeSource(raw: string): NormalizedSource {
       } else {
         const unspaced = unspacedHeadingPattern.exec(line)
         if (unspaced) {
-          line = `${unspaced[1]} ${line.slice(unspaced[1]!.length)}`
-          lines[i] = line
+          edits.push({ line: i, text: `${unspaced[1]} ${line.slice(unspaced[1]!.length)}` })
           unspacedHeadings++
         }
-        if (previousBlank && offset > 0 && headingLinePattern.test(line)) cutOffsets.push(offset)
       }
     }
-    previousBlank = line.trim() === ''
-    offset += line.length + 1
   }
-  const changed = unspacedHeadings > 0 || strayFences > 0
-  return { text: changed ? lines.join('\n') : text, unspacedHeadings, strayFences, cutOffsets }
+  if (edits.length === 0) return { text, unspacedHeadings, strayFences }
+  const out: string[] = []
+  let from = 0
+  for (const edit of edits) {
+    const lineStart = starts[edit.line]!
+    const lineEnd = edit.line + 1 < starts.length ? starts[edit.line + 1]! - 1 : text.length
+    out.push(text.slice(from, lineStart), edit.text)
+    from = lineEnd
+  }
+  out.push(text.slice(from))
+  return { text: out.join(''), unspacedHeadings, strayFences }
 }
 
-function enclosesQuestionHeading(lines: readonly string[], openIndex: number, marker: string): boolean {
-  for (let j = openIndex + 1; j < lines.length; j++) {
-    const line = lines[j]!
+function leadingChar(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9) return c === 10 ? -1 : c
+  }
+  return -1
+}
+
+function enclosesQuestionHeading(count: number, lineAt: (k: number) => string, openIndex: number, marker: string): boolean {
+  for (let j = openIndex + 1; j < count; j++) {
+    const line = lineAt(j)
     const close = fenceClosePattern.exec(line)
     if (close && close[1]!.startsWith(marker.charAt(0)) && close[1]!.length >= marker.length) return false
     if (questionHeadingPattern.test(line)) return true

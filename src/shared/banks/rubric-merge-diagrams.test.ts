@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assembleLibrary } from './assemble-library'
 import { arrowChainsToMermaid, diagramFromCode } from './diagrams'
-import { parseBank } from './parse-bank'
+import { libraryOf, parseBank } from './parse-bank'
 
 describe('rubrics', () => {
   const rubricBank = `# Rubric
@@ -49,7 +48,7 @@ For [story]:
       { bankId: 'd', file: 'd.md' }
     )
     const mixed = parseBank('## Tell me about a time you failed\n\nStory.\n\n## What is SQL?\n\nA language.\n', { bankId: 'm', file: 'm.md' })
-    const lib = assembleLibrary([mixed, rubric, design])
+    const lib = libraryOf([mixed, rubric, design])
     const rubricOf = (title: string) => lib.questions.find((q) => q.title === title)!.rubricId
     expect(rubricOf('Tell me about a time you failed')).toBe('r:how-interviewers-evaluate-these')
     expect(rubricOf('What is SQL?')).toBe('d:how-interviewers-evaluate-these')
@@ -61,8 +60,8 @@ describe('merging duplicates', () => {
   it('keeps the fuller answer, lists the other source and does not depend on order', () => {
     const a = parseBank('## Q1: What is Kafka?\n\nA log.\n', { bankId: 'a', file: 'a.md' })
     const b = parseBank('## 3. What is Kafka?\n\nA distributed, partitioned, replicated log.\n', { bankId: 'b', file: 'b.md' })
-    const ab = assembleLibrary([a, b]).questions
-    const ba = assembleLibrary([b, a]).questions
+    const ab = libraryOf([a, b]).questions
+    const ba = libraryOf([b, a]).questions
     expect(ab).toHaveLength(1)
     expect(ab[0]!.bankId).toBe('b')
     expect(ab[0]!.alsoIn).toEqual([{ bankId: 'a', file: 'a.md', section: '', title: 'What is Kafka?' }])

@@ -174,7 +174,7 @@ function parseTemplate(nodes: readonly RootContent[]): TemplatePart[] {
  * (trade-offs, failure thinking, prevention, business alignment) judge technical reasoning,
  * while STAR judges the shape of a story, which a query or a definition does not have.
  */
-export function assignRubrics(questions: Question[], rubrics: readonly Rubric[]): void {
+export function assignRubrics(questions: Array<Pick<Question, 'kind' | 'bankId' | 'rubricId'>>, rubrics: readonly Rubric[]): void {
   const ordered = [...rubrics].sort((a, b) => a.appliesTo.length - b.appliesTo.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const designRubric = ordered.find((r) => r.appliesTo.includes('system-design'))
   for (const question of questions) {

@@ -48,12 +48,19 @@ export function cleanQuestionTitle(text: string): string {
 }
 
 export function slugify(text: string, maxLength = 80): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return cutSlug(fullSlug(text), maxLength)
+}
+
+function fullSlug(text: string): string {
+  // ASCII needs no decomposition (most titles; NFKD is the costly part on a large bank).
+  const folded = /^[ -~\t\n]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  return folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+}
+
+function cutSlug(slug: string, maxLength: number): string {
   if (slug.length <= maxLength) return slug
   return slug.slice(0, maxLength).replace(/-+[^-]*$/, '') || slug.slice(0, maxLength)
 }
@@ -78,10 +85,20 @@ export function shortHash(text: string): string {
   return (hash >>> 0).toString(36).padStart(7, '0')
 }
 
+const pathSlugs = new Map<string, string>()
+
 export function questionId(bankId: string, sectionPath: readonly string[], title: string): string {
-  const titleSlug = slugify(title, 48) || 'question'
-  const pathSlug = sectionPath.map((s) => slugify(s)).join('/')
-  return `${bankId}:${titleSlug}-${shortHash(`${pathSlug}\n${slugify(title, 400)}`)}`
+  const slug = fullSlug(title)
+  const titleSlug = cutSlug(slug, 48) || 'question'
+  // Many questions share a section path: its slug is worked out once.
+  const pathKey = sectionPath.join('\u0000')
+  let pathSlug = pathSlugs.get(pathKey)
+  if (pathSlug === undefined) {
+    pathSlug = sectionPath.map((s) => slugify(s)).join('/')
+    if (pathSlugs.size > 10_000) pathSlugs.clear()
+    pathSlugs.set(pathKey, pathSlug)
+  }
+  return `${bankId}:${titleSlug}-${shortHash(`${pathSlug}\n${cutSlug(slug, 400)}`)}`
 }
 
 /** First sentence (or line) of a prompt, for questions that have no heading of their own. */

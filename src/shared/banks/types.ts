@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { difficulties } from './difficulty'
 import { questionKinds } from './question-kinds'
 
 /**
@@ -9,6 +10,8 @@ import { questionKinds } from './question-kinds'
 export { questionKinds }
 export const QuestionKindSchema = z.enum(questionKinds)
 export type QuestionKind = z.infer<typeof QuestionKindSchema>
+
+export const DifficultySchema = z.enum(difficulties)
 
 export const CodeBlockSchema = z.object({
   lang: z.string(),
@@ -76,9 +79,33 @@ export const QuestionSchema = z.object({
    * Set when the entry is a rubric's worked example (a model story) rather than a question: it
    * stays in the library and can be read and practised on purpose, but sessions never draw it.
    */
-  workedExampleFor: z.string().optional()
+  workedExampleFor: z.string().optional(),
+  /** The bank's difficulty marker ("👶", "[Hard]"), when it gives one. */
+  difficulty: DifficultySchema.nullable().optional(),
+  /** Follow-up questions the bank lists under this one. */
+  followUps: z.array(z.string()).optional()
 })
 export type Question = z.infer<typeof QuestionSchema>
+
+/**
+ * What lists, filters and the session planner need of a question: no answer, setup code or
+ * diagrams. The library is sent as summaries; a question is fetched whole when it is shown.
+ */
+export const QuestionSummarySchema = QuestionSchema.pick({
+  id: true,
+  bankId: true,
+  sectionPath: true,
+  section: true,
+  title: true,
+  kind: true,
+  rubricId: true,
+  alsoIn: true,
+  workedExampleFor: true
+}).extend({
+  difficulty: DifficultySchema.nullable(),
+  hasAnswer: z.boolean()
+})
+export type QuestionSummary = z.infer<typeof QuestionSummarySchema>
 
 export const RubricCriterionSchema = z.object({
   /** Stable slug, unique within the rubric (e.g. `trade-off-frameworks`). */
@@ -133,3 +160,9 @@ export const BankLibrarySchema = z.object({
   errors: z.array(z.object({ file: z.string(), reason: z.string() }))
 })
 export type BankLibrary = z.infer<typeof BankLibrarySchema>
+
+export const LibrarySummarySchema = BankLibrarySchema.extend({
+  /** Merged across banks, in library order. */
+  questions: z.array(QuestionSummarySchema)
+})
+export type LibrarySummary = z.infer<typeof LibrarySummarySchema>

@@ -1,9 +1,10 @@
-import type { Question, QuestionKind } from '../banks/types'
+import type { QuestionKind } from '../banks/types'
 
 /**
- * Full-text search over the library, small enough to run in the renderer on every keystroke:
- * the text of each question is normalized once, then a query matches questions holding every
- * query word (as a word prefix), ranked by where the words were found.
+ * Full-text search over the library: the text of each question is normalized once, then a
+ * query matches questions holding every query word (as a word prefix), ranked by where the
+ * words were found. It works on summaries plus a body text, so the backend can search answer
+ * text the renderer never receives.
  */
 export interface QuestionFilters {
   kinds?: QuestionKind[]
@@ -13,8 +14,23 @@ export interface QuestionFilters {
   hasAnswer?: boolean | null
 }
 
-export interface SearchIndex {
-  entries: Array<{ question: Question; title: string; meta: string; body: string }>
+/** The fields search and filters read: a summary, or a whole question. */
+export interface Searchable {
+  id: string
+  title: string
+  section: string
+  kind: QuestionKind
+  bankId: string
+  alsoIn: ReadonlyArray<{ bankId: string }>
+  hasAnswer?: boolean
+  answer?: string | null
+  keyTerms?: readonly string[]
+  prompt?: string
+  tips?: readonly string[]
+}
+
+export interface SearchIndex<T extends Searchable = Searchable> {
+  entries: Array<{ question: T; title: string; meta: string; body: string }>
 }
 
 /** Lower case, accents and punctuation folded, so "SCD-2", "scd 2" and "Scd2" meet halfway. */
@@ -27,31 +43,40 @@ export function normalizeText(text: string): string {
     .trim()
 }
 
-export function buildSearchIndex(questions: Question[]): SearchIndex {
+/** `bodyOf` gives the text searched last (answer, prompt, tips); by default the question's own. */
+export function buildSearchIndex<T extends Searchable>(questions: readonly T[], bodyOf: (question: T) => string = ownBody): SearchIndex<T> {
   return {
     entries: questions.map((question) => ({
       question,
       title: ` ${normalizeText(question.title)}`,
-      meta: ` ${normalizeText([question.section, question.keyTerms.join(' '), question.kind].join(' '))}`,
-      body: ` ${normalizeText([question.prompt, question.answer ?? '', question.tips.join(' ')].join(' '))}`
+      meta: ` ${normalizeText([question.section, (question.keyTerms ?? []).join(' '), question.kind].join(' '))}`,
+      body: ` ${normalizeText(bodyOf(question))}`
     }))
   }
 }
 
-function passesFilters(question: Question, filters: QuestionFilters): boolean {
+function ownBody(question: Searchable): string {
+  return [question.prompt ?? '', question.answer ?? '', (question.tips ?? []).join(' ')].join(' ')
+}
+
+function hasAnswerOf(question: Searchable): boolean {
+  return question.hasAnswer ?? Boolean(question.answer)
+}
+
+export function passesFilters(question: Searchable, filters: QuestionFilters): boolean {
   if (filters.kinds?.length && !filters.kinds.includes(question.kind)) return false
   if (filters.bankIds?.length && !filters.bankIds.includes(question.bankId) && !question.alsoIn.some((s) => filters.bankIds!.includes(s.bankId))) {
     return false
   }
   if (filters.section && question.section !== filters.section && !question.section.startsWith(`${filters.section} › `)) return false
-  if (filters.hasAnswer === true && !question.answer) return false
-  if (filters.hasAnswer === false && question.answer) return false
+  if (filters.hasAnswer === true && !hasAnswerOf(question)) return false
+  if (filters.hasAnswer === false && hasAnswerOf(question)) return false
   return true
 }
 
-export function searchQuestions(index: SearchIndex, query: string, filters: QuestionFilters = {}): Question[] {
+export function searchQuestions<T extends Searchable>(index: SearchIndex<T>, query: string, filters: QuestionFilters = {}): T[] {
   const words = normalizeText(query).split(' ').filter(Boolean)
-  const scored: Array<{ question: Question; score: number; order: number }> = []
+  const scored: Array<{ question: T; score: number; order: number }> = []
   index.entries.forEach((entry, order) => {
     if (!passesFilters(entry.question, filters)) return
     let score = 0

@@ -65,7 +65,7 @@ export type SessionOrder = 'random' | 'as-listed'
 export interface PlanSessionInput {
   type: SessionType
   /** The candidate pool, already narrowed to the banks, sections and kinds the user chose. */
-  questions: readonly Question[]
+  questions: ReadonlyArray<Pick<Question, 'id' | 'kind'>>
   count: number
   order: SessionOrder
   /** Same pool (in the same order), same seed: same plan. */

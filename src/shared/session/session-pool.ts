@@ -15,7 +15,10 @@ export interface SessionPoolFilter {
  * The questions a session with these choices can draw from: the same rule the backend applies
  * when it plans the session, so the setup screen can say how many match before asking.
  */
-export function filterSessionPool(questions: readonly Question[], filter: SessionPoolFilter): Question[] {
+/** What the pool reads of a question: a summary is enough. */
+export type PoolQuestion = Pick<Question, 'kind' | 'bankId' | 'alsoIn' | 'section' | 'workedExampleFor'>
+
+export function filterSessionPool<T extends PoolQuestion>(questions: readonly T[], filter: SessionPoolFilter): T[] {
   const typeKinds = new Set<QuestionKind>(sessionTypeKinds[filter.type])
   return questions.filter(
     (q) =>

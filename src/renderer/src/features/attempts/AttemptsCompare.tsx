@@ -6,7 +6,7 @@ import { Link as RouterLink, useParams } from 'react-router'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { diffStats, starParts, starPartLabels, wordDiff } from '../../../../shared/practice'
 import { api } from '../../lib/api'
-import { useLibrary } from '../library'
+import { useLibrary, useQuestions } from '../library'
 import { formatAttemptTime } from './format-attempt'
 import { summarize, type ScoredAttemptRow } from './use-attempts'
 
@@ -117,7 +117,14 @@ export function AttemptsCompare() {
       active = false
     }
   }, [a, b])
-  const rows = useMemo(() => (answers && library ? answers.map((answer) => summarize(answer, library)) : null), [answers, library])
+  // Scoring reads whole questions (answers and key terms): fetched for these two answers only.
+  const questionIds = useMemo(() => (answers ? answers.map((answer) => answer.questionId) : []), [answers])
+  const { questions } = useQuestions(questionIds)
+  const rows = useMemo(() => {
+    if (!answers || !library || !questions) return null
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
+    return answers.map((answer) => summarize(answer, scoring))
+  }, [answers, library, questions])
   const diff = useMemo(() => (answers ? wordDiff(answers[0].text, answers[1].text) : []), [answers])
   const stats = diffStats(diff)
 
@@ -139,7 +146,7 @@ export function AttemptsCompare() {
   }
   if (!rows || !answers) return <LinearProgress aria-label="Loading attempts" />
   const [earlier, later] = rows as [ScoredAttemptRow, ScoredAttemptRow]
-  const question = library?.questions.find((q) => q.id === answers[1].questionId)
+  const question = questions?.get(answers[1].questionId)
   const delta = earlier.summary && later.summary ? later.summary.overall - earlier.summary.overall : null
   return (
     <Stack spacing={2} data-testid="attempts-compare">

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AnswerRecord } from '../../../../shared/answers'
-import type { BankLibrary } from '../../../../shared/banks/types'
+import type { LibrarySummary, Question, Rubric } from '../../../../shared/banks/types'
 import { attemptOf, scoreAttempt, summarizeAttempt, type Attempt, type AttemptSummary } from '../../../../shared/practice'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
+import { useQuestions } from '../library'
 
 export interface ScoredAttemptRow {
   attempt: Attempt
@@ -12,14 +13,14 @@ export interface ScoredAttemptRow {
 }
 
 /** Scores answers the way the review does, through the practice adapters. */
-export function summarize(answer: AnswerRecord, library: Pick<BankLibrary, 'questions' | 'rubrics'>): ScoredAttemptRow {
+export function summarize(answer: AnswerRecord, library: { questions: Question[]; rubrics: Rubric[] }): ScoredAttemptRow {
   const attempt = attemptOf(answer)
   const scored = scoreAttempt(attempt, library, defaultLexicon)
   return { attempt, summary: scored ? summarizeAttempt(attempt, scored.question, scored.report) : null }
 }
 
 /** Every answer to one question, newest first, kept current as answers change. */
-export function useAttempts(questionId: string, library: BankLibrary | null): { rows: ScoredAttemptRow[] | null; error: string | null } {
+export function useAttempts(questionId: string, library: LibrarySummary | null): { rows: ScoredAttemptRow[] | null; error: string | null } {
   const [answers, setAnswers] = useState<AnswerRecord[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -38,6 +39,13 @@ export function useAttempts(questionId: string, library: BankLibrary | null): { 
       unsubscribe()
     }
   }, [questionId])
-  const rows = useMemo(() => (answers && library ? answers.map((a) => summarize(a, library)) : null), [answers, library])
+  // Scoring reads the whole question (its answer and key terms), fetched once through the cache.
+  const ids = useMemo(() => [questionId], [questionId])
+  const { questions } = useQuestions(ids)
+  const rows = useMemo(() => {
+    if (!answers || !library || !questions) return null
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
+    return answers.map((a) => summarize(a, scoring))
+  }, [answers, library, questions])
   return { rows, error }
 }

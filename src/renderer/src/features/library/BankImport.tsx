@@ -2,12 +2,14 @@ import { createContext, useContext, useRef, useState, type DragEvent, type React
 import { Alert, AlertTitle, Box, Button, LinearProgress, Stack, Typography } from '@mui/material'
 import CreateNewFolderIcon from '@mui/icons-material/CreateNewFolder'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
+import { ImportPreviewDialog } from './ImportPreviewDialog'
 import { useBankImport } from './use-bank-import'
 
 type ImportState = ReturnType<typeof useBankImport>
 const ImportContext = createContext<ImportState | null>(null)
 
-function useImport(): ImportState {
+/** The import state of the page: choose files, preview, import (the bank toolbar re-imports through it). */
+export function useImport(): ImportState {
   const value = useContext(ImportContext)
   if (!value) throw new Error('BankImport parts must be inside <BankImport>')
   return value
@@ -22,7 +24,7 @@ export function BankImport({ children }: { children: ReactNode }) {
     event.preventDefault()
     setDragging(false)
     const files = [...event.dataTransfer.files]
-    if (files.length > 0) void state.importFiles(files)
+    if (files.length > 0) void state.chooseFiles(files)
   }
 
   return (
@@ -44,18 +46,19 @@ export function BankImport({ children }: { children: ReactNode }) {
         )}
         {children}
       </Box>
+      <ImportPreviewDialog pending={state.pending} onCancel={state.cancel} onConfirm={() => void state.confirm()} />
     </ImportContext.Provider>
   )
 }
 
 function Buttons() {
-  const { importFiles, busy } = useImport()
+  const { chooseFiles, busy } = useImport()
   const filesRef = useRef<HTMLInputElement>(null)
   const folderRef = useRef<HTMLInputElement>(null)
   const take = (input: HTMLInputElement | null, fromFolder: boolean) => {
     const files = input?.files ? [...input.files] : []
     if (input) input.value = ''
-    if (files.length > 0) void importFiles(files, { fromFolder })
+    if (files.length > 0) void chooseFiles(files, { fromFolder })
   }
   return (
     <Stack direction="row" spacing={1}>
@@ -77,9 +80,9 @@ function Report() {
     return (
       <Box sx={{ mb: 2 }}>
         <Typography variant="body2">
-          Importing {busy.done} of {busy.total}…
+          {busy.label} {busy.done} of {busy.total}…
         </Typography>
-        <LinearProgress variant="determinate" value={(busy.done / busy.total) * 100} aria-label="Import progress" />
+        <LinearProgress variant="determinate" value={busy.total ? (busy.done / busy.total) * 100 : 0} aria-label="Import progress" />
       </Box>
     )
   }

@@ -26,22 +26,23 @@ import SearchIcon from '@mui/icons-material/Search'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import type { QuestionKind } from '../../../../shared/banks/types'
 import { questionKinds } from '../../../../shared/banks/question-kinds'
-import { searchQuestions } from '../../../../shared/search/search-questions'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { isTypingTarget } from '../../app/shortcuts'
 import { FavoriteButton, PractiseButton } from '../repetition'
 import { BankImport } from './BankImport'
+import { BankToolbar } from './BankToolbar'
 import { kindLabels } from './kind-labels'
 import { useLibrary } from './library-context'
 import { sourceLine } from './source-line'
+import { useLibrarySearch } from './use-library-search'
 
 const ALL_KINDS = '__all__'
 
 const PAGE_SIZE = 100
 
 export function LibraryPage() {
-  const { library, index, error } = useLibrary()
+  const { library, error } = useLibrary()
   const [params, setParams] = useSearchParams()
   const [limit, setLimit] = useState(PAGE_SIZE)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -78,20 +79,12 @@ export function LibraryPage() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const results = useMemo(
-    () =>
-      index
-        ? searchQuestions(index, query, {
-            kinds,
-            bankIds: bankId ? [bankId] : [],
-            section: section || null,
-            hasAnswer: answer === 'yes' ? true : answer === 'no' ? false : null
-          })
-        : [],
-    // kinds is re-created from the URL on every render; its string form is the real dependency
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, query, kinds.join(','), bankId, section, answer]
-  )
+  const { results, searching } = useLibrarySearch(library, query, {
+    kinds,
+    bankIds: bankId ? [bankId] : [],
+    section: section || null,
+    hasAnswer: answer === 'yes' ? true : answer === 'no' ? false : null
+  })
 
   const sections = useMemo(() => {
     if (!library) return []
@@ -178,6 +171,7 @@ export function LibraryPage() {
             )}
           </Paper>
           <Box sx={{ minWidth: 0 }}>
+            {banksById.get(bankId) && <BankToolbar bank={banksById.get(bankId)!} onRemoved={() => update({ bank: null, section: null })} />}
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
               <TextField
                 inputRef={searchRef}
@@ -226,10 +220,14 @@ export function LibraryPage() {
                 <ToggleButton value="no">Without</ToggleButton>
               </ToggleButtonGroup>
             </Stack>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
-              {results.length === library.questions.length ? `${results.length} questions` : `${results.length} of ${library.questions.length} questions`}
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite" aria-busy={searching}>
+              {searching
+                ? 'Searching…'
+                : results.length === library.questions.length
+                  ? `${results.length} questions`
+                  : `${results.length} of ${library.questions.length} questions`}
             </Typography>
-            {results.length === 0 ? (
+            {results.length === 0 && !searching ? (
               <EmptyState icon={<SearchIcon />} title="No question matches">
                 Try fewer words, or clear the filters.
               </EmptyState>
@@ -256,7 +254,7 @@ export function LibraryPage() {
                         slotProps={{ primary: { sx: { fontWeight: 500 } } }}
                       />
                       <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
-                        {!q.answer && <Chip size="small" variant="outlined" label="no answer" />}
+                        {!q.hasAnswer && <Chip size="small" variant="outlined" label="no answer" />}
                         <Chip size="small" label={kindLabels[q.kind]} />
                       </Stack>
                     </ListItemButton>

@@ -9,11 +9,12 @@ import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../app/shortcuts'
 import { FavoriteButton, NextDue, PractiseButton } from '../repetition'
 import { SqlDrillSection } from '../sql-drill'
-import { kindLabels } from './kind-labels'
+import { difficultyLabels, kindLabels } from './kind-labels'
 
 // Listing attempts scores them: the scorer loads with this section, not with the Library.
 const AttemptsList = lazy(() => import('../attempts').then((m) => ({ default: m.AttemptsList })))
 import { useLibrary } from './library-context'
+import { useQuestion } from './use-question'
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -32,7 +33,7 @@ export function QuestionPage() {
   const { id = '' } = useParams()
   const { library } = useLibrary()
   const [revealed, setRevealed] = useState(false)
-  const question = library?.questions.find((q) => q.id === id)
+  const { question, loading, error } = useQuestion(id)
   const bank = library?.banks.find((b) => b.id === question?.bankId)
 
   useEffect(() => setRevealed(false), [id])
@@ -46,7 +47,8 @@ export function QuestionPage() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  if (!library) return <LinearProgress aria-label="Loading question" />
+  if (error) return <Alert severity="error">This question could not be loaded: {error}</Alert>
+  if (!library || loading) return <LinearProgress aria-label="Loading question" />
   if (!question) {
     return (
       <Alert severity="warning" action={<Button component={RouterLink} to="/library">Back to the library</Button>}>
@@ -77,6 +79,7 @@ export function QuestionPage() {
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <Chip label={kindLabels[question.kind]} color="primary" size="small" />
+          {question.difficulty && <Chip size="small" variant="outlined" label={difficultyLabels[question.difficulty]} />}
           {question.alsoIn.length > 0 && <Chip size="small" variant="outlined" label={`also in ${question.alsoIn.length} other bank${question.alsoIn.length > 1 ? 's' : ''}`} />}
           <NextDue questionId={question.id} />
         </Stack>
@@ -143,6 +146,17 @@ export function QuestionPage() {
               </Box>
             ))}
           </Stack>
+        </Section>
+      )}
+      {question.followUps && question.followUps.length > 0 && (
+        <Section title="Follow-up questions">
+          <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="follow-ups">
+            {question.followUps.map((followUp, i) => (
+              <Typography component="li" key={i} variant="body2">
+                {followUp}
+              </Typography>
+            ))}
+          </Box>
         </Section>
       )}
       {question.tips.length > 0 && (

@@ -1,5 +1,6 @@
 export { LibraryPage } from './LibraryPage'
 export { QuestionPage } from './QuestionPage'
 export { LibraryProvider, useLibrary } from './library-context'
+export { useQuestion, useQuestions, type QuestionState, type QuestionsState } from './use-question'
 export { kindLabels } from './kind-labels'
 export { sourceLine } from './source-line'

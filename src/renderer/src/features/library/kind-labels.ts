@@ -1,3 +1,4 @@
+import type { Difficulty } from '../../../../shared/banks/difficulty'
 import type { QuestionKind } from '../../../../shared/banks/types'
 
 export const kindLabels: Record<QuestionKind, string> = {
@@ -8,4 +9,10 @@ export const kindLabels: Record<QuestionKind, string> = {
   concept: 'Concept',
   scenario: 'Scenario',
   product: 'Product'
+}
+
+export const difficultyLabels: Record<Difficulty, string> = {
+  easy: 'Easy',
+  medium: 'Medium',
+  hard: 'Hard'
 }

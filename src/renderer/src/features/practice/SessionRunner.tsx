@@ -249,6 +249,8 @@ export default function SessionRunner() {
       )}
       {question ? (
         <QuestionCard question={question} bankTitle={bankTitle} />
+      ) : runner.questionLoading ? (
+        <LinearProgress aria-label="Loading question" />
       ) : (
         <Alert severity="warning">
           This question is no longer in your banks (its bank may have been removed). Skip it to go on.

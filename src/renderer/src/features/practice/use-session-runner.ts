@@ -21,7 +21,7 @@ import {
 import { describeTimer, type TimerDisplay } from '../../../../shared/session/timer-display'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
-import { useLibrary } from '../library'
+import { useQuestion } from '../library'
 import { playWarningBeep } from './play-warning-beep'
 
 const TICK_MS = 250
@@ -37,6 +37,8 @@ export interface SessionRunner {
   index: number
   item: PlanItem | null
   question: Question | null
+  /** The current question is still being fetched (its whole text arrives after the summary). */
+  questionLoading: boolean
   answer: SessionAnswer | null
   /** What the current question's timer shows now; null between questions. */
   display: TimerDisplay | null
@@ -71,7 +73,6 @@ function message(error: unknown): string {
 
 /** Runs one practice session: the clock, its warnings, and saving every step as it happens. */
 export function useSessionRunner(sessionId: string): SessionRunner {
-  const { library } = useLibrary()
   const { settings } = useSettings()
   const navigate = useNavigate()
   const [session, setSession] = useState<Session | null>(null)
@@ -151,10 +152,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
 
   const index = session?.currentIndex ?? 0
   const item = session && session.status === 'in-progress' ? (session.items[index] ?? null) : null
-  const question = useMemo(
-    () => (item && library ? (library.questions.find((q) => q.id === item.questionId) ?? null) : null),
-    [item, library]
-  )
+  const { question, loading: questionLoading } = useQuestion(item?.questionId ?? null)
   const answer = (item && session?.answers.find((a) => a.questionId === item.questionId)) || null
 
   // Entering a question: give it its answer entry (for a stable answerId) and start its clock.
@@ -308,6 +306,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
     index,
     item,
     question,
+    questionLoading,
     answer,
     display,
     autoRecord: settings.autoRecord && status === 'running' && display !== null && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1,

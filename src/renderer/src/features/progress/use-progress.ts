@@ -3,7 +3,7 @@ import type { AnswerRecord } from '../../../../shared/answers'
 import { attemptOf, scoreAttempt, summarizeAttempt, type AttemptSummary } from '../../../../shared/practice'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
-import { useLibrary } from '../library'
+import { useLibrary, useQuestions } from '../library'
 
 export interface ProgressState {
   /** Every scored answer, summarised; null while loading. */
@@ -32,16 +32,21 @@ export function useProgress(): ProgressState {
     }
   }, [])
 
+  // Scoring needs whole questions (answers, key terms), fetched for the answered ones only.
+  const answeredIds = useMemo(() => answers?.map((answer) => answer.questionId) ?? [], [answers])
+  const { questions } = useQuestions(answeredIds)
+
   const scored = useMemo(() => {
-    if (!answers || !library) return null
+    if (!answers || !library || !questions) return null
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
     const summaries: AttemptSummary[] = []
     for (const answer of answers) {
       const attempt = attemptOf(answer)
-      const result = scoreAttempt(attempt, library, defaultLexicon)
+      const result = scoreAttempt(attempt, scoring, defaultLexicon)
       if (result) summaries.push(summarizeAttempt(attempt, result.question, result.report))
     }
     return { summaries, unscored: answers.length - summaries.length }
-  }, [answers, library])
+  }, [answers, library, questions])
 
   return { summaries: scored?.summaries ?? null, unscored: scored?.unscored ?? 0, error: error ?? (library ? null : libraryError) }
 }

@@ -22,7 +22,7 @@ import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import type { SessionType } from '../../../../shared/session'
-import { useLibrary } from '../library'
+import { useLibrary, useQuestions } from '../library'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { formatWhen } from './format-when'
 import { describeAnswerDeletion, describeSessionDeletion } from './history'
@@ -89,18 +89,24 @@ export function HistoryList() {
   const { history, error, deleteAnswer, deleteSession } = useHistory()
   const [target, setTarget] = useState<DeleteTarget | null>(null)
 
-  const titleOf = (questionId: string) => library?.questions.find((q) => q.id === questionId)?.title ?? 'A question no longer in your banks'
+  // Whole questions for every answer: scores need them, and a removed bank's question still
+  // has its text (the backend keeps the questions that answers refer to).
+  const answeredIds = useMemo(() => (history ? [...history.sessions.flatMap((s) => s.answers), ...history.loose].map((a) => a.questionId) : []), [history])
+  const { questions } = useQuestions(answeredIds)
+  const summaries = useMemo(() => new Map(library?.questions.map((q) => [q.id, q]) ?? []), [library])
+  const titleOf = (questionId: string) => questions?.get(questionId)?.title ?? summaries.get(questionId)?.title ?? 'A question no longer in your banks'
   const scores = useMemo(() => {
     const map = new Map<string, number>()
-    if (!library || !history) return map
+    if (!library || !history || !questions) return map
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
     const all = [...history.sessions.flatMap((s) => s.answers), ...history.loose]
     for (const answer of all) {
       if (answer.status !== 'ready') continue
-      const scored = scoreAnswer(answer, library, defaultLexicon)
+      const scored = scoreAnswer(answer, scoring, defaultLexicon)
       if (scored.ok) map.set(answer.id, scored.report.overall)
     }
     return map
-  }, [library, history])
+  }, [library, history, questions])
 
   const askDeleteAnswer = (answer: AnswerRecord) => {
     const title = titleOf(answer.questionId)

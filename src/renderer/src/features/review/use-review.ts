@@ -3,7 +3,7 @@ import type { AnswerRecord } from '../../../../shared/answers'
 import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
 import type { Session, SessionAnswer } from '../../../../shared/session'
 import { api, onEvent } from '../../lib/api'
-import { useLibrary } from '../library'
+import { useLibrary, useQuestion } from '../library'
 import { downloadText } from './download-text'
 import { reviewFileName, reviewToMarkdown } from './review-markdown'
 import { scoreAnswer, type ScoredAnswer } from '../../../../shared/scoring'
@@ -114,9 +114,13 @@ export function useReview(id: string): ReviewState {
 
   const text = ownDraft ?? answer?.text ?? ''
   const scoredText = useDeferredValue(text)
+  const { question, loading: questionLoading } = useQuestion(answer?.questionId ?? null)
   const scored = useMemo(
-    () => (library && answer ? scoreAnswer({ ...answer, text: scoredText }, library, defaultLexicon) : null),
-    [library, answer, scoredText]
+    () =>
+      library && answer && !questionLoading
+        ? scoreAnswer({ ...answer, text: scoredText }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
+        : null,
+    [library, answer, question, questionLoading, scoredText]
   )
   const edited = answer?.transcript != null && text !== answer.transcript.text
   const item = session?.answers.find((a) => a.answerId === id) ?? null
@@ -145,7 +149,7 @@ export function useReview(id: string): ReviewState {
   return {
     answer,
     item,
-    loading: loading || (!library && !libraryError),
+    loading: loading || (!library && !libraryError) || questionLoading,
     error: error ?? (library ? null : libraryError),
     text,
     scored,
