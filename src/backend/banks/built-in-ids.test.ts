@@ -24,8 +24,12 @@ describe('built-in bank ids', () => {
     }
   })
 
-  it('keeps the 195 merged ids', async () => {
+  it('keeps the 195 merged seed ids; the behavioral bank adds 45 of its own (240)', async () => {
     const lib = await loadBankLibrary({ builtInDir: dir })
-    expect(lib.questions.map((q) => q.id)).toEqual(pinned.merged)
+    const behavioral = lib.questions.filter((q) => q.bankId === 'behavioral-data-engineering')
+    expect(lib.questions.filter((q) => q.bankId !== 'behavioral-data-engineering').map((q) => q.id)).toEqual(pinned.merged)
+    expect(behavioral).toHaveLength(45)
+    expect(new Set(behavioral.map((q) => q.id)).size).toBe(45)
+    expect(lib.questions).toHaveLength(240)
   })
 })
