@@ -115,3 +115,31 @@ describe('LibraryService', () => {
     await library.close()
   })
 })
+
+describe('LibraryService on the built-in banks', () => {
+  const builtInDir = join(__dirname, '..', '..', 'question-banks')
+
+  it('gives summaries and whole questions the same overridden kinds and the worked-example mark; full() and invalidate() agree', async () => {
+    const importedDir = await mkdtemp(join(tmpdir(), 'mockroom-library-built-in-'))
+    try {
+      const service = new LibraryService({ builtInDir, importedDir })
+      const summary = await service.get()
+      expect(summary.questions).toHaveLength(240)
+      const example = summary.questions.find((q) => q.title === 'Complex Problem')!
+      expect(example.workedExampleFor).toBe('star-rubric.md')
+      // Overridden by resources/kind-overrides.json (the classifier says otherwise).
+      const overridden = summary.questions.find((q) => q.title === 'How to reload corrupt data as quickly as possible ?')!
+      expect(overridden.kind).toBe('scenario')
+      const [whole, wholeExample] = await service.questions([overridden.id, example.id])
+      expect(whole).toMatchObject({ id: overridden.id, kind: 'scenario', rubricId: overridden.rubricId })
+      expect(wholeExample!.workedExampleFor).toBe('star-rubric.md')
+      const full = await service.full()
+      expect(full.questions.map((q) => [q.id, q.kind, q.rubricId])).toEqual(summary.questions.map((q) => [q.id, q.kind, q.rubricId]))
+      service.invalidate()
+      expect((await service.get()).questions.map((q) => q.id)).toEqual(summary.questions.map((q) => q.id))
+      await service.close()
+    } finally {
+      await rm(importedDir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
