@@ -94,6 +94,7 @@ test('a file without questions is previewed with the layouts mockroom reads', as
 })
 
 test('import a bank through the UI, find its question by search, reveal the answer', async ({ app }) => {
+  test.slow() // an import, two searches and a restart of the app, on a 240-question library
   const { page } = app
   await expect(page.getByText(/^240 questions in \d+ banks$/)).toBeVisible(FIRST_LOAD)
   await page.getByTestId('bank-file-input').setInputFiles({ name: 'warehouse-drills.md', mimeType: 'text/markdown', buffer: Buffer.from(customBank) })
