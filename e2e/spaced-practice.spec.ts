@@ -23,7 +23,7 @@ function setDay(clockFile: string, date: Date): void {
   writeFileSync(clockFile, date.toISOString())
 }
 
-async function answerTyped(page: Page, question: Question, text: string): Promise<void> {
+async function answerTyped(page: Page, question: Pick<Question, 'id' | 'title'>, text: string): Promise<void> {
   await page.goto(`/#/library/q/${encodeURIComponent(question.id)}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(question.title)
   await page.getByRole('button', { name: 'Practise this question' }).click()
@@ -46,10 +46,12 @@ test('three typed answers to two questions over a faked clock: due today, two se
     const page = await context.newPage()
     await page.goto(server.url)
 
-    const library = await callApi<{ questions: Question[] }>(server, 'getLibrary')
+    // getLibrary gives summaries; the whole question (diagrams included) comes from getQuestions.
+    const library = await callApi<{ questions: Array<Omit<Question, 'diagrams'>> }>(server, 'getLibrary')
     const story = library.questions.find((q) => q.bankId === 'behavioral-data-engineering' && q.kind === 'behavioral')!
     // A concept question: no whiteboard or diagram to load, so the page's fake clock stays simple.
-    const design = library.questions.find((q) => q.title === 'What makes a data pipeline reliable?')!
+    const designSummary = library.questions.find((q) => q.title === 'What makes a data pipeline reliable?')!
+    const [design] = (await callApi<{ questions: Question[] }>(server, 'getQuestions', { ids: [designSummary.id] })).questions as [Question]
     expect(design.kind).toBe('concept')
     expect(design.diagrams.every((d) => d.mermaid === null)).toBe(true)
 
