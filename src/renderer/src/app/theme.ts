@@ -17,7 +17,10 @@ export function buildTheme(mode: ColorMode): Theme {
       fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
     },
     components: {
-      MuiButton: { defaultProps: { disableElevation: true } }
+      MuiButton: { defaultProps: { disableElevation: true } },
+      // MUI scrolls an alert's message when its box is short (a squeezed panel): a scroll area
+      // a keyboard cannot reach. The text wraps instead, and the panel clips what does not fit.
+      MuiAlert: { styleOverrides: { message: { overflow: 'visible', overflowWrap: 'anywhere' } } }
     }
   })
 }
