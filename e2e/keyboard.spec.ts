@@ -31,6 +31,7 @@ test('a whole STAR session with the keyboard only; Space does nothing in the thi
   const { page } = app
   await call(page, 'updateSettings', { autoRecord: false })
   await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible({ timeout: 30_000 })
 
   // Alt+2 is Practice.
   await page.keyboard.press('Alt+2')
