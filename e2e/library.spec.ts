@@ -21,6 +21,8 @@ test('the built-in banks are listed with their questions', async ({ app }) => {
 })
 
 test('import a bank through the UI, find its question by search, reveal the answer', async ({ app }) => {
+  // Parses the 240-question library twice (import, then restart): past 60 s on a loaded machine.
+  test.slow()
   const { page } = app
   await expect(page.getByText(/^240 questions in \d+ banks$/)).toBeVisible({ timeout: 30_000 })
   await page.getByTestId('bank-file-input').setInputFiles({ name: 'warehouse-drills.md', mimeType: 'text/markdown', buffer: Buffer.from(customBank) })
