@@ -98,7 +98,7 @@ test('Practice: the setup, a STAR session, and the review of its answer', async 
   await expectNoSeriousViolations(page, 'Practice setup')
 
   await page.getByRole('button', { name: 'Behavioral (STAR)' }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'Start session' }).click()
   await expect(page.getByTestId('timer-phase')).toHaveText('Think')
   await expectNoSeriousViolations(page, 'STAR session')
@@ -123,7 +123,7 @@ test('the design workspace and its full-screen board', async ({ app }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click()
   await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible(slowLoad)
   await page.getByRole('button', { name: 'System design', exact: true }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'Start session' }).click()
   await expect(page.getByTestId('whiteboard').locator('canvas.interactive')).toBeVisible(slowLoad)
   await page.getByRole('textbox', { name: 'Mermaid source' }).fill('flowchart LR\n  Kafka --> Spark --> Delta')

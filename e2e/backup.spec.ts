@@ -52,7 +52,7 @@ test('export a backup, wipe the data folder, restore it: every answer, recording
     // Transcription of the tone may fail (no model) or finish: either way it must settle first.
     await expect.poll(async () => (await callApi<Answer[]>(server!, 'listAnswers')).every((a) => a.status === 'ready' || a.status === 'failed'), { timeout: 60_000 }).toBe(true)
     const before = await callApi<Answer[]>(server, 'listAnswers')
-    const audioBefore = readFileSync(join(dataDir, 'audio', 'recorded-answer-1.wav'))
+    const audioBefore = readFileSync(join(dataDir, 'audio', 'recorded-answer-1.t1.wav'))
 
     const context = await browser.newContext({ acceptDownloads: true })
     let page = await context.newPage()
@@ -92,7 +92,7 @@ test('export a backup, wipe the data folder, restore it: every answer, recording
 
     const after = await callApi<Answer[]>(server, 'listAnswers')
     expect(after).toEqual(before)
-    expect(readFileSync(join(dataDir, 'audio', 'recorded-answer-1.wav')).equals(audioBefore)).toBe(true)
+    expect(readFileSync(join(dataDir, 'audio', 'recorded-answer-1.t1.wav')).equals(audioBefore)).toBe(true)
     expect(readdirSync(join(dataDir, 'banks'))).toEqual(['my-bank.md'])
     const restoredLibrary = await callApi<{ banks: Array<{ file: string; source: string }> }>(server, 'getLibrary')
     expect(restoredLibrary.banks).toContainEqual(expect.objectContaining({ file: 'my-bank.md', source: 'imported' }))

@@ -13,7 +13,7 @@ async function startDesignSession(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click()
   await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible(slowLoad)
   await page.getByRole('button', { name: 'System design', exact: true }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'As listed' }).click()
   await page.getByRole('button', { name: 'Start session' }).click()
   await expect(page).toHaveURL(/#\/practice\/session\//)

@@ -84,3 +84,16 @@ export const test = base.extend<{ app: AppHandle; freshDataDir: string }>({
 })
 
 export { expect }
+
+/** Calls the backend the way the renderer does in browser mode (the page holds the cookie). */
+export async function callInPage<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+      if (!result.ok) throw new Error(result.error?.message)
+      return result.value
+    },
+    [method, input] as const
+  ) as Promise<T>
+}

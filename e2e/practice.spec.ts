@@ -1,18 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
-
-/** Calls the backend the way the renderer does in browser mode (the page holds the cookie). */
-async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-      if (!result.ok) throw new Error(result.error?.message)
-      return result.value
-    },
-    [method, input] as const
-  ) as Promise<T>
-}
+import { callInPage as call, test, expect } from './fixtures'
 
 async function openPractice(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click()

@@ -26,7 +26,7 @@ test('with no model installed, the setup shows the model problem before the sess
   await expect(model).not.toContainText(/microphone/i)
 
   await page.getByRole('button', { name: 'Behavioral (STAR)' }).click()
-  await page.getByLabel('Questions').fill('1')
+  await page.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1')
   await page.getByRole('button', { name: 'Continue with typed answers' }).click()
   await expect(page).toHaveURL(/#\/practice\/session\/[^?]+\?answers=typed/)
   await expect(page.getByTestId('typed-mode-note')).toBeVisible()

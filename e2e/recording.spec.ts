@@ -227,7 +227,7 @@ test('Settings: pick the fake microphone, add a model from a path, use it, remov
 
   await page.getByTestId('model-path-input').fill('relative/model.bin')
   await page.getByTestId('model-path-import').click()
-  await expect(page.getByRole('alert')).toContainText('full path')
+  await expect(page.getByRole('alert').filter({ hasText: 'full path' })).toContainText('full path')
 
   const copy = join(f.scratch, 'my-model.bin')
   copyFileSync(testModel!, copy)

@@ -34,11 +34,13 @@ export interface WebContents extends Loose {
 }
 export type IpcRendererEvent = Loose
 export type Session = Loose
+export type App = Loose
 
 export declare const app: Loose
 export declare const ipcMain: IpcMain
 export declare const ipcRenderer: IpcRenderer
 export declare const contextBridge: Loose
+export declare const dialog: Loose
 export declare const net: Loose
 export declare const protocol: Loose
 export declare const session: Loose

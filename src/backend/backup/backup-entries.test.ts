@@ -4,6 +4,7 @@ import { folderOfEntry } from './backup-entries'
 describe('folderOfEntry', () => {
   it.each([
     ['audio/abc-123.wav', 'audio'],
+    ['audio/abc-123.t2.wav', 'audio'],
     ['banks/My bank (2).md', 'banks'],
     ['whiteboards/session-1/board.json', 'whiteboards']
   ])('accepts %s', (path, folder) => expect(folderOfEntry(path)).toBe(folder))

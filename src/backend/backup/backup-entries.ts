@@ -1,3 +1,5 @@
+import { parseAudioPath } from '../../shared/answers'
+
 /**
  * What a backup zip may hold, and where each entry goes in the data folder. Anything else in
  * a zip is ignored (and said so), and no entry can name a path outside these folders.
@@ -16,7 +18,8 @@ export function folderOfEntry(path: string): BackupFolder | null {
   const [folder, ...rest] = segments
   if (!BACKUP_FOLDERS.includes(folder as BackupFolder) || rest.length === 0) return null
   if (rest.some((segment) => !safeName.test(segment) || segment === '.' || segment === '..' || /^\.+$/.test(segment))) return null
-  if (folder === 'audio' && (rest.length !== 1 || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.wav$/.test(rest[0]!))) return null
+  // Audio files are named by the one answer-id rule (`<answer>.wav`, `<answer>.<take>.wav`).
+  if (folder === 'audio' && (rest.length !== 1 || !parseAudioPath(path))) return null
   if (folder === 'banks' && rest.length !== 1) return null
   return folder as BackupFolder
 }

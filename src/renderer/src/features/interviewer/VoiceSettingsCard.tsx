@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   Alert,
   Button,
@@ -30,7 +30,13 @@ interface VoiceSettingsCardProps {
 export function VoiceSettingsCard({ value, onChange }: VoiceSettingsCardProps) {
   const voice = useInterviewerVoice(value)
   const [rate, setRate] = useState(value.rate)
-  useEffect(() => setRate(value.rate), [value.rate])
+  // The rate last sent: until the saved settings echo it, an older save's echo (arriving after
+  // a newer key press) must not move the slider back.
+  const pending = useRef<number | null>(null)
+  useEffect(() => {
+    if (pending.current === null) setRate(value.rate)
+    else if (value.rate === pending.current) pending.current = null
+  }, [value.rate])
   const chosen = voice.voices.some((v) => v.id === value.voiceURI) ? value.voiceURI! : DEFAULT_VOICE
 
   return (
@@ -82,7 +88,10 @@ export function VoiceSettingsCard({ value, onChange }: VoiceSettingsCardProps) {
               value={rate}
               disabled={!value.enabled}
               onChange={(_e, v) => setRate(v as number)}
-              onChangeCommitted={(_e, v) => onChange({ ...value, rate: v as number })}
+              onChangeCommitted={(_e, v) => {
+                pending.current = v as number
+                onChange({ ...value, rate: v as number })
+              }}
               data-testid="voice-rate"
             />
           </Stack>

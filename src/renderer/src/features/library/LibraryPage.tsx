@@ -254,6 +254,7 @@ export function LibraryPage() {
                         slotProps={{ primary: { sx: { fontWeight: 500 } } }}
                       />
                       <Stack direction="row" spacing={0.5} sx={{ ml: 1, flexShrink: 0 }}>
+                        {q.workedExampleFor && <Chip size="small" color="info" variant="outlined" label="STAR worked example" title="A model story: read it or practise it on purpose; sessions never draw it" />}
                         {!q.hasAnswer && <Chip size="small" variant="outlined" label="no answer" />}
                         <Chip size="small" label={kindLabels[q.kind]} />
                       </Stack>

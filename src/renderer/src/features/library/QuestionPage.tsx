@@ -80,6 +80,9 @@ export function QuestionPage() {
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <Chip label={kindLabels[question.kind]} color="primary" size="small" />
           {question.difficulty && <Chip size="small" variant="outlined" label={difficultyLabels[question.difficulty]} />}
+          {question.workedExampleFor && (
+            <Chip size="small" color="info" variant="outlined" label="STAR worked example: sessions never draw it" />
+          )}
           {question.alsoIn.length > 0 && <Chip size="small" variant="outlined" label={`also in ${question.alsoIn.length} other bank${question.alsoIn.length > 1 ? 's' : ''}`} />}
           <NextDue questionId={question.id} />
         </Stack>

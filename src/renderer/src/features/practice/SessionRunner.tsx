@@ -71,7 +71,11 @@ export default function SessionRunner() {
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const { session, item, question, answer, display } = runner
 
-  useRunnerShortcuts({ next: () => void runner.next(), togglePause: runner.togglePause })
+  useRunnerShortcuts({
+    next: () => void runner.next(),
+    togglePause: runner.togglePause,
+    canRecord: () => !!display && !display.snapshot.isFinished && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1
+  })
   // Start fetching the whiteboard while the session opens, not when its first question shows.
   const hasDesign = useMemo(
     () => Boolean(session && library?.questions.some((q) => designKinds.has(q.kind) && session.items.some((i) => i.questionId === q.id))),
