@@ -1,5 +1,6 @@
 import type { KindSignals } from './classify-kind'
 import { isPlaceholder } from './not-questions'
+import { fenceLanguage } from './prose-fence'
 import { hasChar } from './scan-blocks'
 
 /**
@@ -47,7 +48,8 @@ export function scanBody(body: string, ranges: ReadonlyArray<readonly [number, n
   const closeFence = (): void => {
     const f = fence!
     fences.push({ lang: f.lang, code: '', start: f.start, end: f.end, beforeDetails: !detailsSeen })
-    signals.codeChars.set(f.lang, (signals.codeChars.get(f.lang) ?? 0) + Math.max(0, f.end - f.start))
+    const lang = fenceLanguage(f.lang, body.slice(f.start, f.end))
+    signals.codeChars.set(lang, (signals.codeChars.get(lang) ?? 0) + Math.max(0, f.end - f.start))
     fence = null
   }
 

@@ -2,6 +2,7 @@ import type { Heading, Html, Nodes, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { KindSignals } from './classify-kind'
 import { diagramFromCode, diagramFromProse } from './diagrams'
+import { fenceLanguage } from './prose-fence'
 import { boldOnlyText, endOffset, sliceNodes, sliceRange, startOffset } from './markdown-nodes'
 import { collectTechnologyNames } from './technology-names'
 import type { CodeBlock, Diagram } from './types'
@@ -169,7 +170,8 @@ class BodyCollector {
   private addSetup(lang: string, code: string): void {
     this.setupCode.push({ lang, code })
     const language = lang.toLowerCase()
-    this.signals.codeChars.set(language, (this.signals.codeChars.get(language) ?? 0) + code.length)
+    const counted = fenceLanguage(language, code)
+    this.signals.codeChars.set(counted, (this.signals.codeChars.get(counted) ?? 0) + code.length)
     if (language === 'sql' || language === 'text' || isSetupCode(language, code)) this.signals.hasSqlSetup = true
   }
 
@@ -216,7 +218,7 @@ class BodyCollector {
   private walk(node: Nodes, inHeading: boolean): void {
     switch (node.type) {
       case 'code': {
-        const lang = (node.lang ?? '').toLowerCase()
+        const lang = fenceLanguage((node.lang ?? '').toLowerCase(), node.value)
         this.signals.codeChars.set(lang, (this.signals.codeChars.get(lang) ?? 0) + node.value.length)
         const diagram = diagramFromCode(node.lang, node.value)
         if (diagram) this.diagrams.push(diagram)

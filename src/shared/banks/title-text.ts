@@ -3,10 +3,11 @@
  * so they must be deterministic and independent of where a question sits in a file.
  */
 
-// A leading "Q12:", "Q18-20:", "Question 3." or "Q2." numbering: part of the bank's
-// layout, not of the question, and it differs between copies of the same question.
+// A leading "Q12:", "Q18-20:", "Question 3.", "Q2." or "Q-1 " / "Q#4 " numbering: part of the
+// bank's layout, not of the question, and it differs between copies of the same question.
+// ("Q3 revenue" without a separator stays: it may be a quarter.)
 const questionMarkerPattern =
-  /^(?:Q|Question)\s*\d+[a-z]?(?:\s*[-–]\s*(?:Q\s*)?\d+)?\s*(?:[:.)]|[-–]\s)\s*/i
+  /^(?:(?:Q|Question)\s*\d+[a-z]?(?:\s*[-–]\s*(?:Q\s*)?\d+)?\s*(?:[:.)]|[-–]\s)|Q\s*[-#]\s*\d+[a-z]?\s*[:.)-]?\s)\s*/i
 const numberMarkerPattern = /^\d{1,3}[.)]\s+/
 // Keycap digits ("1️⃣"), emoji and stray variation selectors used as decoration.
 const leadingDecorationPattern = /^(?:[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?|\uFE0F|\u200D)+\s*/u
