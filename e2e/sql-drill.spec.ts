@@ -97,4 +97,47 @@ test('in a practice session, the drill’s query, result and check are kept with
   // The query comes back with the session.
   await page.reload()
   await expect(page.getByRole('textbox', { name: /SQL query/ })).toContainText('greatest(src, dest)', { timeout: ENGINE_START })
+
+  // The answer keeps the drill: its review shows the query, its result and the check, and the score counts it.
+  const right = await explainAndReview(page, server, session.id)
+  const review = page.getByTestId('sql-drill-review')
+  await expect(review.getByTestId('sql-review-query')).toContainText('select least(src, dest), greatest(src, dest) from dist')
+  await expect(review.getByTestId('sql-review-row-count')).toHaveText('Result: 2 rows')
+  await expect(review.getByTestId('sql-review-result')).toContainText('MUM')
+  await expect(review.getByTestId('sql-review-check')).toContainText('Check: matches')
+  await expect(review.getByTestId('sql-review-runs')).toHaveText('Run 1 time; matched on the first run')
+  await expect(page.getByTestId('component-correctness')).toContainText('50.0 / 50.0')
+
+  // The same explanation with a wrong query: the missing row is shown and correctness drops.
+  const second = await callApi<{ id: string }>(server, 'createSession', { type: 'drill', questionIds: [question.id], count: 1, order: 'as-listed' })
+  await callApi(server, 'saveSessionItem', { sessionId: second.id, questionId: question.id, notes: '' })
+  await page.goto(`${server.origin}/#/practice/session/${encodeURIComponent(second.id)}`)
+  await expect(page.getByTestId('sql-tables')).toContainText('dist', { timeout: ENGINE_START })
+  await typeQuery(page, "select src, dest from dist where src = 'DEL' and dest = 'KOL'")
+  await page.getByTestId('sql-check').click()
+  await expect(page.getByTestId('sql-check-result')).toContainText('does not match')
+  const wrong = await explainAndReview(page, server, second.id)
+  await expect(review.getByTestId('sql-review-row-count')).toHaveText('Result: 1 row')
+  await expect(review.getByTestId('sql-review-check')).toContainText('Check: missing rows')
+  await expect(review.getByTestId('sql-review-missing')).toContainText('MUM')
+  await expect(review.getByTestId('sql-review-runs')).toHaveText('Run 1 time; never matched the reference')
+  await expect(page.getByTestId('component-correctness')).toContainText('10.0 / 50.0')
+  await expect(page.getByTestId('coaching')).toContainText('Your query returned 1 row, the expected result has 2 (1 missing)')
+  expect(wrong).toBeLessThan(right)
 })
+
+/** Types the explanation beside the drill, opens the answer's review and returns its overall score. */
+async function explainAndReview(page: Page, server: { origin: string; token: string }, sessionId: string): Promise<number> {
+  const explanation = 'I normalise each pair with least and greatest, so both directions look alike, then group by the pair and keep the groups having count above one.'
+  await page.getByTestId('typed-answer').fill(explanation)
+  const answerId = (await callApi<{ answers: { answerId: string }[] }>(server, 'getSession', { id: sessionId })).answers[0]!.answerId
+  await expect
+    .poll(async () => {
+      const answer = await callApi<{ text: string; sqlDrill?: { runs: number } }>(server, 'getAnswer', { id: answerId })
+      return { text: answer.text, runs: answer.sqlDrill?.runs }
+    })
+    .toEqual({ text: explanation, runs: 1 })
+  await page.goto(`${server.origin}/#/review/answer/${encodeURIComponent(answerId)}`)
+  await expect(page.getByTestId('sql-drill-review')).toBeVisible()
+  return Number(await page.getByTestId('overall-score').textContent())
+}

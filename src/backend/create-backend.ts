@@ -218,7 +218,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     listSessions: async () => sessions.list(),
     getSession: async ({ id }) => sessions.get(id),
     updateSession: (input) => sessions.update(input),
-    saveSessionItem: (input) => sessions.saveItem(input),
+    async saveSessionItem(input) {
+      const session = await sessions.saveItem(input)
+      // The runner reads the drill from the session item; scoring and the review read it from the answer.
+      const answerId = input.sqlDrill ? session.answers.find((a) => a.questionId === input.questionId)?.answerId : undefined
+      if (input.sqlDrill && answerId) await answers.saveSqlDrill(answerId, { sessionId: session.id, questionId: input.questionId }, input.sqlDrill)
+      return session
+    },
     async deleteSession({ id }) {
       sessions.get(id)
       for (const answer of answers.list({ sessionId: id })) await recording.abandon(answer.id)

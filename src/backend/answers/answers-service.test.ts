@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { AnswersService } from './answers-service'
 import { EventHub } from '../events'
 import { openStore } from '../storage/store'
+import { emptyDrillRecord } from '../../shared/sql/drill-record'
 
 async function service() {
   const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-answers-'))
@@ -86,5 +87,21 @@ describe('AnswersService', () => {
     expect(answers.list({ questionId: 'q1' }).map((a) => a.id)).toEqual(['a'])
     await answers.remove('a')
     expect(() => answers.get('a')).toThrow(/No answer/)
+  })
+})
+
+describe('AnswersService SQL drills', () => {
+  it('keeps the drill with the answer, creating the answer when the query ran before anything was said', async () => {
+    const { answers, seen } = await service()
+    const record = { ...emptyDrillRecord('select 1', true, '2026-11-22T10:00:00.000Z'), runs: 1, firstMatchAtRun: 1 }
+    const saved = await answers.saveSqlDrill('d1', { sessionId: 's1', questionId: 'q1' }, record)
+    expect(saved).toMatchObject({ id: 'd1', sessionId: 's1', questionId: 'q1', state: 'empty', sqlDrill: record })
+    expect(seen).toContain('answer')
+    // The explanation typed later joins the same answer; the drill stays.
+    const typed = await answers.saveTyped({ id: 'd1', sessionId: 's1', questionId: 'q1', text: 'I group by the pair' })
+    expect(typed).toMatchObject({ text: 'I group by the pair', sqlDrill: record })
+    const next = { ...record, query: 'select 2', runs: 2 }
+    expect((await answers.saveSqlDrill('d1', { sessionId: 's1', questionId: 'q1' }, next)).sqlDrill).toEqual(next)
+    await expect(answers.saveSqlDrill('d1', { sessionId: 's1', questionId: 'other' }, next)).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 })

@@ -13,6 +13,7 @@ import {
 } from '../../shared/answers'
 import { AppError } from '../../shared/api/result'
 import type { SaveTypedAnswerInput } from '../../shared/contract'
+import type { SqlDrillRecord } from '../../shared/sql/drill-record'
 import type { EventHub } from '../events'
 import type { Store } from '../storage/store'
 
@@ -114,6 +115,14 @@ export class AnswersService {
     const target = takeId ?? currentTake(this.stored(id))?.id
     if (!target) throw new AppError('ILLEGAL_TRANSITION', 'This answer has no take to correct yet: record or type it first.')
     return this.patch(id, { type: 'edit', takeId: target, text })
+  }
+
+  /**
+   * The SQL drill's latest state, kept with the answer so scoring and the review read it there.
+   * The answer is created (without a take) when the drill runs before anything is typed or said.
+   */
+  saveSqlDrill(id: string, owner: AnswerOwner, record: SqlDrillRecord): Promise<AnswerRecord> {
+    return this.patch(id, { type: 'sqlDrill', record }, owner)
   }
 
   restoreTake(id: string, takeId: string): Promise<AnswerRecord> {

@@ -6,7 +6,7 @@ import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 4
+export const CURRENT_SCHEMA_VERSION = 5
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -46,8 +46,53 @@ export const migrations: Migration[] = [
   // Answers become lists of takes. Self-contained and idempotent (an answer that already has
   // takes is left alone), so it works whatever its place in this list.
   { to: 3, up: (data) => ({ ...data, schemaVersion: 3, answers: Array.isArray(data.answers) ? data.answers.map(answerWithTakes) : [] }) },
-  drillTimesMigration(4)
+  drillTimesMigration(4),
+  sqlDrillOnAnswersMigration(5)
 ]
+
+/**
+ * SQL drills became part of the answer (scoring and the review read them there): a drill kept
+ * only with its session item is copied to the item's answer, and an answer that never got a
+ * take (the candidate ran the query and said nothing) is created for it, as saving the drill
+ * does now. Self-contained and idempotent: an answer that has a drill keeps its own, a session
+ * item is never changed, and a second run finds nothing to do. (A factory: any number fits.)
+ */
+export function sqlDrillOnAnswersMigration(to: number): Migration {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+  return {
+    to,
+    up: (data) => {
+      const answers: unknown[] = Array.isArray(data.answers) ? [...data.answers] : []
+      const sessions: unknown[] = Array.isArray(data.sessions) ? data.sessions : []
+      for (const session of sessions) {
+        if (!isObject(session) || !Array.isArray(session.answers)) continue
+        for (const item of session.answers) {
+          if (!isObject(item) || !isObject(item.sqlDrill) || typeof item.answerId !== 'string') continue
+          const index = answers.findIndex((answer) => isObject(answer) && answer.id === item.answerId)
+          const found = answers[index]
+          if (isObject(found)) {
+            if (found.sqlDrill === undefined) answers[index] = { ...found, sqlDrill: item.sqlDrill }
+            continue
+          }
+          const at = typeof item.sqlDrill.updatedAt === 'string' ? item.sqlDrill.updatedAt : session.createdAt
+          answers.push({
+            id: item.answerId,
+            sessionId: session.id,
+            questionId: item.questionId,
+            createdAt: at,
+            updatedAt: at,
+            timeBoxMs: null,
+            takes: [],
+            currentTakeId: null,
+            lastTakeNumber: 0,
+            sqlDrill: item.sqlDrill
+          })
+        }
+      }
+      return { ...data, schemaVersion: to, answers }
+    }
+  }
+}
 
 /**
  * Settings gained default times for SQL/coding and concept drills: files written before get the

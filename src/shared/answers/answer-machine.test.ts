@@ -11,6 +11,7 @@ import {
 } from './answer-machine'
 import type { StoredAnswer, Take, TakeState } from './answer-schema'
 import { answerView, newestTypedTake } from './answer-view'
+import { emptyDrillRecord } from '../sql/drill-record'
 
 const at = '2026-11-22T10:00:00.000Z'
 const later = '2026-11-22T10:05:00.000Z'
@@ -51,7 +52,8 @@ const examples: Record<AnswerChangeType, AnswerChange> = {
   edit: { type: 'edit', takeId: 't1', text: 'we used Kafka' },
   restore: { type: 'restore', takeId: 't1' },
   deleteTake: { type: 'deleteTake', takeId: 't1' },
-  quarantine: { type: 'quarantine', takeId: 't1', error: { code: 'AUDIO_DAMAGED', message: 'moved aside' } }
+  quarantine: { type: 'quarantine', takeId: 't1', error: { code: 'AUDIO_DAMAGED', message: 'moved aside' } },
+  sqlDrill: { type: 'sqlDrill', record: { ...emptyDrillRecord('select 1', true, at), runs: 1 } }
 }
 
 /** Which change is legal in which state of t1: written out, not derived from the machine. */
@@ -67,7 +69,8 @@ const legal: Record<AnswerChangeType, TakeState[]> = {
   edit: ['transcribing', 'ready', 'failed', 'typed'],
   restore: ['recording', 'transcribing', 'ready', 'failed', 'typed'],
   deleteTake: ['transcribing', 'ready', 'failed', 'typed'],
-  quarantine: ['recording', 'transcribing', 'ready', 'failed']
+  quarantine: ['recording', 'transcribing', 'ready', 'failed'],
+  sqlDrill: ['recording', 'transcribing', 'ready', 'failed', 'typed']
 }
 
 describe('every transition, legal and illegal', () => {
@@ -100,6 +103,14 @@ describe('every transition, legal and illegal', () => {
       const change = { ...examples[type], takeId: 't9' } as AnswerChange
       expect(() => applyAnswerChange(answerIn('ready'), change, later), type).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     }
+  })
+
+  it('a SQL drill is the answer’s, so saving it leaves every take as it was', () => {
+    const before = answerIn('recording')
+    const after = applyAnswerChange(before, examples.sqlDrill, later)
+    expect(after.sqlDrill).toMatchObject({ query: 'select 1', runs: 1 })
+    expect(after.takes).toEqual(before.takes)
+    expect(after.currentTakeId).toBe(before.currentTakeId)
   })
 
   it('retranscribe needs audio', () => {

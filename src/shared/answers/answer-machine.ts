@@ -1,4 +1,5 @@
 import { AppError, type ApiErrorData } from '../api/result'
+import type { SqlDrillRecord } from '../sql/drill-record'
 import type { Transcript } from '../transcript'
 import { takeAudioFile, takeIdOf } from './answer-id'
 import type { StoredAnswer, Take, TakeState } from './answer-schema'
@@ -42,6 +43,8 @@ export type AnswerChange =
   | { type: 'deleteTake'; takeId: string }
   /** The take's audio is damaged beyond repair; the file was moved aside (the error says where). */
   | { type: 'quarantine'; takeId: string; error: ApiErrorData }
+  /** The SQL drill's latest state (each Run or Check): the answer's, not a take's, so legal in any state. */
+  | { type: 'sqlDrill'; record: SqlDrillRecord }
 
 export type AnswerChangeType = AnswerChange['type']
 
@@ -108,7 +111,8 @@ const describe: Record<AnswerChangeType, string> = {
   edit: 'change the text',
   restore: 'restore this take',
   deleteTake: 'delete this take',
-  quarantine: 'set the audio aside'
+  quarantine: 'set the audio aside',
+  sqlDrill: 'save the SQL drill'
 }
 
 function findTake(answer: StoredAnswer, takeId: string, change: AnswerChangeType): Take {
@@ -252,5 +256,7 @@ function apply(answer: StoredAnswer, change: AnswerChange, at: string): StoredAn
       if (!audioStates.has(take.state)) refuse(change.type, take.state, 'of a typed take, which has no audio')
       return withTake(answer, take.id, { state: 'failed', audioFile: null, error: change.error }, at)
     }
+    case 'sqlDrill':
+      return { ...answer, sqlDrill: change.record }
   }
 }

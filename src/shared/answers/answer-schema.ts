@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ApiErrorSchema } from '../api/result'
+import { SqlDrillRecordSchema } from '../sql/drill-record'
 import { TranscriptSchema } from '../transcript'
 import { AnswerIdSchema, TakeIdSchema } from './answer-id'
 
@@ -52,7 +53,13 @@ export const StoredAnswerSchema = z.object({
   /** Null only while the answer has no take. */
   currentTakeId: TakeIdSchema.nullable(),
   /** The highest take number ever given, so a deleted take's id (and file name) is never reused. */
-  lastTakeNumber: z.number().int().nonnegative()
+  lastTakeNumber: z.number().int().nonnegative(),
+  /**
+   * A SQL drill answered with this answer (in a session): the query as last run, its result,
+   * the check and the runs it took. Kept with the answer (and not only with the session item)
+   * so the scorer and the review read it from the answer itself; absent for every other answer.
+   */
+  sqlDrill: SqlDrillRecordSchema.optional()
 })
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>
 

@@ -27,6 +27,8 @@ export interface Attempt {
   durationMs: number | null
   timeBoxMs: number | null
   hasAudio: boolean
+  /** The SQL drill answered with it: its query's correctness is part of the score. */
+  sqlDrill?: AnswerRecord['sqlDrill']
 }
 
 export function attemptOf(answer: AnswerRecord): Attempt {
@@ -45,6 +47,7 @@ export function attemptOf(answer: AnswerRecord): Attempt {
     transcript: answer.transcript,
     durationMs: answer.durationMs,
     timeBoxMs: answer.timeBoxMs,
-    hasAudio: answer.audioFile !== null
+    hasAudio: answer.audioFile !== null,
+    ...(answer.sqlDrill ? { sqlDrill: answer.sqlDrill } : {})
   }
 }

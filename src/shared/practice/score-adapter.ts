@@ -16,7 +16,7 @@ export interface ScoredAttempt {
 export function scoreAttempt(attempt: Attempt, library: Pick<BankLibrary, 'questions' | 'rubrics'>, lexicon: Lexicon): ScoredAttempt | null {
   if (!attempt.scorable) return null
   const scored = scoreAnswer(
-    { questionId: attempt.questionId, text: attempt.text, transcript: attempt.transcript, durationMs: attempt.durationMs, timeBoxMs: attempt.timeBoxMs },
+    { questionId: attempt.questionId, text: attempt.text, transcript: attempt.transcript, durationMs: attempt.durationMs, timeBoxMs: attempt.timeBoxMs, sqlDrill: attempt.sqlDrill },
     library,
     lexicon
   )

@@ -32,6 +32,8 @@ export interface CoachingInput {
   delivery: DeliveryResult
   deliveryValue: number | null
   penalties: ReadonlyArray<{ criterionId: string; points: number }>
+  /** The SQL drill's advice (what the check found), when the answer has a drill and its query was not right first time. */
+  correctness?: Pick<CoachingItem, 'change' | 'say'> | null
 }
 
 interface Candidate extends CoachingItem {
@@ -377,6 +379,11 @@ export function buildCoaching(input: CoachingInput): CoachingItem[] {
       `Use the model answer's terms: ${names}`,
       explained ? `Work in ${names}, the way the model answer does: "${explained}"` : `Name ${names} where they fit: "Here I'd use ${top[0]!.term}, because …"`
     )
+  }
+
+  const correctness = input.components.find((c) => c.id === 'correctness')
+  if (input.correctness && correctness && correctness.value !== null) {
+    push((1 - correctness.value) * correctness.effectiveWeight, input.correctness.change, input.correctness.say)
   }
 
   if (input.delivery.measured && input.deliveryValue !== null) {

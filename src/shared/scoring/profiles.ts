@@ -90,6 +90,10 @@ export const ScoringProfilesSchema = z
       coverageTarget: z.number().int().positive(),
       about: z.string().optional()
     }),
+    /** An answer that comes with a SQL drill: the query's correctness takes this share of 100, the profile's parts the rest. */
+    sqlDrill: z
+      .object({ correctnessWeight: z.number().min(0).max(100), about: z.string().optional() })
+      .default({ correctnessWeight: 50 }),
     profiles: z.array(ScoringProfileSchema).min(1),
     checklists: z.record(z.string(), ChecklistSchema),
     detectorLabels: z.record(z.enum(conceptDetectors), z.string())
@@ -162,6 +166,7 @@ export function describeProfiles(profiles: ScoringProfiles): string[] {
   }
   lines.push(
     `Each rejected pattern costs ${profiles.penalty.each} points (at most ${profiles.penalty.cap}). Bands: strong ≥ ${profiles.bands.strong}, fair ≥ ${profiles.bands.fair}, weak below.`,
+    `An answer with a SQL drill: the query's result counts ${profiles.sqlDrill.correctnessWeight} of 100 (a match on the first run is full marks, each extra run costs 10, wrong rows earn a share of up to 40) and the parts above share the rest.`,
     `A part with nothing to judge hands its weight to the others in proportion: delivery without speech timing (a typed answer) is "not measured", never free points. With fewer than ${profiles.keyTerms.fullWeightAt} key terms, the key-terms part keeps only that share of its weight.`
   )
   return lines

@@ -164,8 +164,11 @@ export const DeliveryResultSchema = z.object({
 })
 export type DeliveryResult = z.infer<typeof DeliveryResultSchema>
 
+/** The profile's parts, and the SQL drill's correctness (only on answers that come with a drill). */
+export const reportComponentIds = [...scoreComponentIds, 'correctness'] as const
+
 export const ScoreComponentSchema = z.object({
-  id: z.enum(scoreComponentIds),
+  id: z.enum(reportComponentIds),
   label: z.string(),
   /** The nominal weight from the profile. */
   weight: z.number(),
@@ -187,6 +190,21 @@ export const CoachingItemSchema = z.object({
 })
 export type CoachingItem = z.infer<typeof CoachingItemSchema>
 
+/** How the answer's SQL drill did: what its correctness part rests on (see `scoreDrillCorrectness`). */
+export const CorrectnessResultSchema = z.object({
+  /** False when the bank gives no reference query: nothing to check against, so no weight. */
+  applicable: z.boolean(),
+  /** 0–100, null when not applicable. */
+  score: z.number().min(0).max(100).nullable(),
+  /** The first match if there was one, else the last run's outcome. */
+  verdict: z.enum(['match', 'wrong-rows', 'wrong-order', 'wrong-columns', 'truncated', 'error', 'unchecked', 'not-run', 'no-reference']),
+  runs: z.number().int().nonnegative(),
+  /** The run (1-based) whose check first matched; 1 is a first-try match. */
+  matchedAtRun: z.number().int().positive().nullable(),
+  explanation: z.string()
+})
+export type CorrectnessResult = z.infer<typeof CorrectnessResultSchema>
+
 export const bands = ['strong', 'fair', 'weak'] as const
 export type Band = (typeof bands)[number]
 
@@ -206,6 +224,8 @@ export const ScoreReportSchema = z.object({
   /** "Next time": the changes worth the most points, best first. */
   coaching: z.array(CoachingItemSchema),
   /** One line per component, in the order they add up. */
-  explanation: z.array(z.string())
+  explanation: z.array(z.string()),
+  /** Only on an answer that comes with a SQL drill: whether its query returned the right rows. */
+  correctness: CorrectnessResultSchema.optional()
 })
 export type ScoreReport = z.infer<typeof ScoreReportSchema>

@@ -27,7 +27,7 @@ export interface SpeechTiming {
 }
 
 /** The fields of an answer the scorer reads; `text` may be an unsaved edit. */
-export type ScorableAnswer = Pick<AnswerRecord, 'questionId' | 'transcript' | 'durationMs' | 'timeBoxMs'> & { text: string }
+export type ScorableAnswer = Pick<AnswerRecord, 'questionId' | 'transcript' | 'durationMs' | 'timeBoxMs'> & { text: string } & Partial<Pick<AnswerRecord, 'sqlDrill'>>
 
 /**
  * Where an answer's speech timing lives. The only function that knows the record's shape, so
@@ -67,7 +67,9 @@ export function scoreAnswer(
     question,
     rubric,
     lexicon,
-    profiles
+    profiles,
+    // A SQL drill answered with it: the query's correctness is part of the score.
+    sqlDrill: answer.sqlDrill
   })
   return { ok: true, question, rubric, report }
 }

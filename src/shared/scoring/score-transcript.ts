@@ -1,8 +1,10 @@
 import type { Question, Rubric } from '../banks/types'
+import type { SqlDrillRecord } from '../sql/drill-record'
 import { analyzeTranscript, type WordTime } from './analysis'
 import { evaluateChecklist } from './checklist'
 import { buildCoaching } from './coaching'
 import { compileLexicon, compileRubric, type CriterionMatcher } from './compile'
+import { correctnessAdvice, correctnessOf, withCorrectness } from './correctness'
 import { analyzeDelivery, DELIVERY_FULL_CREDIT_WORDS, DELIVERY_TARGETS, scoreDelivery } from './delivery'
 import { matchKeyTerms } from './key-terms'
 import type { DetectorId, Lexicon } from './lexicon'
@@ -29,6 +31,8 @@ export interface ScoreInput {
   rubric: Rubric
   lexicon: Lexicon
   profiles: ScoringProfiles
+  /** The answer's SQL drill, when it comes with one: its query's correctness joins the score. */
+  sqlDrill?: SqlDrillRecord | undefined
 }
 
 const mean = (values: readonly number[]): number | null =>
@@ -133,7 +137,7 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
   const ids = scoreComponentIds.filter((id) => weights[id] !== undefined)
   const judgedWeight = ids.reduce((sum, id) => sum + (values[id] === null ? 0 : nominal(id)), 0)
   const labelOf = (id: ScoreComponentId): string => (id === 'checklist' && checklist ? checklist.label : componentLabels[id])
-  const components: ScoreComponent[] = ids.map((id) => {
+  const profileComponents: ScoreComponent[] = ids.map((id) => {
     const value = values[id]
     const effectiveWeight = value === null || judgedWeight === 0 ? 0 : (nominal(id) * 100) / judgedWeight
     return {
@@ -145,6 +149,9 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
       points: roundTo((value ?? 0) * effectiveWeight, 2)
     }
   })
+  // A SQL drill: the query's result takes its share, the explanation's parts share the rest.
+  const correctness = input.sqlDrill ? correctnessOf(input.sqlDrill) : null
+  const components = correctness ? withCorrectness(profileComponents, correctness, input.profiles) : profileComponents
 
   const penalty = profile.penalty ?? input.profiles.penalty
   const penalties: ScoreReport['penalties'] = []
@@ -171,7 +178,8 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
     keyTerms,
     delivery,
     deliveryValue: deliveryScore.value,
-    penalties
+    penalties,
+    correctness: input.sqlDrill ? correctnessAdvice(input.sqlDrill) : null
   })
 
   const points = (id: ScoreComponentId): string => {
@@ -225,8 +233,16 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
             .join(', ') +
           ` → ${points('delivery')}.`
   }
+  const correctnessPart = components.find((c) => c.id === 'correctness')
   const explanation: string[] = [
     `Profile: ${profile.label}.`,
+    ...(correctness && correctnessPart
+      ? [
+          correctnessPart.value === null
+            ? `${correctnessPart.label}: not scored — ${correctness.explanation.replace(/\.$/, '')}; the explanation's parts keep their full weight.`
+            : `${correctnessPart.label} (SQL drill, ${correctnessPart.weight} of 100): ${correctness.explanation.replace(/\.$/, '')} → ${correctnessPart.points.toFixed(1)} of ${correctnessPart.effectiveWeight.toFixed(1)} pts; the explanation's parts below share the other ${100 - correctnessPart.weight}.`
+        ]
+      : []),
     ...ids.map((id) => lines[id]()),
     penalties.length === 0
       ? 'Penalties: no rejected pattern found.'
@@ -246,7 +262,8 @@ export function scoreTranscript(input: ScoreInput): ScoreReport {
     components,
     penalties,
     coaching,
-    explanation
+    explanation,
+    ...(correctness ? { correctness } : {})
   }
 }
 

@@ -61,6 +61,6 @@ export function scoreDrillCorrectness(record: SqlDrillRecord | null | undefined)
   return {
     applicable: true,
     score,
-    explanation: `Wrong rows: ${returned} of the reference’s ${reference} returned, ${check.extraRows.length} extra (${check.summary}).`
+    explanation: `Wrong rows: ${returned} of the reference’s ${reference} returned, ${check.extraRows.length} extra (${check.summary.replace(/\.$/, '')}).`
   }
 }

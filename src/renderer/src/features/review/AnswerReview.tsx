@@ -8,6 +8,7 @@ import { TakeList } from '../recording'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { MermaidView } from '../../components/MermaidView'
 import { AttemptsList } from '../attempts'
+import { SqlDrillReview } from '../sql-drill'
 import { CoachingCard } from './CoachingCard'
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
 import { criterionColors } from './criterion-colors'
@@ -117,6 +118,8 @@ export function AnswerReview() {
           </Grid>
         </Grid>
       )}
+
+      {answer.sqlDrill && <SqlDrillReview record={answer.sqlDrill} correctness={report?.correctness} />}
 
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>

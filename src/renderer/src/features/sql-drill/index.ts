@@ -1,1 +1,2 @@
 export { SqlDrillSection } from './SqlDrillSection'
+export { SqlDrillReview } from './SqlDrillReview'
