@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Skeleton, Stack, Typography } from '@mui/material'
 import CheckIcon from '@mui/icons-material/Check'
 import NavigateNextIcon from '@mui/icons-material/NavigateNext'
@@ -10,6 +10,7 @@ import type { Question } from '../../../../shared/banks/types'
 import type { MermaidDraft, Whiteboard } from '../../../../shared/session'
 import type { SqlDrillRecord } from '../../../../shared/sql/drill-record'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
+import type { RecordingHandle } from '../recording'
 import { PageHeader } from '../../components/PageHeader'
 import { useLibrary } from '../library'
 import { SqlDrillSection } from '../sql-drill'
@@ -22,7 +23,7 @@ import { SessionClock } from './SessionClock'
 import { sessionTypeLabels } from './session-labels'
 import { StarScaffold } from './StarScaffold'
 import { TimerBar } from './TimerBar'
-import { TypedAnswer } from './TypedAnswer'
+import { useRunnerFocus } from './use-runner-focus'
 import { runnerShortcuts, useRunnerShortcuts } from './use-runner-shortcuts'
 import { useSessionRunner } from './use-session-runner'
 
@@ -71,9 +72,29 @@ export default function SessionRunner() {
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const { session, item, question, answer, display } = runner
 
+  const recording = useRef<RecordingHandle>(null)
+  const focusAfter = useRunnerFocus()
+  // Every action moves focus to the next useful control, so it never falls back to the page.
+  const act = {
+    startAnswering: () => {
+      runner.startAnswering()
+      focusAfter(typedAnswers ? ['typed-answer', 'record'] : ['record', 'typed-answer'])
+    },
+    finishAnswer: () => {
+      runner.finishAnswer()
+      focusAfter(['next'])
+    },
+    moveOn: (skip: boolean) =>
+      void (skip ? runner.skip() : runner.next()).then(() => focusAfter(['start-answering', typedAnswers ? 'typed-answer' : 'record', 'next'])),
+    afterStop: () => focusAfter(['finish-answer', 'next'])
+  }
   useRunnerShortcuts({
-    next: () => void runner.next(),
+    startAnswering: act.startAnswering,
+    finishAnswer: act.finishAnswer,
+    skip: () => act.moveOn(true),
+    next: () => act.moveOn(false),
     togglePause: runner.togglePause,
+    toggleRecording: () => recording.current?.toggle(),
     canRecord: () => !!display && !display.snapshot.isFinished && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1
   })
   // Start fetching the whiteboard while the session opens, not when its first question shows.
@@ -141,6 +162,7 @@ export default function SessionRunner() {
   const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
   const timeBoxMs = item.phases.at(-1)!.durationMs
   const context = `${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`
+  const typedFor = (answerId: string) => ({ initial: runner.typedAnswers.get(answerId)?.text ?? '', onSave: runner.saveTyped, registerFlush: runner.registerFlush })
   const typedModeNote = (
     <Alert severity="info" data-testid="typed-mode-note" sx={{ py: 0 }}>
       Typed answers: type in the box below. Recording starts only if you press Record.
@@ -149,7 +171,7 @@ export default function SessionRunner() {
 
   if (question && designKinds.has(question.kind)) {
     const clock = display && (
-      <SessionClock display={display} onTogglePause={runner.togglePause} onStartAnswering={runner.startAnswering} onFinishAnswer={runner.finishAnswer} />
+      <SessionClock display={display} onTogglePause={runner.togglePause} onStartAnswering={act.startAnswering} onFinishAnswer={act.finishAnswer} />
     )
     // A diagram the answer draws in its own text shows there; the board lists the others.
     const reference = question.diagrams
@@ -163,8 +185,8 @@ export default function SessionRunner() {
         bankTitle={bankTitle}
         clock={clock}
         busy={runner.busy}
-        onSkip={() => void runner.skip()}
-        onNext={() => void runner.next()}
+        onSkip={() => act.moveOn(true)}
+        onNext={() => act.moveOn(false)}
       />
     )
     // The question and the clock show at once; the board's large chunk fills in below them.
@@ -201,12 +223,14 @@ export default function SessionRunner() {
                     keyTerms={question.keyTerms}
                     timeBoxMs={timeBoxMs}
                     autoStart={runner.autoRecord && !typedAnswers}
+                    handleRef={recording}
+                    onStopped={act.afterStop}
+                    typed={typedFor(answer.answerId)}
                   />
                   <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
-                    {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing or drawing)
+                    {runnerShortcuts.map((s) => `${s.keys}: ${s.short}`).join(' · ')} · ?: all keys (not while typing or drawing)
                   </Typography>
                   {typedAnswers && typedModeNote}
-                  <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
                   <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
                 </Stack>
               }
@@ -227,15 +251,15 @@ export default function SessionRunner() {
         subtitle={context}
         actions={
           <Stack direction="row" spacing={1}>
-            <Button startIcon={<RedoIcon />} onClick={() => void runner.skip()} disabled={runner.busy}>
+            <Button startIcon={<RedoIcon />} onClick={() => act.moveOn(true)} disabled={runner.busy} title="S">
               Skip
             </Button>
             {isLast ? (
-              <Button variant="contained" startIcon={<CheckIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+              <Button variant="contained" startIcon={<CheckIcon />} onClick={() => act.moveOn(false)} disabled={runner.busy} title="N" data-focus-target="next">
                 Finish session
               </Button>
             ) : (
-              <Button variant="contained" endIcon={<NavigateNextIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+              <Button variant="contained" endIcon={<NavigateNextIcon />} onClick={() => act.moveOn(false)} disabled={runner.busy} title="N" data-focus-target="next">
                 Next question
               </Button>
             )}
@@ -249,7 +273,7 @@ export default function SessionRunner() {
         </Alert>
       )}
       {display && (
-        <TimerBar display={display} onTogglePause={runner.togglePause} onStartAnswering={runner.startAnswering} onFinishAnswer={runner.finishAnswer} />
+        <TimerBar display={display} onTogglePause={runner.togglePause} onStartAnswering={act.startAnswering} onFinishAnswer={act.finishAnswer} />
       )}
       {question ? (
         <QuestionCard question={question} bankTitle={bankTitle} />
@@ -270,9 +294,12 @@ export default function SessionRunner() {
               keyTerms={question.keyTerms}
               timeBoxMs={timeBoxMs}
               autoStart={runner.autoRecord && !typedAnswers}
+              handleRef={recording}
+              onStopped={act.afterStop}
+              typed={typedFor(answer.answerId)}
             />
             <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
-              {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing)
+              {runnerShortcuts.map((s) => `${s.keys}: ${s.short}`).join(' · ')} · ?: all keys (not while typing)
             </Typography>
           </Stack>
           {typedAnswers && typedModeNote}
@@ -280,7 +307,6 @@ export default function SessionRunner() {
             <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
           )}
           <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
-          <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <ReferenceAnswer question={question} revealed={revealed} onReveal={() => setRevealedFor(item.questionId)} />
         </Stack>
