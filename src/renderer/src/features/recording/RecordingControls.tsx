@@ -52,8 +52,12 @@ export function RecordingControls(props: RecordingControlsProps) {
   onStoppedRef.current = onStopped
 
   const state = actions.recorder.state
+  const previous = useRef(state)
   useEffect(() => {
-    // A recording that started by itself takes focus only if nothing else has it.
+    const was = previous.current
+    previous.current = state
+    // The button that had focus may have been disabled meanwhile (opening the microphone):
+    // a recording that started, or failed to, by itself takes focus only if nothing else has it.
     const lost = !document.activeElement || document.activeElement === document.body
     if (state === 'recording' && (focusNext.current === 'stop' || lost)) {
       focusNext.current = null
@@ -62,6 +66,9 @@ export function RecordingControls(props: RecordingControlsProps) {
       focusNext.current = null
       if (onStoppedRef.current) onStoppedRef.current()
       else primary.current?.focus()
+    } else if (state === 'idle' && was !== 'idle' && lost) {
+      focusNext.current = null
+      primary.current?.focus()
     }
   }, [state])
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { AnswerRecord } from '../../../../shared/answers'
 import { editorModeOf } from './editor-mode'
 
-function answerIn(state: AnswerRecord['state'], transcriptText: string | null = null): AnswerRecord {
-  return { state, transcript: transcriptText === null ? null : { text: transcriptText, segments: [] } } as unknown as AnswerRecord
+function answerIn(state: AnswerRecord['state'], text = ''): AnswerRecord {
+  return { state, text } as unknown as AnswerRecord
 }
 
 describe('editorModeOf: the one editor follows the answer', () => {
@@ -12,7 +12,8 @@ describe('editorModeOf: the one editor follows the answer', () => {
     ['an empty answer', answerIn('empty'), { kind: 'type', label: 'Type your answer' }],
     ['a typed answer', answerIn('typed'), { kind: 'type', label: 'Your typed answer' }],
     ['a recording', answerIn('recording'), { kind: 'none' }],
-    ['a transcription running', answerIn('transcribing'), { kind: 'none' }],
+    ['a transcription running, no words yet', answerIn('transcribing'), { kind: 'correct', action: 'Type what you said' }],
+    ['a transcription running, words heard', answerIn('transcribing', 'I would'), { kind: 'correct', action: 'Correct the transcript' }],
     ['a transcript', answerIn('ready', 'I would use Kafka'), { kind: 'correct', action: 'Correct the transcript' }],
     ['a corrected transcript', answerIn('corrected', 'I would use Kafka'), { kind: 'correct', action: 'Edit your correction' }],
     ['a recording with no words heard', answerIn('ready', '  '), { kind: 'correct', action: 'Type what you said' }],
