@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Skeleton, Stack, Typography } from '@mui/material'
 import CheckIcon from '@mui/icons-material/Check'
 import NavigateNextIcon from '@mui/icons-material/NavigateNext'
@@ -10,7 +10,6 @@ import type { Question } from '../../../../shared/banks/types'
 import type { MermaidDraft, Whiteboard } from '../../../../shared/session'
 import type { SqlDrillRecord } from '../../../../shared/sql/drill-record'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
-import type { RecordingHandle } from '../recording'
 import { PageHeader } from '../../components/PageHeader'
 import { useLibrary } from '../library'
 import { SqlDrillSection } from '../sql-drill'
@@ -23,8 +22,8 @@ import { SessionClock } from './SessionClock'
 import { sessionTypeLabels } from './session-labels'
 import { StarScaffold } from './StarScaffold'
 import { TimerBar } from './TimerBar'
-import { useRunnerFocus } from './use-runner-focus'
-import { runnerShortcuts, useRunnerShortcuts } from './use-runner-shortcuts'
+import { useRunnerActions } from './use-runner-actions'
+import { runnerShortcuts } from './use-runner-shortcuts'
 import { useSessionRunner } from './use-session-runner'
 
 const designKinds = new Set(['system-design', 'scenario'])
@@ -72,31 +71,7 @@ export default function SessionRunner() {
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const { session, item, question, answer, display } = runner
 
-  const recording = useRef<RecordingHandle>(null)
-  const focusAfter = useRunnerFocus()
-  // Every action moves focus to the next useful control, so it never falls back to the page.
-  const act = {
-    startAnswering: () => {
-      runner.startAnswering()
-      focusAfter(typedAnswers ? ['typed-answer', 'record'] : ['record', 'typed-answer'])
-    },
-    finishAnswer: () => {
-      runner.finishAnswer()
-      focusAfter(['next'])
-    },
-    moveOn: (skip: boolean) =>
-      void (skip ? runner.skip() : runner.next()).then(() => focusAfter(['start-answering', typedAnswers ? 'typed-answer' : 'record', 'next'])),
-    afterStop: () => focusAfter(['finish-answer', 'next'])
-  }
-  useRunnerShortcuts({
-    startAnswering: act.startAnswering,
-    finishAnswer: act.finishAnswer,
-    skip: () => act.moveOn(true),
-    next: () => act.moveOn(false),
-    togglePause: runner.togglePause,
-    toggleRecording: () => recording.current?.toggle(),
-    canRecord: () => !!display && !display.snapshot.isFinished && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1
-  })
+  const act = useRunnerActions(runner, typedAnswers)
   // Start fetching the whiteboard while the session opens, not when its first question shows.
   const hasDesign = useMemo(
     () => Boolean(session && library?.questions.some((q) => designKinds.has(q.kind) && session.items.some((i) => i.questionId === q.id))),
@@ -223,7 +198,7 @@ export default function SessionRunner() {
                     keyTerms={question.keyTerms}
                     timeBoxMs={timeBoxMs}
                     autoStart={runner.autoRecord && !typedAnswers}
-                    handleRef={recording}
+                    handleRef={act.recording}
                     onStopped={act.afterStop}
                     typed={typedFor(answer.answerId)}
                   />
@@ -294,7 +269,7 @@ export default function SessionRunner() {
               keyTerms={question.keyTerms}
               timeBoxMs={timeBoxMs}
               autoStart={runner.autoRecord && !typedAnswers}
-              handleRef={recording}
+              handleRef={act.recording}
               onStopped={act.afterStop}
               typed={typedFor(answer.answerId)}
             />
