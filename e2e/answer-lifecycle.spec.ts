@@ -125,21 +125,36 @@ async function record(page: Page, autoStarted: boolean, waitForTranscript = true
 }
 
 async function correctInRunner(page: Page, text: string): Promise<void> {
-  await page.getByTestId('type-instead-button').click()
+  await page.getByTestId('correct-answer-button').click()
   await page.getByTestId('answer-text-input').fill(text)
   await page.getByTestId('save-answer-text').click()
   await expect(page.getByTestId('live-transcript')).toHaveText(text)
 }
 
-async function typeInRunner(page: Page, text: string, autoStarted: boolean): Promise<void> {
-  if (autoStarted) {
-    // The answer phase started the microphone; this candidate types instead.
-    await expect(page.getByTestId('stop-button')).toBeEnabled({ timeout: SLOW })
-    await page.getByTestId('stop-button').click()
-    await expect(page.getByTestId('record-button')).toBeVisible({ timeout: SLOW })
+/**
+ * Types an answer in the one editor's "Type your answer" box. With auto-record on, a candidate who
+ * means to type starts in the think phase: an answer that holds words is never recorded over, and
+ * the rest is typed in the answer phase (`startAnswering` moves there in between).
+ */
+async function typeInRunner(page: Page, text: string, startAnswering: (() => Promise<void>) | null): Promise<void> {
+  const box = page.getByTestId('typed-answer')
+  await expect(box).toBeVisible({ timeout: SLOW })
+  await expect(page.getByLabel('Type your answer')).toBeVisible()
+  if (startAnswering) {
+    const half = text.indexOf(' ')
+    await box.fill(text.slice(0, half))
+    await expect(page.getByTestId('typed-answer-status')).toHaveText('Saved', { timeout: SLOW })
+    await startAnswering()
+    // Auto-record must leave a typed answer alone; the box keeps its words and its label says so.
+    await page.waitForTimeout(1000)
+    await expect(page.getByTestId('stop-button')).toHaveCount(0)
+    await expect(page.getByLabel('Your typed answer')).toHaveValue(text.slice(0, half))
+    await box.press('End')
+    await box.pressSequentially(text.slice(half))
+  } else {
+    await box.fill(text)
   }
-  await page.getByTestId('typed-answer').fill(text)
-  await page.getByTestId('typed-answer').blur()
+  await box.blur()
   await expect(page.getByTestId('typed-answer-status')).toHaveText('Saved')
 }
 
@@ -197,12 +212,18 @@ for (const { phase, label, kinds, startAnswering } of runnerPhases) {
     for (const [index, source] of sources.entries()) {
       await expect(page.getByText(`question ${index + 1} of 3`)).toBeVisible({ timeout: SLOW })
       await expect(page.getByTestId('recording-controls')).toBeVisible({ timeout: SLOW })
-      if (startAnswering) await page.getByRole('button', { name: /^Start answering( now)?$/ }).click()
-      await expect(page.getByTestId('timer-phase')).toHaveText(label)
+      const startAnsweringNow = async () => {
+        await page.getByRole('button', { name: /^Start answering( now)?$/ }).click()
+        await expect(page.getByTestId('timer-phase')).toHaveText(label)
+      }
       const answerId = await answerIdOf(session.id, session.questionIds[index]!)
 
-      if (source === 'typed') await typeInRunner(page, `Typed in the ${phase} phase: I would partition by customer id.`, startAnswering)
-      else await record(page, startAnswering, source === 'recorded')
+      if (source === 'typed') await typeInRunner(page, `Typed in the ${phase} phase: I would partition by customer id.`, startAnswering ? startAnsweringNow : null)
+      else {
+        if (startAnswering) await startAnsweringNow()
+        await record(page, startAnswering, source === 'recorded')
+      }
+      await expect(page.getByTestId('timer-phase')).toHaveText(label)
       if (source === 'corrected') await correctInRunner(page, `Corrected in the ${phase} phase: Kafka partitions are replicated.`)
       const before = await snapshot(answerId)
       expect(before.takeId).not.toBeNull()
@@ -229,7 +250,7 @@ test('review phase: a recorded, a typed and a corrected answer survive a reload 
     await expect(page.getByText(`question ${index + 1} of 3`)).toBeVisible({ timeout: SLOW })
     await page.getByRole('button', { name: /^Start answering( now)?$/ }).click()
     answerIds.push(await answerIdOf(session.id, session.questionIds[index]!))
-    if (source === 'typed') await typeInRunner(page, 'Typed, then reviewed: I would replicate each partition three times.', false)
+    if (source === 'typed') await typeInRunner(page, 'Typed, then reviewed: I would replicate each partition three times.', null)
     else await record(page, false)
     await page.getByRole('button', { name: index < sources.length - 1 ? 'Next question' : 'Finish session' }).click()
   }

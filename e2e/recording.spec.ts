@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { launchWithMicrophone, speechWav, wavInfo } from './fake-microphone'
+import { acknowledgedMs, launchWithMicrophone, speechWav, wavInfo } from './fake-microphone'
 import { expect, startWebServer, stopProcess, test, type WebServerProcess } from './fixtures'
 import { callApi } from './web-server'
 
@@ -166,13 +166,73 @@ test('records from the microphone, saves 16 kHz mono WAV, reports no recognised 
   expect(media.status()).toBe(206)
 
   // Correcting the transcript keeps the (empty) transcript beside it.
-  await page.getByTestId('type-instead-button').click()
+  await page.getByTestId('correct-answer-button').click()
   await page.getByTestId('answer-text-input').fill('I would partition the topic by customer id and replicate it three times.')
   await page.getByTestId('save-answer-text').click()
   await expect(page.getByTestId('live-transcript')).toContainText('partition the topic by customer id')
   const typed = await call<AnswerLike>(f.server, 'getAnswer', { id: answerId })
   expect(typed).toMatchObject({ text: 'I would partition the topic by customer id and replicate it three times.', edited: true })
   expect(typed.transcript).not.toBeNull()
+})
+
+test('one editor through the answer\'s states, by keyboard: typed, then recorded with Space, then its transcript corrected; focus follows; a reload keeps it all', async () => {
+  const { page } = f
+  const { answerId } = await openRunner(f)
+  const focused = (testId: string) =>
+    expect.poll(() => page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id || document.activeElement?.closest(`[data-testid="${id}"]`) !== null, testId))
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('a')
+  await expect(page.getByTestId('timer-phase')).toHaveText('Answer')
+  await focused('record-button').toBe(true)
+
+  // No answer yet: the editor is the box to type in.
+  await expect(page.getByLabel('Type your answer')).toBeVisible()
+  await expect(page.getByTestId('correct-answer-button')).toHaveCount(0)
+  await page.getByLabel('Type your answer').fill('Typed first: I would partition by customer id.')
+  await expect(page.getByTestId('typed-answer-status')).toHaveText('Saved', { timeout: 15_000 })
+  await expect(page.getByLabel('Your typed answer')).toHaveValue('Typed first: I would partition by customer id.')
+
+  // Space records (focus moves to Stop); Space on Stop stops (focus moves to Finish answer).
+  await page.getByTestId('recording-status').click()
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('stop-button')).toBeEnabled({ timeout: 60_000 })
+  await focused('stop-button').toBe(true)
+  // While the microphone is open there is nothing to type or correct.
+  await expect(page.getByTestId('typed-answer')).toHaveCount(0)
+  await expect.poll(() => acknowledgedMs(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(2000)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('record-button')).toBeVisible({ timeout: 60_000 })
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Finish answer')
+
+  // The recording is the current take: the editor now offers to correct it (the test model hears no words).
+  await expect(page.getByTestId('recording-status')).toContainText(/No words were recognised|Transcript ready/, { timeout: 180_000 })
+  const correct = page.getByTestId('correct-answer-button')
+  await expect(correct).toHaveText(/^(Type what you said|Correct the transcript)$/)
+  await correct.click()
+  const corrected = 'Corrected: Kafka partitions are replicated three times.'
+  await page.getByRole('textbox', { name: /\((the original is kept|the recording is kept)\)$/ }).fill(corrected)
+  await page.getByTestId('save-answer-text').click()
+  await expect(page.getByTestId('live-transcript')).toHaveText(corrected)
+  // Saving returns focus to the editor's button, now for the correction; never to the page.
+  await expect(correct).toHaveText('Edit your correction')
+  await focused('correct-answer-button').toBe(true)
+
+  const check = async () => {
+    const answer = await call<AnswerLike & { state: string; takes: Array<{ source: string; text: string }> }>(f.server, 'getAnswer', { id: answerId })
+    expect(answer).toMatchObject({ state: 'corrected', source: 'recorded', text: corrected, edited: true })
+    // The original transcript is kept beside the correction, and the typed take beside the recording.
+    expect(answer.transcript).not.toBeNull()
+    expect(answer.takes.map((t) => [t.source, t.text])).toEqual([
+      ['typed', 'Typed first: I would partition by customer id.'],
+      ['recorded', corrected]
+    ])
+  }
+  await check()
+  await page.reload()
+  await expect(page.getByTestId('live-transcript')).toHaveText(corrected, { timeout: 30_000 })
+  await expect(page.getByTestId('correct-answer-button')).toHaveText('Edit your correction')
+  await expect(page.getByTestId('typed-answer')).toHaveCount(0)
+  await check()
 })
 
 test('a backend killed mid-recording: after restart the take finishes itself, its WAV valid up to the last chunk, playable', async () => {

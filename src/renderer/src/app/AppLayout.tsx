@@ -22,6 +22,7 @@ import MicIcon from '@mui/icons-material/Mic'
 import RateReviewIcon from '@mui/icons-material/RateReview'
 import SettingsIcon from '@mui/icons-material/Settings'
 import { NavLink } from 'react-router'
+import { MAIN_CONTENT_ID, SkipLinks } from '../components/SkipLinks'
 import { NoticeBanner } from './NoticeBanner'
 import { pages } from './shortcuts'
 import type { ColorMode } from './theme'
@@ -45,6 +46,7 @@ interface AppLayoutProps {
 export function AppLayout({ children, colorMode, onToggleTheme, onShowShortcuts }: AppLayoutProps) {
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLinks />
       <AppBar position="fixed" color="default" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
         <Toolbar variant="dense">
           <Typography variant="h6" component="div" sx={{ flex: 1, fontWeight: 700 }}>
@@ -86,7 +88,7 @@ export function AppLayout({ children, colorMode, onToggleTheme, onShowShortcuts 
           </List>
         </nav>
       </Drawer>
-      <Box component="main" sx={{ flex: 1, minWidth: 0, p: 3 }}>
+      <Box component="main" id={MAIN_CONTENT_ID} tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: 3, outline: 'none' }}>
         <Toolbar variant="dense" />
         <NoticeBanner />
         {children}

@@ -12,6 +12,18 @@ export const pages = [
   { path: '/settings', label: 'Settings' }
 ] as const
 
+/** The keys of a running practice session (not while typing in a field or drawing). */
+export function sessionShortcuts(): Array<Shortcut & { short: string }> {
+  return [
+    { keys: 'A', short: 'start answering', description: 'start answering (end the think phase)' },
+    { keys: 'Space', short: 'record / stop', description: 'start or stop recording (answer phase only)' },
+    { keys: 'F', short: 'finish answer', description: 'finish the answer' },
+    { keys: 'P', short: 'pause', description: 'pause or resume the clock' },
+    { keys: 'S', short: 'skip', description: 'skip the question' },
+    { keys: 'N', short: 'next', description: 'next question (or finish the session)' }
+  ]
+}
+
 export const globalShortcuts: Shortcut[] = [
   { keys: '?', description: 'Show this list of shortcuts' },
   ...pages.map((page, index) => ({ keys: `Alt+${index + 1}`, description: `Go to ${page.label}` })),
@@ -19,9 +31,7 @@ export const globalShortcuts: Shortcut[] = [
   { keys: 'Esc', description: 'Close a dialog' },
   { keys: '/', description: 'Library: search questions' },
   { keys: 'R', description: 'Question page: reveal or hide the answer' },
-  { keys: 'Space', description: 'Session: start or stop recording' },
-  { keys: 'N', description: 'Session: next question' },
-  { keys: 'P', description: 'Session: pause or resume the clock' }
+  ...sessionShortcuts().map((shortcut) => ({ keys: shortcut.keys, description: `Session: ${shortcut.description}` }))
 ]
 
 /** Typing in a field must never trigger a shortcut. */

@@ -57,7 +57,7 @@ export function DesignHeader({ context, position, question, bankTitle, clock, bu
         </Tooltip>
         {clock}
         <Stack direction="row" spacing={0.5} sx={{ flexShrink: 0 }}>
-          <Tooltip title="Skip this question">
+          <Tooltip title="Skip this question (S)">
             <span>
               <IconButton size="small" onClick={onSkip} disabled={busy} aria-label="Skip">
                 <RedoIcon />
@@ -65,11 +65,11 @@ export function DesignHeader({ context, position, question, bankTitle, clock, bu
             </span>
           </Tooltip>
           {isLast ? (
-            <Button size="small" variant="contained" startIcon={<CheckIcon />} onClick={onNext} disabled={busy} title="N" sx={{ whiteSpace: 'nowrap' }}>
+            <Button size="small" variant="contained" startIcon={<CheckIcon />} onClick={onNext} disabled={busy} title="N" data-focus-target="next" sx={{ whiteSpace: 'nowrap' }}>
               Finish session
             </Button>
           ) : (
-            <Button size="small" variant="contained" endIcon={<NavigateNextIcon />} onClick={onNext} disabled={busy} title="N" sx={{ whiteSpace: 'nowrap' }}>
+            <Button size="small" variant="contained" endIcon={<NavigateNextIcon />} onClick={onNext} disabled={busy} title="N" data-focus-target="next" sx={{ whiteSpace: 'nowrap' }}>
               Next question
             </Button>
           )}

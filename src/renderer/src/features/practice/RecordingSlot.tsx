@@ -1,15 +1,17 @@
-import { RecordingControls } from '../recording'
+import type { Ref } from 'react'
+import { RecordingControls, type RecordingHandle } from '../recording'
+import { TypedAnswer } from './TypedAnswer'
 
 /**
- * The Practice runner's place for recording: the recording feature's controls for this
- * session item's answer.
+ * The Practice runner's place for recording and typing: the recording feature's controls for
+ * this session item's answer, with the runner's typed-answer box as its "type" editor.
  *
  * Contract with the runner:
  * - `answerId` is the session item's stable answer id (audio goes to `audio/<answerId>.wav`);
  *   `timeBoxMs` is the answer phase's length; `autoStart` becomes true when the answer phase
  *   begins and the user's `autoRecord` setting is on.
- * - The runner's Space shortcut dispatches `window` event `RECORDING_TOGGLE_EVENT`, which
- *   starts or stops recording.
+ * - `handleRef` receives `toggle()` (the runner's record key) and `focus()`.
+ * - `typed` is the runner's typed take for this answer (saved as you type, flushed before moving on).
  */
 export interface RecordingSlotProps {
   sessionId: string
@@ -18,11 +20,16 @@ export interface RecordingSlotProps {
   keyTerms: string[]
   timeBoxMs: number
   autoStart: boolean
+  handleRef?: Ref<RecordingHandle>
+  onStopped?: () => void
+  typed: {
+    initial: string
+    onSave: (text: string) => Promise<void>
+    registerFlush: (flush: () => Promise<void>) => () => void
+  }
 }
 
-export const RECORDING_TOGGLE_EVENT = 'mockroom:toggle-recording'
-
-export function RecordingSlot({ sessionId, questionId, answerId, keyTerms, timeBoxMs, autoStart }: RecordingSlotProps) {
+export function RecordingSlot({ sessionId, questionId, answerId, keyTerms, timeBoxMs, autoStart, handleRef, onStopped, typed }: RecordingSlotProps) {
   return (
     <RecordingControls
       answerId={answerId}
@@ -31,7 +38,9 @@ export function RecordingSlot({ sessionId, questionId, answerId, keyTerms, timeB
       keyTerms={keyTerms}
       timeBoxMs={timeBoxMs > 0 ? timeBoxMs : undefined}
       autoStart={autoStart}
-      toggleEventName={RECORDING_TOGGLE_EVENT}
+      handleRef={handleRef}
+      onStopped={onStopped}
+      renderTypedEditor={(label) => <TypedAnswer label={label} initial={typed.initial} onSave={typed.onSave} registerFlush={typed.registerFlush} />}
     />
   )
 }

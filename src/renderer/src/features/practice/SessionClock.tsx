@@ -54,12 +54,12 @@ export function SessionClock({ display, onTogglePause, onStartAnswering, onFinis
         </Tooltip>
       )}
       {!snapshot.isFinished && inPrep && (
-        <Button size="small" variant="outlined" startIcon={<SkipNextIcon />} onClick={onStartAnswering} sx={{ whiteSpace: 'nowrap' }}>
+        <Button size="small" variant="outlined" startIcon={<SkipNextIcon />} onClick={onStartAnswering} title="A" data-focus-target="start-answering" sx={{ whiteSpace: 'nowrap' }}>
           Start answering
         </Button>
       )}
       {!snapshot.isFinished && !inPrep && (
-        <Button size="small" variant="outlined" color="success" startIcon={<StopIcon />} onClick={onFinishAnswer} sx={{ whiteSpace: 'nowrap' }}>
+        <Button size="small" variant="outlined" color="success" startIcon={<StopIcon />} onClick={onFinishAnswer} title="F" data-focus-target="finish-answer" sx={{ whiteSpace: 'nowrap' }}>
           Finish answer
         </Button>
       )}

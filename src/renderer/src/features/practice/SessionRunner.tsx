@@ -22,8 +22,8 @@ import { SessionClock } from './SessionClock'
 import { sessionTypeLabels } from './session-labels'
 import { StarScaffold } from './StarScaffold'
 import { TimerBar } from './TimerBar'
-import { TypedAnswer } from './TypedAnswer'
-import { runnerShortcuts, useRunnerShortcuts } from './use-runner-shortcuts'
+import { useRunnerActions } from './use-runner-actions'
+import { runnerShortcuts } from './use-runner-shortcuts'
 import { useSessionRunner } from './use-session-runner'
 
 const designKinds = new Set(['system-design', 'scenario'])
@@ -71,11 +71,7 @@ export default function SessionRunner() {
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const { session, item, question, answer, display } = runner
 
-  useRunnerShortcuts({
-    next: () => void runner.next(),
-    togglePause: runner.togglePause,
-    canRecord: () => !!display && !display.snapshot.isFinished && display.snapshot.phaseIndex === display.snapshot.phaseCount - 1
-  })
+  const act = useRunnerActions(runner, typedAnswers)
   // Start fetching the whiteboard while the session opens, not when its first question shows.
   const hasDesign = useMemo(
     () => Boolean(session && library?.questions.some((q) => designKinds.has(q.kind) && session.items.some((i) => i.questionId === q.id))),
@@ -141,6 +137,7 @@ export default function SessionRunner() {
   const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
   const timeBoxMs = item.phases.at(-1)!.durationMs
   const context = `${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`
+  const typedFor = (answerId: string) => ({ initial: runner.typedAnswers.get(answerId)?.text ?? '', onSave: runner.saveTyped, registerFlush: runner.registerFlush })
   const typedModeNote = (
     <Alert severity="info" data-testid="typed-mode-note" sx={{ py: 0 }}>
       Typed answers: type in the box below. Recording starts only if you press Record.
@@ -149,7 +146,7 @@ export default function SessionRunner() {
 
   if (question && designKinds.has(question.kind)) {
     const clock = display && (
-      <SessionClock display={display} onTogglePause={runner.togglePause} onStartAnswering={runner.startAnswering} onFinishAnswer={runner.finishAnswer} />
+      <SessionClock display={display} onTogglePause={runner.togglePause} onStartAnswering={act.startAnswering} onFinishAnswer={act.finishAnswer} />
     )
     // A diagram the answer draws in its own text shows there; the board lists the others.
     const reference = question.diagrams
@@ -163,8 +160,8 @@ export default function SessionRunner() {
         bankTitle={bankTitle}
         clock={clock}
         busy={runner.busy}
-        onSkip={() => void runner.skip()}
-        onNext={() => void runner.next()}
+        onSkip={() => act.moveOn(true)}
+        onNext={() => act.moveOn(false)}
       />
     )
     // The question and the clock show at once; the board's large chunk fills in below them.
@@ -201,12 +198,14 @@ export default function SessionRunner() {
                     keyTerms={question.keyTerms}
                     timeBoxMs={timeBoxMs}
                     autoStart={runner.autoRecord && !typedAnswers}
+                    handleRef={act.recording}
+                    onStopped={act.afterStop}
+                    typed={typedFor(answer.answerId)}
                   />
                   <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
-                    {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing or drawing)
+                    {runnerShortcuts.map((s) => `${s.keys}: ${s.short}`).join(' · ')} · ?: all keys (not while typing or drawing)
                   </Typography>
                   {typedAnswers && typedModeNote}
-                  <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
                   <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
                 </Stack>
               }
@@ -227,15 +226,15 @@ export default function SessionRunner() {
         subtitle={context}
         actions={
           <Stack direction="row" spacing={1}>
-            <Button startIcon={<RedoIcon />} onClick={() => void runner.skip()} disabled={runner.busy}>
+            <Button startIcon={<RedoIcon />} onClick={() => act.moveOn(true)} disabled={runner.busy} title="S">
               Skip
             </Button>
             {isLast ? (
-              <Button variant="contained" startIcon={<CheckIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+              <Button variant="contained" startIcon={<CheckIcon />} onClick={() => act.moveOn(false)} disabled={runner.busy} title="N" data-focus-target="next">
                 Finish session
               </Button>
             ) : (
-              <Button variant="contained" endIcon={<NavigateNextIcon />} onClick={() => void runner.next()} disabled={runner.busy} title="N">
+              <Button variant="contained" endIcon={<NavigateNextIcon />} onClick={() => act.moveOn(false)} disabled={runner.busy} title="N" data-focus-target="next">
                 Next question
               </Button>
             )}
@@ -249,7 +248,7 @@ export default function SessionRunner() {
         </Alert>
       )}
       {display && (
-        <TimerBar display={display} onTogglePause={runner.togglePause} onStartAnswering={runner.startAnswering} onFinishAnswer={runner.finishAnswer} />
+        <TimerBar display={display} onTogglePause={runner.togglePause} onStartAnswering={act.startAnswering} onFinishAnswer={act.finishAnswer} />
       )}
       {question ? (
         <QuestionCard question={question} bankTitle={bankTitle} />
@@ -270,9 +269,12 @@ export default function SessionRunner() {
               keyTerms={question.keyTerms}
               timeBoxMs={timeBoxMs}
               autoStart={runner.autoRecord && !typedAnswers}
+              handleRef={act.recording}
+              onStopped={act.afterStop}
+              typed={typedFor(answer.answerId)}
             />
             <Typography variant="caption" color="text.secondary" data-testid="shortcut-help">
-              {runnerShortcuts.map((s) => `${s.keys}: ${s.description}`).join(' · ')} (not while typing)
+              {runnerShortcuts.map((s) => `${s.keys}: ${s.short}`).join(' · ')} · ?: all keys (not while typing)
             </Typography>
           </Stack>
           {typedAnswers && typedModeNote}
@@ -280,7 +282,6 @@ export default function SessionRunner() {
             <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
           )}
           <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
-          <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <ReferenceAnswer question={question} revealed={revealed} onReveal={() => setRevealedFor(item.questionId)} />
         </Stack>

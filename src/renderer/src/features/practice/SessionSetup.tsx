@@ -314,7 +314,7 @@ export function SessionSetup() {
             </Typography>
           )}
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!canStart} onClick={() => void start()}>
+            <Button id="start-session" variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!canStart} onClick={() => void start()}>
               Start session
             </Button>
             {readiness.hasProblem && (

@@ -79,12 +79,12 @@ export function TimerBar({ display, onTogglePause, onStartAnswering, onFinishAns
             </Button>
           )}
           {!snapshot.isFinished && inPrep && (
-            <Button variant="outlined" startIcon={<SkipNextIcon />} onClick={onStartAnswering}>
+            <Button variant="outlined" startIcon={<SkipNextIcon />} onClick={onStartAnswering} title="A" data-focus-target="start-answering">
               Start answering now
             </Button>
           )}
           {!snapshot.isFinished && !inPrep && (
-            <Button variant="outlined" color="success" startIcon={<StopIcon />} onClick={onFinishAnswer}>
+            <Button variant="outlined" color="success" startIcon={<StopIcon />} onClick={onFinishAnswer} title="F" data-focus-target="finish-answer">
               Finish answer
             </Button>
           )}

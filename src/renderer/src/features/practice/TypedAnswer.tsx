@@ -11,20 +11,22 @@ const statusText: Record<AutosaveStatus, string> = {
 }
 
 interface TypedAnswerProps {
+  /** Follows the answer's state ("Type your answer", "Your typed answer"). */
+  label: string
   initial: string
   onSave: (text: string) => Promise<void>
   registerFlush: (flush: () => Promise<void>) => () => void
 }
 
 /** The answer typed instead of spoken; scored like a transcript. */
-export function TypedAnswer({ initial, onSave, registerFlush }: TypedAnswerProps) {
+export function TypedAnswer({ label, initial, onSave, registerFlush }: TypedAnswerProps) {
   const [text, setText] = useState(initial)
   const { status, error, flush } = useAutosave(text, text, onSave)
   useEffect(() => registerFlush(flush), [registerFlush, flush])
   return (
-    <Box>
+    <Box sx={{ mt: 1 }}>
       <TextField
-        label="Type your answer instead"
+        label={label}
         multiline
         fullWidth
         minRows={4}

@@ -1,23 +1,30 @@
 import { useEffect, useRef } from 'react'
-import { isTypingTarget } from '../../app/shortcuts'
-import { RECORDING_TOGGLE_EVENT } from './RecordingSlot'
+import { isTypingTarget, sessionShortcuts } from '../../app/shortcuts'
 
 export interface RunnerShortcutHandlers {
+  startAnswering: () => void
+  finishAnswer: () => void
+  skip: () => void
   next: () => void
   togglePause: () => void
   /** Space records only while the answer phase runs: in the think phase it does nothing. */
+  toggleRecording: () => void
   canRecord: () => boolean
 }
 
-export const runnerShortcuts = [
-  { keys: 'Space', description: 'start or stop recording (answer phase)' },
-  { keys: 'N', description: 'next question' },
-  { keys: 'P', description: 'pause or resume the clock' }
-] as const
+export const runnerShortcuts = sessionShortcuts()
+
+const letterKeys: Record<string, Exclude<keyof RunnerShortcutHandlers, 'toggleRecording' | 'canRecord'>> = {
+  a: 'startAnswering',
+  f: 'finishAnswer',
+  s: 'skip',
+  n: 'next',
+  p: 'togglePause'
+}
 
 /**
- * Space, N and P while a session runs; never while typing in a field or drawing on the
- * whiteboard (Excalidraw has its own single-key tools).
+ * The session keys (see `sessionShortcuts`) while a session runs; never while typing in a field
+ * or drawing on the whiteboard (Excalidraw has its own single-key tools), and never with a modifier.
  */
 export function useRunnerShortcuts(handlers: RunnerShortcutHandlers): void {
   const latest = useRef(handlers)
@@ -25,19 +32,19 @@ export function useRunnerShortcuts(handlers: RunnerShortcutHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTypingTarget(event.target)) return
-      if (event.target instanceof Element && event.target.closest('.excalidraw')) return
+      if (event.target instanceof Element && event.target.closest('.excalidraw, [role="dialog"]')) return
       if (event.code === 'Space') {
         // A focused button keeps its own Space (it clicks); elsewhere Space is the record key.
         if (event.target instanceof Element && event.target.closest('button, [role="button"], a[href]')) return
         event.preventDefault()
-        if (latest.current.canRecord()) window.dispatchEvent(new CustomEvent(RECORDING_TOGGLE_EVENT))
-      } else if (event.key.toLowerCase() === 'n') {
-        event.preventDefault()
-        latest.current.next()
-      } else if (event.key.toLowerCase() === 'p') {
-        event.preventDefault()
-        latest.current.togglePause()
+        if (latest.current.canRecord()) latest.current.toggleRecording()
+        return
       }
+      if (event.shiftKey) return
+      const action = letterKeys[event.key.toLowerCase()]
+      if (!action) return
+      event.preventDefault()
+      latest.current[action]()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -1,4 +1,5 @@
-export { RecordingControls, NO_WORDS_MESSAGE } from './RecordingControls'
-export type { RecordingControlsProps } from './RecordingControls'
+export { RecordingControls } from './RecordingControls'
+export type { RecordingControlsProps, RecordingHandle } from './RecordingControls'
+export { NO_WORDS_MESSAGE } from './RecordingStatus'
 export { MicrophonePicker } from './MicrophonePicker'
 export { TakeList, describeTake } from './TakeList'

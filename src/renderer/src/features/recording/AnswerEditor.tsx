@@ -1,0 +1,91 @@
+import { useRef, useState, type ReactNode } from 'react'
+import { Button, Stack, TextField, Typography } from '@mui/material'
+import EditIcon from '@mui/icons-material/Edit'
+import { editorModeOf } from './editor-mode'
+import type { RecordingActions } from './use-recording-actions'
+
+export interface AnswerEditorProps {
+  actions: RecordingActions
+  /** The typed-answer box (saved as you type), given its label; without it, typing is not offered. */
+  renderTypedEditor?: (label: string) => ReactNode
+}
+
+/**
+ * The one place to type an answer or correct its transcript. Which it is, and its labels,
+ * follow the answer's state (see `editorModeOf`); a correction keeps the original transcript.
+ */
+export function AnswerEditor({ actions, renderTypedEditor }: AnswerEditorProps) {
+  const { answer, loaded, active, busy } = actions
+  const mode = editorModeOf(answer, active)
+  /** The take a correction was started on: it goes there even if another take becomes current. */
+  const [correcting, setCorrecting] = useState<string | null>(null)
+  const [draft, setDraft] = useState('')
+  const openButton = useRef<HTMLButtonElement>(null)
+  // After Save or Cancel the editor goes away: focus returns to the button that opened it.
+  const [refocus, setRefocus] = useState(false)
+  const focusOpener = (element: HTMLButtonElement | null) => {
+    openButton.current = element
+    if (element && refocus) {
+      element.focus()
+      setRefocus(false)
+    }
+  }
+
+  if (!loaded) return null
+  if (mode.kind === 'type') return <>{renderTypedEditor?.(mode.label)}</>
+
+  const close = () => {
+    setCorrecting(null)
+    setRefocus(true)
+  }
+  const save = async () => {
+    if (correcting && (await actions.saveCorrection(correcting, draft))) close()
+  }
+
+  // The words heard so far (live while recording and transcribing), unless they are being corrected.
+  const showTranscript = Boolean(answer && answer.source !== 'typed' && answer.text.trim() && !correcting)
+  return (
+    <Stack spacing={1} sx={{ mt: 1 }} data-testid="answer-editor">
+      {showTranscript && (
+        <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap' }} data-testid="live-transcript">
+          {answer?.text}
+        </Typography>
+      )}
+      {mode.kind === 'none' ? null : correcting ? (
+        <>
+          <TextField
+            label={mode.label}
+            multiline
+            minRows={4}
+            fullWidth
+            autoFocus
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'answer-text-input' } }}
+          />
+          <Stack direction="row" spacing={1}>
+            <Button variant="contained" onClick={() => void save()} disabled={busy} data-testid="save-answer-text">
+              Save
+            </Button>
+            <Button onClick={close}>Cancel</Button>
+          </Stack>
+        </>
+      ) : (
+        <Stack direction="row">
+          <Button
+            ref={focusOpener}
+            variant="text"
+            startIcon={<EditIcon />}
+            onClick={() => {
+              setDraft(answer?.text ?? '')
+              setCorrecting(answer?.currentTakeId ?? null)
+            }}
+            data-testid="correct-answer-button"
+          >
+            {mode.action}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  )
+}
