@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ApiErrorSchema } from '../api/result'
+import { ClarificationRecordSchema, FollowUpRecordSchema } from '../interviewer/records'
 import { TranscriptSchema } from '../transcript'
 import { AnswerIdSchema, TakeIdSchema } from './answer-id'
 
@@ -52,7 +53,11 @@ export const StoredAnswerSchema = z.object({
   /** Null only while the answer has no take. */
   currentTakeId: TakeIdSchema.nullable(),
   /** The highest take number ever given, so a deleted take's id (and file name) is never reused. */
-  lastTakeNumber: z.number().int().nonnegative()
+  lastTakeNumber: z.number().int().nonnegative(),
+  /** The clarifying questions asked in the clarify phase, and the interviewer's replies, oldest first. */
+  clarifications: z.array(ClarificationRecordSchema).default([]),
+  /** The interviewer's follow-ups after the answer, with the candidate's replies (one or two). */
+  followUps: z.array(FollowUpRecordSchema).default([])
 })
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>
 
