@@ -179,7 +179,8 @@ export const SaveSessionItemInputSchema = z
     }).optional(),
     mermaid: MermaidDraftSchema.extend({ source: limitedText(INPUT_LIMITS.mermaidSource, 'Mermaid diagrams') }).optional(),
     sqlDrill: SqlDrillRecordSchema.optional(),
-    skipped: z.boolean().optional()
+    skipped: z.boolean().optional(),
+    phaseUsage: z.array(z.object({ phaseId: z.string().min(1).max(100), usedMs: z.number().nonnegative() })).max(20).optional()
   })
   .strict()
 export type SaveSessionItemInput = z.infer<typeof SaveSessionItemInputSchema>

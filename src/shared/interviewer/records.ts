@@ -38,5 +38,7 @@ export type FollowUpRecord = z.infer<typeof FollowUpRecordSchema>
  */
 export function threadText(text: string, followUps: readonly Pick<FollowUpRecord, 'reply'>[]): string {
   const replies = followUps.map((f) => f.reply.trim()).filter((reply) => reply.length > 0)
-  return [text.trim(), ...replies].filter((part) => part.length > 0).join('\n\n')
+  // The answer's text comes first and unchanged, so the report's character offsets still point into it.
+  if (replies.length === 0) return text
+  return text.trim() ? [text, ...replies].join('\n\n') : replies.join('\n\n')
 }

@@ -14,7 +14,9 @@ import { PageHeader } from '../../components/PageHeader'
 import { useLibrary } from '../library'
 import { SqlDrillSection } from '../sql-drill'
 import { LazyDesignBoard, preloadDesignBoard } from '../whiteboard'
+import { ClarifyPanel } from './ClarifyPanel'
 import { DesignHeader } from './DesignHeader'
+import { FollowUpPanel } from './FollowUpPanel'
 import { NotesField } from './NotesField'
 import { QuestionCard } from './QuestionCard'
 import { RecordingSlot } from './RecordingSlot'
@@ -140,6 +142,8 @@ export default function SessionRunner() {
   const revealed = runner.answerDone || revealedFor === item.questionId
   const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
   const timeBoxMs = item.phases.at(-1)!.durationMs
+  // The clarify phase of a design question is running: the candidate may ask the interviewer.
+  const clarifying = !!display && !display.snapshot.isFinished && item.phases[display.snapshot.phaseIndex]?.id === 'clarify'
   const context = `${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`
   const typedModeNote = (
     <Alert severity="info" data-testid="typed-mode-note" sx={{ py: 0 }}>
@@ -194,6 +198,7 @@ export default function SessionRunner() {
               floatingClock={clock}
               side={
                 <Stack spacing={1.5}>
+                  <ClarifyPanel key={`clarify-${answer.answerId}`} sessionId={session.id} questionId={item.questionId} answerId={answer.answerId} timeBoxMs={timeBoxMs} active={clarifying} />
                   <RecordingSlot
                     sessionId={session.id}
                     questionId={item.questionId}
@@ -207,6 +212,7 @@ export default function SessionRunner() {
                   </Typography>
                   {typedAnswers && typedModeNote}
                   <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
+                  <FollowUpPanel key={`follow-ups-${answer.answerId}`} answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
                   <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
                 </Stack>
               }
@@ -281,6 +287,7 @@ export default function SessionRunner() {
           )}
           <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
           <TypedAnswer initial={runner.typedAnswers.get(answer.answerId)?.text ?? ''} onSave={runner.saveTyped} registerFlush={runner.registerFlush} />
+          <FollowUpPanel answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <ReferenceAnswer question={question} revealed={revealed} onReveal={() => setRevealedFor(item.questionId)} />
         </Stack>
