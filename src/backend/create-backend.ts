@@ -7,6 +7,7 @@ import type { Handlers } from '../shared/api/handlers'
 import type { Question } from '../shared/banks/types'
 import { EventHub } from './events'
 import { AnswersService } from './answers'
+import { InterviewerService } from './interviewer/interviewer-service'
 import { LibraryService } from './library-service'
 import { workerBankOperations } from './banks'
 import { NoticesService } from './notices'
@@ -130,6 +131,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const questionById = async (id: string): Promise<Question | undefined> => (await library.questions([id]))[0]
   const sessions = new SessionsService(store, () => library.summaries(), now)
   const answers = new AnswersService(store, options.dataDir, events, now)
+  const interviewer = new InterviewerService(
+    answers,
+    {
+      question: questionById,
+      following: async (id, count) => {
+        const all = await library.summaries()
+        const at = all.findIndex((q) => q.id === id)
+        return at === -1 ? [] : library.questions(all.slice(at + 1, at + 1 + count).map((q) => q.id))
+      },
+      rubrics: async () => (await library.get()).rubrics
+    },
+    now
+  )
   // Started on the first SQL call (a SQL question opened), never at launch.
   const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
 
@@ -237,6 +251,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     listAnswers: async (filter) => answers.list(filter),
     getAnswer: async ({ id }) => answers.get(id),
     saveTypedAnswer: (input) => answers.saveTyped(input),
+    askClarifyingQuestion: (input) => interviewer.clarify(input),
+    askFollowUps: ({ answerId }) => interviewer.followUps(answerId),
+    answerFollowUp: ({ answerId, followUpId, reply }) => interviewer.reply(answerId, followUpId, reply),
     updateAnswerText: ({ id, takeId, text }) => answers.updateText(id, text, takeId),
     restoreTake: ({ answerId, takeId }) => answers.restoreTake(answerId, takeId),
     deleteTake: ({ answerId, takeId }) => recording.deleteTake(answerId, takeId),

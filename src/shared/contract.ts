@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AnswerIdSchema, AnswerRecordSchema, TakeIdSchema } from './answers'
 import { ApiErrorSchema } from './api/result'
+import { ClarificationRecordSchema } from './interviewer/records'
 import { DifficultySchema, LibrarySummarySchema, QuestionKindSchema, QuestionSchema, questionKinds } from './banks/types'
 import {
   MermaidDraftSchema,
@@ -178,7 +179,8 @@ export const SaveSessionItemInputSchema = z
     }).optional(),
     mermaid: MermaidDraftSchema.extend({ source: limitedText(INPUT_LIMITS.mermaidSource, 'Mermaid diagrams') }).optional(),
     sqlDrill: SqlDrillRecordSchema.optional(),
-    skipped: z.boolean().optional()
+    skipped: z.boolean().optional(),
+    phaseUsage: z.array(z.object({ phaseId: z.string().min(1).max(100), usedMs: z.number().nonnegative() })).max(20).optional()
   })
   .strict()
 export type SaveSessionItemInput = z.infer<typeof SaveSessionItemInputSchema>
@@ -198,6 +200,21 @@ export const SaveTypedAnswerInputSchema = z
 export type SaveTypedAnswerInput = z.infer<typeof SaveTypedAnswerInputSchema>
 
 const byId = z.object({ id: limitedId }).strict()
+
+/** A clarifying question typed (or said) in the clarify phase of a system-design question. */
+export const AskClarifyingQuestionInputSchema = z
+  .object({
+    answerId: AnswerIdSchema,
+    sessionId: limitedId.nullable(),
+    questionId: limitedId,
+    asked: z.string().trim().min(1, 'Type a question first.').max(2000),
+    timeBoxMs: z.number().int().positive().optional()
+  })
+  .strict()
+export type AskClarifyingQuestionInput = z.infer<typeof AskClarifyingQuestionInputSchema>
+
+export const AnswerFollowUpInputSchema = z.object({ answerId: AnswerIdSchema, followUpId: z.string().min(1).max(200), reply: z.string().max(200_000) }).strict()
+export type AnswerFollowUpInput = z.infer<typeof AnswerFollowUpInputSchema>
 
 const KeyTermsSchema = z.array(z.string().max(200)).max(200)
 const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema }).strict()
@@ -345,6 +362,12 @@ export const contract = {
   },
   getAnswer: { input: byId, output: AnswerRecordSchema },
   saveTypedAnswer: { input: SaveTypedAnswerInputSchema, output: AnswerRecordSchema },
+  /** The interviewer answers a clarifying question from the question's model answer; the exchange is saved with the answer. */
+  askClarifyingQuestion: { input: AskClarifyingQuestionInputSchema, output: z.object({ clarification: ClarificationRecordSchema, answer: AnswerRecordSchema }) },
+  /** Chooses the follow-ups for the finished answer (once; later calls return the ones asked) and saves them with it. */
+  askFollowUps: { input: z.object({ answerId: AnswerIdSchema }).strict(), output: AnswerRecordSchema },
+  /** Saves the typed reply to one follow-up, as part of the same answer. */
+  answerFollowUp: { input: AnswerFollowUpInputSchema, output: AnswerRecordSchema },
   /** Corrects the text of take `takeId` (default: the current take); the transcript is kept. */
   updateAnswerText: {
     input: z.object({ id: AnswerIdSchema, takeId: TakeIdSchema.optional(), text: z.string().max(200_000) }).strict(),

@@ -14,6 +14,7 @@ import {
 import { AppError } from '../../shared/api/result'
 import type { SaveTypedAnswerInput } from '../../shared/contract'
 import type { SqlDrillRecord } from '../../shared/sql/drill-record'
+import type { ClarificationRecord, FollowUpRecord } from '../../shared/interviewer/records'
 import type { EventHub } from '../events'
 import type { Store } from '../storage/store'
 
@@ -134,6 +135,48 @@ export class AnswersService {
     const take = this.stored(id).takes.find((t) => t.id === takeId)
     const saved = await this.patch(id, { type: 'deleteTake', takeId })
     if (take?.audioFile) await this.removeFile(take.audioFile)
+    return saved
+  }
+
+  /**
+   * Adds one clarifying exchange to the answer (created if it has no take yet: the clarify phase
+   * comes before any answer). Not a take: the machine's states are untouched.
+   */
+  async addClarification(id: string, owner: AnswerOwner, record: ClarificationRecord): Promise<AnswerRecord> {
+    return this.changeThread(id, owner, (answer) => ({ ...answer, clarifications: [...answer.clarifications, record] }))
+  }
+
+  /** Saves the follow-ups chosen for the answer, once: an answer that has them keeps its own. */
+  async setFollowUps(id: string, records: readonly FollowUpRecord[]): Promise<AnswerRecord> {
+    return this.changeThread(id, undefined, (answer) => (answer.followUps.length > 0 ? answer : { ...answer, followUps: [...records] }))
+  }
+
+  /** The candidate's reply to one follow-up (typed; saved again as they type). */
+  async replyToFollowUp(id: string, followUpId: string, reply: string): Promise<AnswerRecord> {
+    const at = this.now().toISOString()
+    return this.changeThread(id, undefined, (answer) => {
+      if (!answer.followUps.some((f) => f.id === followUpId)) {
+        throw new AppError('NOT_FOUND', `This answer has no follow-up ${followUpId}: it may have been deleted. Reload the page.`)
+      }
+      return { ...answer, followUps: answer.followUps.map((f) => (f.id === followUpId ? { ...f, reply, answeredAt: reply.trim() ? at : null } : f)) }
+    })
+  }
+
+  private async changeThread(id: string, owner: AnswerOwner | undefined, change: (answer: StoredAnswer) => StoredAnswer): Promise<AnswerRecord> {
+    const at = this.now().toISOString()
+    const db = await this.store.update((draft) => {
+      let index = draft.answers.findIndex((a) => a.id === id)
+      if (index === -1 && owner) index = draft.answers.push(createAnswer(id, owner, at)) - 1
+      if (index === -1) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
+      const found = draft.answers[index]!
+      if (owner && (found.questionId !== owner.questionId || found.sessionId !== owner.sessionId)) {
+        throw new AppError('CONFLICT', `Answer ${id} belongs to another question or session.`)
+      }
+      const changed = change(found)
+      if (changed !== found) draft.answers[index] = { ...changed, updatedAt: at }
+    })
+    const saved = answerView(db.answers.find((a) => a.id === id)!)
+    this.events.emit('answer', saved)
     return saved
   }
 

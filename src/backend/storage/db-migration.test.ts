@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { answerView } from '../../shared/answers'
 import { defaultSettings } from '../../shared/settings'
-import { CURRENT_SCHEMA_VERSION, NewerDataFileError, migrate } from './db-schema'
+import { CURRENT_SCHEMA_VERSION, NewerDataFileError, interviewerThreadsMigration, migrate } from './db-schema'
 import { openStore } from './store'
 
 const transcript = { text: 'we used kafka', segments: [], words: [], durationMs: 2000, model: 'ggml-tiny.en.bin' }
@@ -116,5 +116,16 @@ describe('a data file from a newer mockroom', () => {
     expect(error.cause).toBeInstanceOf(NewerDataFileError)
     expect(readFileSync(join(dir, 'db.json'), 'utf8')).toBe(bytes)
     expect(readdirSync(dir)).toEqual(['db.json'])
+  })
+})
+
+describe('migration to interviewer threads', () => {
+  it('gives every answer empty clarifications and follow-ups, and keeps the ones an answer has', () => {
+    const db = migrate(structuredClone(v1))
+    for (const answer of db.answers) expect(answer).toMatchObject({ clarifications: [], followUps: [] })
+    const asked = { asked: 'What scale?', reply: 'Your call — state your assumption.', kind: 'your-call', section: null, at: '2026-11-30T12:00:00.000Z' }
+    const withThread = { ...structuredClone(db), schemaVersion: 4, answers: db.answers.map((a) => ({ ...a, clarifications: [asked] })) }
+    const again = interviewerThreadsMigration(5).up(withThread as unknown as Record<string, unknown>)
+    expect((again.answers as Array<{ clarifications: unknown[] }>).every((a) => a.clarifications.length === 1)).toBe(true)
   })
 })

@@ -6,7 +6,7 @@ import { SessionSchema } from '../../shared/session'
 import { SettingsSchema, defaultSettings } from '../../shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
-export const CURRENT_SCHEMA_VERSION = 5
+export const CURRENT_SCHEMA_VERSION = 6
 
 export const DbSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -47,7 +47,8 @@ export const migrations: Migration[] = [
   // takes is left alone), so it works whatever its place in this list.
   { to: 3, up: (data) => ({ ...data, schemaVersion: 3, answers: Array.isArray(data.answers) ? data.answers.map(answerWithTakes) : [] }) },
   drillTimesMigration(4),
-  sqlDrillOnAnswersMigration(5)
+  sqlDrillOnAnswersMigration(5),
+  interviewerThreadsMigration(6)
 ]
 
 /**
@@ -91,6 +92,32 @@ export function sqlDrillOnAnswersMigration(to: number): Migration {
       }
       return { ...data, schemaVersion: to, answers }
     }
+  }
+}
+
+/**
+ * Answers gained the interviewer's threads: the clarifying questions asked and the follow-ups
+ * with their replies. Files written before get empty lists on every answer; an answer that has
+ * them already is left alone, so the entry is idempotent and works at whatever number it runs.
+ */
+export function interviewerThreadsMigration(to: number): Migration {
+  return {
+    to,
+    up: (data) => ({
+      ...data,
+      schemaVersion: to,
+      answers: Array.isArray(data.answers)
+        ? data.answers.map((raw: unknown) =>
+            typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+              ? {
+                  ...raw,
+                  clarifications: Array.isArray((raw as Record<string, unknown>).clarifications) ? (raw as Record<string, unknown>).clarifications : [],
+                  followUps: Array.isArray((raw as Record<string, unknown>).followUps) ? (raw as Record<string, unknown>).followUps : []
+                }
+              : raw
+          )
+        : []
+    })
   }
 }
 

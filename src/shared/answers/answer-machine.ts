@@ -80,7 +80,9 @@ export function createAnswer(id: string, owner: AnswerOwner, at: string): Stored
     timeBoxMs: owner.timeBoxMs ?? null,
     takes: [],
     currentTakeId: null,
-    lastTakeNumber: 0
+    lastTakeNumber: 0,
+    clarifications: [],
+    followUps: []
   }
 }
 

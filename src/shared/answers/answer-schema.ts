@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ApiErrorSchema } from '../api/result'
 import { SqlDrillRecordSchema } from '../sql/drill-record'
+import { ClarificationRecordSchema, FollowUpRecordSchema } from '../interviewer/records'
 import { TranscriptSchema } from '../transcript'
 import { AnswerIdSchema, TakeIdSchema } from './answer-id'
 
@@ -59,7 +60,11 @@ export const StoredAnswerSchema = z.object({
    * the check and the runs it took. Kept with the answer (and not only with the session item)
    * so the scorer and the review read it from the answer itself; absent for every other answer.
    */
-  sqlDrill: SqlDrillRecordSchema.optional()
+  sqlDrill: SqlDrillRecordSchema.optional(),
+  /** The clarifying questions asked in the clarify phase, and the interviewer's replies, oldest first. */
+  clarifications: z.array(ClarificationRecordSchema).default([]),
+  /** The interviewer's follow-ups after the answer, with the candidate's replies (one or two). */
+  followUps: z.array(FollowUpRecordSchema).default([])
 })
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>
 

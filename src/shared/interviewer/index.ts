@@ -9,5 +9,5 @@ export { asSpokenQuestion, bankFollowUpsFor, type FollowUpSource } from './bank-
 export { businessGoal, failureScenarioFor, optionsWeighed } from './question-words'
 export { phaseUsageFromTimer, practiseNext, summarizeSession, PRACTISE_BELOW_STRENGTH, PRACTISE_COUNT } from './session-summary'
 export type { PhaseUsage, PractiseItem, SessionSummary, SessionSummaryInput, SummaryAnswer, SummaryAnswerInput, SummaryFollowUp, SummaryPhase } from './session-summary'
-export { ClarificationRecordSchema, FollowUpRecordSchema, followUpRules } from './records'
+export { ClarificationRecordSchema, FollowUpRecordSchema, followUpRules, threadText } from './records'
 export type { ClarificationRecord, FollowUpRecord } from './records'

@@ -25,6 +25,20 @@ export const FollowUpRecordSchema = z.object({
   rule: z.enum(followUpRules),
   text: z.string().min(1),
   reason: z.string().min(1),
-  at: z.iso.datetime({ offset: true })
+  at: z.iso.datetime({ offset: true }),
+  /** The candidate's typed reply; empty until answered. Scored with the answer (see `threadText`). */
+  reply: z.string().max(200_000).default(''),
+  answeredAt: z.iso.datetime({ offset: true }).nullable().default(null)
 })
 export type FollowUpRecord = z.infer<typeof FollowUpRecordSchema>
+
+/**
+ * The text an answer is scored on: the answer itself, then each follow-up reply, so what the
+ * candidate said when pressed counts as part of the same answer (as it would in the room).
+ */
+export function threadText(text: string, followUps: readonly Pick<FollowUpRecord, 'reply'>[]): string {
+  const replies = followUps.map((f) => f.reply.trim()).filter((reply) => reply.length > 0)
+  // The answer's text comes first and unchanged, so the report's character offsets still point into it.
+  if (replies.length === 0) return text
+  return text.trim() ? [text, ...replies].join('\n\n') : replies.join('\n\n')
+}

@@ -166,6 +166,8 @@ describe('summarizeAttempt', () => {
       takes: [],
       currentTakeId: null,
       lastTakeNumber: 0,
+      clarifications: [],
+      followUps: [],
       state: 'typed' as const,
       source: 'typed' as const,
       status: 'ready' as const,

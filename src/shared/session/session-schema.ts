@@ -51,7 +51,9 @@ export const SessionAnswerSchema = z.object({
   sqlDrill: SqlDrillRecordSchema.optional(),
   /** Relative to the data directory, so the data directory can move. */
   audioFile: z.string().optional(),
-  skipped: z.boolean()
+  skipped: z.boolean(),
+  /** Timer time spent in each phase, saved when the question is left (for the session summary). */
+  phaseUsage: z.array(z.object({ phaseId: z.string().min(1), usedMs: z.number().nonnegative() })).max(20).optional()
 })
 export type SessionAnswer = z.infer<typeof SessionAnswerSchema>
 

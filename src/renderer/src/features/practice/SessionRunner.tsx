@@ -14,7 +14,9 @@ import { PageHeader } from '../../components/PageHeader'
 import { useLibrary } from '../library'
 import { SqlDrillSection } from '../sql-drill'
 import { LazyDesignBoard, preloadDesignBoard } from '../whiteboard'
+import { ClarifyPanel } from './ClarifyPanel'
 import { DesignHeader } from './DesignHeader'
+import { FollowUpPanel } from './FollowUpPanel'
 import { NotesField } from './NotesField'
 import { QuestionCard } from './QuestionCard'
 import { RecordingSlot } from './RecordingSlot'
@@ -136,6 +138,8 @@ export default function SessionRunner() {
   const revealed = runner.answerDone || revealedFor === item.questionId
   const bankTitle = library.banks.find((b) => b.id === question?.bankId)?.title
   const timeBoxMs = item.phases.at(-1)!.durationMs
+  // The clarify phase of a design question is running: the candidate may ask the interviewer.
+  const clarifying = !!display && !display.snapshot.isFinished && item.phases[display.snapshot.phaseIndex]?.id === 'clarify'
   const context = `${sessionTypeLabels[session.type]} · question ${runner.index + 1} of ${total}`
   const typedFor = (answerId: string) => ({ initial: runner.typedAnswers.get(answerId)?.text ?? '', onSave: runner.saveTyped, registerFlush: runner.registerFlush })
   const typedModeNote = (
@@ -191,6 +195,7 @@ export default function SessionRunner() {
               floatingClock={clock}
               side={
                 <Stack spacing={1.5}>
+                  <ClarifyPanel key={`clarify-${answer.answerId}`} sessionId={session.id} questionId={item.questionId} answerId={answer.answerId} timeBoxMs={timeBoxMs} active={clarifying} />
                   <RecordingSlot
                     sessionId={session.id}
                     questionId={item.questionId}
@@ -206,6 +211,7 @@ export default function SessionRunner() {
                     {runnerShortcuts.map((s) => `${s.keys}: ${s.short}`).join(' · ')} · ?: all keys (not while typing or drawing)
                   </Typography>
                   {typedAnswers && typedModeNote}
+                  <FollowUpPanel key={`follow-ups-${answer.answerId}`} answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
                   <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
                 </Stack>
               }
@@ -282,6 +288,7 @@ export default function SessionRunner() {
             <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
           )}
           <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
+          <FollowUpPanel answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
           <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
           <ReferenceAnswer question={question} revealed={revealed} onReveal={() => setRevealedFor(item.questionId)} />
         </Stack>

@@ -18,6 +18,7 @@ import {
   type TimerState,
   warningName
 } from '../../../../shared/session'
+import { finishSessionState, leaveQuestion } from '../../../../shared/session/progression'
 import { describeTimer, type TimerDisplay } from '../../../../shared/session/timer-display'
 import { useSettings } from '../../app/settings-context'
 import { api } from '../../lib/api'
@@ -59,6 +60,8 @@ export interface SessionRunner {
   saveTyped: (text: string) => Promise<void>
   /** Pending edits (notes, whiteboard…) register a flush, run before leaving a question. */
   registerFlush: (flush: () => Promise<void>) => () => void
+  /** Runs every registered flush now (the follow-ups are chosen from the saved answer). */
+  flushAll: () => Promise<void>
   dismissSaveError: () => void
 }
 
@@ -217,7 +220,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
     if (!current) return
     setBusy(true)
     await flushAll()
-    const finished: Session = { ...current, currentIndex: current.items.length, timer: null, status: 'finished' }
+    const finished = finishSessionState(current)
     sessionRef.current = finished
     setSession(finished)
     const saved = await persist(() =>
@@ -235,27 +238,23 @@ export function useSessionRunner(sessionId: string): SessionRunner {
       if (!current || !currentItem || busy) return
       setBusy(true)
       try {
+        const left = leaveQuestion(current, Date.now())
         await flushAll()
-        let base = current
-        if (skipped) {
-          const saved = await persist(() =>
-            api.saveSessionItem({ sessionId: current.id, questionId: currentItem.questionId, skipped: true })
-          )
-          if (saved) base = { ...current, answers: saved.answers }
-        }
-        const nextIndex = current.currentIndex + 1
-        if (nextIndex >= current.items.length) {
-          sessionRef.current = base
+        // The time each phase took goes with the item (for the session summary), and the skip with it.
+        const saved = await persist(() =>
+          api.saveSessionItem({ sessionId: current.id, questionId: currentItem.questionId, phaseUsage: left.phaseUsage, ...(skipped ? { skipped: true } : {}) })
+        )
+        const answers = saved ? saved.answers : current.answers
+        if (left.finished) {
+          sessionRef.current = { ...current, answers }
           await finishSession()
           return
         }
-        const at = Date.now()
-        const timer = startTimer(createTimer({ phases: current.items[nextIndex]!.phases }, at), at)
-        const updated: Session = { ...base, currentIndex: nextIndex, timer }
+        const updated: Session = { ...left.session, answers }
         sessionRef.current = updated
         setSession(updated)
-        setNow(at)
-        await saveTimer(updated, timer)
+        setNow(updated.timer?.startedAt ?? Date.now())
+        await saveTimer(updated, updated.timer)
       } finally {
         setBusy(false)
       }
@@ -326,6 +325,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
     saveItem,
     saveTyped,
     registerFlush,
+    flushAll,
     dismissSaveError: () => setSaveError(null)
   }
 }

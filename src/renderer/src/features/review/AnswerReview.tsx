@@ -17,6 +17,7 @@ import { formatWhen } from './format-when'
 import { withChecklistHighlights } from './highlight-criteria'
 import { describeAnswerDeletion } from './history'
 import { KeyTermsPanel } from './KeyTermsPanel'
+import { InterviewerThread } from './InterviewerThread'
 import { ReviewSection } from './ReviewSection'
 import { RubricChecklist } from './RubricChecklist'
 import { ScoreSummary } from './ScoreSummary'
@@ -145,6 +146,7 @@ export function AnswerReview() {
           </ReviewSection>
         </Grid>
       </Grid>
+      <InterviewerThread answer={answer} />
 
       {report && (
         <Grid container spacing={2}>

@@ -16,6 +16,8 @@ function answer(id: string, createdAt: string, sessionId: string | null, extra: 
     takes: [],
     currentTakeId: null,
     lastTakeNumber: 0,
+    clarifications: [],
+    followUps: [],
     recovered: false,
     audioFile: null,
     durationMs: null,

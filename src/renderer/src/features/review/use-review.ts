@@ -7,6 +7,7 @@ import { useLibrary, useQuestion } from '../library'
 import { downloadText } from './download-text'
 import { reviewFileName, reviewToMarkdown } from './review-markdown'
 import { scoreAnswer, type ScoredAnswer } from '../../../../shared/scoring'
+import { threadText } from '../../../../shared/interviewer/records'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -118,7 +119,7 @@ export function useReview(id: string): ReviewState {
   const scored = useMemo(
     () =>
       library && answer && !questionLoading
-        ? scoreAnswer({ ...answer, text: scoredText }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
+        ? scoreAnswer({ ...answer, text: threadText(scoredText, answer.followUps) }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
         : null,
     [library, answer, question, questionLoading, scoredText]
   )

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest'
+import { threadText } from './records'
+
+describe('threadText', () => {
+  it('keeps the answer first and unchanged, and adds each reply given', () => {
+    expect(threadText('  Kafka then Spark.', [{ reply: ' Lag alerts. ' }, { reply: '   ' }])).toBe('  Kafka then Spark.\n\nLag alerts.')
+  })
+  it('is the answer itself when no follow-up was answered, and the replies alone without an answer', () => {
+    expect(threadText('Kafka.', [])).toBe('Kafka.')
+    expect(threadText(' ', [{ reply: 'Lag alerts.' }])).toBe('Lag alerts.')
+  })
+})
