@@ -267,7 +267,7 @@ export default function SessionRunner() {
       )}
       {answer && question && (
         <Stack spacing={2} key={item.questionId}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Stack spacing={1}>
             <RecordingSlot
               sessionId={session.id}
               questionId={item.questionId}
