@@ -13,15 +13,40 @@ const layer = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }]
 })
 
+const rendererOutside = ['electron', ...nodeBuiltins, '**/backend/**', '**/main/**', '**/web/**', '**/cli/**', '**/preload/**']
+const rendererMessage = 'The renderer reaches the backend only through src/renderer/src/lib/api.ts.'
+
 export const layerRules = {
   'src/shared/**': layer(
     ['electron', ...nodeBuiltins, 'react', 'react-dom', '@mui/*', '**/backend/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**', '**/preload/**'],
     'src/shared is pure TypeScript: no electron, node:*, DOM libraries or outer layers.'
   ),
-  'src/renderer/**': layer(
-    ['electron', ...nodeBuiltins, '**/backend/**', '**/main/**', '**/web/**', '**/cli/**', '**/preload/**'],
-    'The renderer reaches the backend only through src/renderer/src/lib/api.ts.'
-  ),
+  'src/renderer/**': layer(rendererOutside, rendererMessage),
+  // Inside the renderer: app composes features, features use lib and components, and a feature
+  // is reached only through its index.ts (its public face), never past it.
+  'src/renderer/src/features/**': {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: rendererOutside, message: rendererMessage },
+          { regex: '(^|/)app(/|$)', message: 'Features do not import from app/: move what they share to lib/ or components/.' },
+          { regex: '^\\.\\./(?!\\.)[^/]+/(?!index$)', message: "Import another feature through its index.ts ('../feature'), not past it." }
+        ]
+      }
+    ]
+  },
+  'src/renderer/src/{app,lib,components}/**': {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: rendererOutside, message: rendererMessage },
+          { regex: '(^|/)features/[^/]+/(?!index$)', message: "Import a feature through its index.ts ('../features/x'), not past it." }
+        ]
+      }
+    ]
+  },
   'src/backend/**': layer(
     ['electron', 'react', 'react-dom', '@mui/*', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**', '**/preload/**'],
     'src/backend runs without Electron and knows no adapter.'

@@ -1,14 +1,15 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '../shared/contract'
-import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '../shared/banks/assemble-library'
-import { layoutName } from '../shared/banks/bank-layouts'
-import type { BodyAnalysis } from '../shared/banks/question-body'
-import type { ScannedBank } from '../shared/banks/scan-bank'
-import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '../shared/banks/types'
-import { AppError } from '../shared/api/result'
-import { buildSearchIndex, searchQuestions, type SearchIndex } from '../shared/search/search-questions'
+import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '@shared/contract'
+import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '@shared/banks/assemble-library'
+import { layoutName } from '@shared/banks/bank-layouts'
+import type { BodyAnalysis } from '@shared/banks/question-body'
+import type { ScannedBank } from '@shared/banks/scan-bank'
+import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '@shared/banks/types'
+import { AppError } from '@shared/api/result'
+import { buildSearchIndex, searchQuestions, type SearchIndex } from '@shared/search/search-questions'
 import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
+import { messageOf } from '@shared/errors'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
@@ -234,7 +235,7 @@ export class LibraryService {
 
   private change<T>(task: () => Promise<T>): Promise<T> {
     const run = this.changes.then(task, task)
-    this.changes = run.catch(() => undefined)
+    this.changes = run.catch(() => undefined) // the queue only orders changes; the caller gets the failure from `run`
     return run
   }
 
@@ -358,7 +359,7 @@ function previewOf(file: string, scanned: ScannedBank, replaced: ScannedBank | n
 }
 
 function reasonOf(error: unknown): string {
-  return error instanceof BankFileError ? error.reason : error instanceof Error ? error.message : String(error)
+  return error instanceof BankFileError ? error.reason : messageOf(error)
 }
 
 /** A body the detailed parse could not read in time: its text, shown as is. */

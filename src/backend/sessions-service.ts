@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../shared/api/result'
-import type { QuestionSummary } from '../shared/banks/types'
-import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
-import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
-import { filterSessionPool } from '../shared/session/session-pool'
-import type { Settings } from '../shared/settings'
+import { AppError } from '@shared/api/result'
+import type { QuestionSummary } from '@shared/banks/types'
+import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '@shared/contract'
+import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '@shared/session'
+import { filterSessionPool } from '@shared/session/session-pool'
+import type { Settings } from '@shared/settings'
 import type { Store } from './storage/store'
 
 /** Phase lengths from the user's settings, as the planner's per-kind overrides. */

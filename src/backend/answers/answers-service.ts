@@ -10,9 +10,9 @@ import {
   type AnswerOwner,
   type AnswerRecord,
   type StoredAnswer
-} from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
-import type { SaveTypedAnswerInput } from '../../shared/contract'
+} from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { SaveTypedAnswerInput } from '@shared/contract'
 import type { EventHub } from '../events'
 import type { Store } from '../storage/store'
 

@@ -1,15 +1,16 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { currentTake, type AnswerChange, type AnswerRecord } from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
-import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '../../shared/contract'
-import type { WindowCutOptions } from '../../shared/recording-windows'
+import { currentTake, type AnswerChange, type AnswerRecord } from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '@shared/contract'
+import type { WindowCutOptions } from '@shared/recording-windows'
 import type { AnswersService } from '../answers'
 import { InvalidAudioError, createAnswerWavWriter, importWav, readWavFile } from '../audio'
 import { errorData, type TakeKey, type TranscriptionOutcome, type TranscriptionService } from '../transcription'
 import { recoverAtStart, type StartupRecovery } from './crash-recovery'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
 import { StreamWindows, WindowFailedError } from './stream-windows'
+import { codeOf } from '@shared/errors'
 
 export interface RecordingServiceOptions {
   dataDir: string
@@ -50,10 +51,6 @@ export class RecordingService {
       idleMs: options.idleMs ?? DEFAULT_RECORDER_IDLE_MS,
       onIdle: (take) => void this.finish(take, true).catch((error: unknown) => console.error(`mockroom: closing an idle recording failed: ${String(error)}`))
     })
-  }
-
-  isRecording(answerId: string): boolean {
-    return this.registry.get(answerId) !== undefined
   }
 
   /**
@@ -200,7 +197,7 @@ export class RecordingService {
   async abandon(answerId: string): Promise<void> {
     const open = this.registry.release(answerId)
     if (open) {
-      await open.writer.close().catch(() => undefined)
+      await open.writer.close().catch(() => undefined) // the answer is being deleted: its file goes either way
       await open.stream.discard()
     }
     await this.finishing.get(answerId)
@@ -215,7 +212,7 @@ export class RecordingService {
     this.closed = true
     for (const open of this.registry.all()) {
       this.registry.release(open.answerId)
-      await open.writer.close().catch(() => undefined)
+      await open.writer.close().catch(() => undefined) // shutting down: crash recovery repairs the file at next start
       await open.stream.discard()
     }
     await Promise.allSettled([...this.finishing.values()])
@@ -223,7 +220,7 @@ export class RecordingService {
   }
 
   private async keyTermsOf(questionId: string): Promise<readonly string[]> {
-    return (await this.options.keyTermsOf?.(questionId).catch(() => [])) ?? []
+    return (await this.options.keyTermsOf?.(questionId).catch(() => [])) ?? [] // key terms only bias whisper; without the library it transcribes unhinted
   }
 
   /** Asks for a transition; one that is refused (the take moved on or was deleted) is reported and dropped. */
@@ -238,7 +235,7 @@ export class RecordingService {
     try {
       await this.options.answers.patch(key.answerId, change)
     } catch (error) {
-      const code = (error as AppError).code
+      const code = codeOf(error)
       // A refused transition is the machine guarding a take that moved on (deleted, retried): nothing to do.
       if (code !== 'ILLEGAL_TRANSITION' && code !== 'NOT_FOUND') {
         console.error(`mockroom: answer ${key.answerId} take ${key.takeId}: ${change.type} failed: ${String(error)}`)

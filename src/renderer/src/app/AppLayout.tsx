@@ -23,7 +23,7 @@ import RateReviewIcon from '@mui/icons-material/RateReview'
 import SettingsIcon from '@mui/icons-material/Settings'
 import { NavLink } from 'react-router'
 import { NoticeBanner } from './NoticeBanner'
-import { pages } from './shortcuts'
+import { pages } from '../lib/shortcuts'
 import type { ColorMode } from './theme'
 
 const drawerWidth = 200

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { isTypingTarget } from '../../app/shortcuts'
+import { isTypingTarget } from '../../lib/shortcuts'
 import { RECORDING_TOGGLE_EVENT } from './RecordingSlot'
 
 export interface RunnerShortcutHandlers {
