@@ -10,6 +10,7 @@ import { AppError } from '@shared/api/result'
 import { buildSearchIndex, searchQuestions, type SearchIndex } from '@shared/search/search-questions'
 import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
 import { messageOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
@@ -75,7 +76,10 @@ export class LibraryService {
     for (const id of ids) {
       const pending = this.details.get(id)
       if (pending && state.entries.has(id)) found.push(await pending)
-      else if (this.meta.retired[id]) found.push(this.meta.retired[id]!)
+      else {
+        const retired = this.meta.retired[id]
+        if (retired) found.push(retired)
+      }
     }
     return found
   }
@@ -102,9 +106,8 @@ export class LibraryService {
   async search(input: SearchLibraryInput): Promise<string[]> {
     const state = await this.state()
     state.search ??= buildSearchIndex(state.assembled.summary.questions, (summary) => {
-      const entry = state.entries.get(summary.id)!
-      const { bank, question } = entry.copies[0]!
-      return [question.prompt ?? '', bodySourceOf(state.assembled.banks[bank]!, question), question.followUps.join(' ')].join(' ')
+      const { bank, question } = defined(state.entries.get(summary.id)?.copies[0], `question ${summary.id}`)
+      return [question.prompt ?? '', bodySourceOf(defined(state.assembled.banks[bank], `bank ${bank}`), question), question.followUps.join(' ')].join(' ')
     })
     return searchQuestions(state.search, input.query, {
       kinds: input.kinds,
@@ -268,8 +271,8 @@ export class LibraryService {
   }
 
   private async analyzeQuestions(state: LibraryState, ids: readonly string[]): Promise<Question[]> {
-    const entries = ids.map((id) => state.entries.get(id)!)
-    const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(state.assembled.banks[c.bank]!, c.question)))
+    const entries = ids.map((id) => defined(state.entries.get(id), `question ${id}`))
+    const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(defined(state.assembled.banks[c.bank], `bank ${c.bank}`), c.question)))
     const analyses = await this.analyzeBodies(bodies)
     let at = 0
     return entries.map((entry) => {

@@ -11,6 +11,7 @@ import { recoverAtStart, type StartupRecovery } from './crash-recovery'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
 import { StreamWindows, WindowFailedError } from './stream-windows'
 import { codeOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 
 export interface RecordingServiceOptions {
   dataDir: string
@@ -78,11 +79,11 @@ export class RecordingService {
     await this.options.answers.ensure(answerId, { sessionId: input.sessionId, questionId: input.questionId, timeBoxMs: input.timeBoxMs ?? null })
     // The record first: if we die right after creating the file, the next start knows whose it is.
     const answer = await this.options.answers.patch(answerId, { type: 'startRecording' })
-    const take = currentTake(answer)!
+    const take = defined(currentTake(answer), `the new take of answer ${answerId}`)
     const key = { answerId, takeId: take.id }
     let writer
     try {
-      writer = await createAnswerWavWriter(this.audioDir, stemOf(take.audioFile!))
+      writer = await createAnswerWavWriter(this.audioDir, stemOf(defined(take.audioFile, `the audio file of take ${take.id}`)))
     } catch (error) {
       await this.report(key, { type: 'stopRecording', takeId: take.id, durationMs: 0, interrupted: false })
       throw error
@@ -142,8 +143,8 @@ export class RecordingService {
         throw error
       })
       const saved = await this.options.answers.patch(input.answerId, { type: 'importAudio', durationMs: imported.durationMs })
-      const take = saved.takes.at(-1)!
-      const path = join(this.options.dataDir, take.audioFile!)
+      const take = defined(saved.takes.at(-1), `the imported take of answer ${input.answerId}`)
+      const path = join(this.options.dataDir, defined(take.audioFile, `the audio file of take ${take.id}`))
       await mkdir(this.audioDir, { recursive: true })
       await rename(imported.path, path)
       const keyTerms = input.keyTerms ?? (await this.keyTermsOf(saved.questionId))
