@@ -15,8 +15,12 @@ try {
   if (major) process.env.ELECTRON_MAJOR_VER ||= major
 }
 
+/** `@shared/x` is src/shared/x in every bundle (tsconfig paths say the same to tsc, tsx and Playwright). */
+const resolveShared = { alias: { '@shared': resolve('src/shared') } }
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         // Browser mode is built beside main so both serve the same backend code.
@@ -32,6 +36,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveShared,
     build: {
       // A sandboxed preload can require nothing but electron: bundle everything, as CommonJS.
       externalizeDeps: false,
@@ -44,6 +49,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    resolve: resolveShared,
     plugins: [react()],
     build: {
       // electron-vite leaves output unminified; the renderer is also served to browsers.

@@ -1,7 +1,7 @@
 import { defaultLexicon } from '../src/shared/scoring/default-lexicon'
 import { defaultProfiles } from '../src/shared/scoring/default-profiles'
 import { scoreTranscript, type ScoreInput } from '../src/shared/scoring/score-transcript'
-import { behavioralQuestion, dashboardQuestion, longTranscript, starRubric, systemDesignRubric } from '../src/shared/scoring/test-fixtures'
+import { behavioralQuestion, dashboardQuestion, longTranscript, starRubric, systemDesignRubric } from '../tests/fixtures/scoring-fixtures'
 
 const WORDS = 1000
 const RUNS = 300

@@ -20,7 +20,11 @@ describe('layer import rules', () => {
     ['src/renderer/src/fixture.ts', "import { openStore } from '../../backend/storage/store'\nexport const a = openStore"],
     ['src/backend/fixture.ts', "import { BrowserWindow } from 'electron'\nexport const a = BrowserWindow"],
     ['src/preload/fixture.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
-    ['src/web/fixture.ts', "import { app } from 'electron'\nexport const a = app"]
+    ['src/web/fixture.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src/renderer/src/features/practice/fixture.ts', "import { useSettings } from '../../app/settings-context'\nexport const a = useSettings"],
+    ['src/renderer/src/features/whiteboard/fixture.tsx', "import { useAutosave } from '../practice/use-autosave'\nexport const a = useAutosave"],
+    ['src/renderer/src/app/fixture.tsx', "import { SessionSetup } from '../features/practice/SessionSetup'\nexport const a = SessionSetup"],
+    ['src/renderer/src/features/practice/fixture.ts', "import { readFile } from 'node:fs/promises'\nexport const a = readFile"]
   ])('rejects a wrong-layer import in %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toHaveLength(1)
   })
@@ -29,7 +33,10 @@ describe('layer import rules', () => {
     ['src/shared/fixture.ts', "import { z } from 'zod'\nexport const a = z"],
     ['src/backend/fixture.ts', "import { readFile } from 'node:fs/promises'\nimport { contract } from '../shared/contract'\nexport const a = [readFile, contract]"],
     ['src/renderer/src/fixture.ts', "import { contract } from '../../shared/contract'\nexport const a = contract"],
-    ['src/main/fixture.ts', "import { app } from 'electron'\nimport { createBackend } from '../backend/create-backend'\nexport const a = [app, createBackend]"]
+    ['src/main/fixture.ts', "import { app } from 'electron'\nimport { createBackend } from '../backend/create-backend'\nexport const a = [app, createBackend]"],
+    ['src/renderer/src/features/whiteboard/fixture.tsx', "import { PracticePage } from '../practice'\nimport { api } from '../../lib/api'\nimport { contract } from '@shared/contract'\nexport const a = [PracticePage, api, contract]"],
+    ['src/renderer/src/features/practice/fixture.ts', "import { NotesField } from './NotesField'\nimport { x } from '../../../../shared/session/timer'\nexport const a = [NotesField, x]"],
+    ['src/renderer/src/app/fixture.tsx', "import { LibraryPage } from '../features/library'\nimport { useSettings } from '../lib/settings-context'\nexport const a = [LibraryPage, useSettings]"]
   ])('allows a right-layer import in %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([])
   })

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseAudioPath } from '../shared/answers'
-import type { AppInfo } from '../shared/contract'
-import type { Handlers } from '../shared/api/handlers'
-import type { Question } from '../shared/banks/types'
+import { parseAudioPath } from '@shared/answers'
+import type { AppInfo } from '@shared/contract'
+import type { Handlers } from '@shared/api/handlers'
+import type { Question } from '@shared/banks/types'
 import { EventHub } from './events'
 import { AnswersService } from './answers'
 import { InterviewerService } from './interviewer/interviewer-service'
@@ -22,6 +22,7 @@ import { ModelsService } from './models-service'
 import { Transcriber, TranscriptionService } from './transcription'
 import { PracticeService } from './practice-service'
 import { BackupService, rollDbBackup } from './backup'
+import { codeOf } from '@shared/errors'
 
 export interface BackendOptions {
   /** Where the data file, audio and models live (Electron's userData or APP_DATA_DIR). */
@@ -64,7 +65,7 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0)
     return true
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+    return codeOf(error) === 'EPERM'
   }
 }
 
@@ -207,7 +208,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         : null,
     afterRestore: async () => {
       library.invalidate()
-      await practice.sync().catch(() => undefined)
+      await practice.sync().catch(() => undefined) // retried by the next change or read
     }
   })
   await backup.clearStaging()

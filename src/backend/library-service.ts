@@ -1,14 +1,16 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '../shared/contract'
-import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '../shared/banks/assemble-library'
-import { layoutName } from '../shared/banks/bank-layouts'
-import type { BodyAnalysis } from '../shared/banks/question-body'
-import type { ScannedBank } from '../shared/banks/scan-bank'
-import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '../shared/banks/types'
-import { AppError } from '../shared/api/result'
-import { buildSearchIndex, searchQuestions, type SearchIndex } from '../shared/search/search-questions'
+import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '@shared/contract'
+import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '@shared/banks/assemble-library'
+import { layoutName } from '@shared/banks/bank-layouts'
+import type { BodyAnalysis } from '@shared/banks/question-body'
+import type { ScannedBank } from '@shared/banks/scan-bank'
+import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '@shared/banks/types'
+import { AppError } from '@shared/api/result'
+import { buildSearchIndex, searchQuestions, type SearchIndex } from '@shared/search/search-questions'
 import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
+import { messageOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
@@ -74,7 +76,10 @@ export class LibraryService {
     for (const id of ids) {
       const pending = this.details.get(id)
       if (pending && state.entries.has(id)) found.push(await pending)
-      else if (this.meta.retired[id]) found.push(this.meta.retired[id]!)
+      else {
+        const retired = this.meta.retired[id]
+        if (retired) found.push(retired)
+      }
     }
     return found
   }
@@ -101,9 +106,8 @@ export class LibraryService {
   async search(input: SearchLibraryInput): Promise<string[]> {
     const state = await this.state()
     state.search ??= buildSearchIndex(state.assembled.summary.questions, (summary) => {
-      const entry = state.entries.get(summary.id)!
-      const { bank, question } = entry.copies[0]!
-      return [question.prompt ?? '', bodySourceOf(state.assembled.banks[bank]!, question), question.followUps.join(' ')].join(' ')
+      const { bank, question } = defined(state.entries.get(summary.id)?.copies[0], `question ${summary.id}`)
+      return [question.prompt ?? '', bodySourceOf(defined(state.assembled.banks[bank], `bank ${bank}`), question), question.followUps.join(' ')].join(' ')
     })
     return searchQuestions(state.search, input.query, {
       kinds: input.kinds,
@@ -234,7 +238,7 @@ export class LibraryService {
 
   private change<T>(task: () => Promise<T>): Promise<T> {
     const run = this.changes.then(task, task)
-    this.changes = run.catch(() => undefined)
+    this.changes = run.catch(() => undefined) // the queue only orders changes; the caller gets the failure from `run`
     return run
   }
 
@@ -267,8 +271,8 @@ export class LibraryService {
   }
 
   private async analyzeQuestions(state: LibraryState, ids: readonly string[]): Promise<Question[]> {
-    const entries = ids.map((id) => state.entries.get(id)!)
-    const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(state.assembled.banks[c.bank]!, c.question)))
+    const entries = ids.map((id) => defined(state.entries.get(id), `question ${id}`))
+    const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(defined(state.assembled.banks[c.bank], `bank ${c.bank}`), c.question)))
     const analyses = await this.analyzeBodies(bodies)
     let at = 0
     return entries.map((entry) => {
@@ -358,7 +362,7 @@ function previewOf(file: string, scanned: ScannedBank, replaced: ScannedBank | n
 }
 
 function reasonOf(error: unknown): string {
-  return error instanceof BankFileError ? error.reason : error instanceof Error ? error.message : String(error)
+  return error instanceof BankFileError ? error.reason : messageOf(error)
 }
 
 /** A body the detailed parse could not read in time: its text, shown as is. */

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises'
 import { basename, isAbsolute } from 'node:path'
-import { AppError } from '../shared/api/result'
-import type { ModelDownloadState, ModelList } from '../shared/contract'
+import { AppError } from '@shared/api/result'
+import type { ModelDownloadState, ModelList } from '@shared/contract'
 import type { EventHub } from './events'
 import { type ModelManager, findCatalogueModel, partPathOf } from './models'
 import type { Store } from './storage/store'
+import { codeOf, messageOf } from '@shared/errors'
 
 /**
  * Settings → Models over the API: downloads run in the background (the call returns at once)
@@ -24,7 +25,7 @@ export class ModelsService {
     const installed = await this.manager.listInstalled()
     const catalogue = await Promise.all(
       this.manager.catalogue().map(async (model) => {
-        const part = await stat(partPathOf(this.manager.modelsDir, model.file)).catch(() => undefined)
+        const part = await stat(partPathOf(this.manager.modelsDir, model.file)).catch(() => undefined) // no partial download
         return {
           ...model,
           installed: installed.some((entry) => entry.file === model.file),
@@ -77,11 +78,11 @@ export class ModelsService {
         .then(
           (installed) => update({ state: 'done', percent: 100, receivedBytes: installed.bytes, totalBytes: installed.bytes }),
           (error: unknown) => {
-            const code = (error as AppError).code ?? 'DOWNLOAD_FAILED'
+            const code = codeOf(error) ?? 'DOWNLOAD_FAILED'
             update(
               code === 'CANCELLED'
                 ? { state: 'cancelled', error: null }
-                : { state: 'failed', error: { code, message: error instanceof Error ? error.message : String(error) } }
+                : { state: 'failed', error: { code, message: messageOf(error) } }
             )
           }
         )
@@ -124,5 +125,5 @@ export class ModelsService {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false // missing reads as absent
 }

@@ -1,8 +1,8 @@
-import { answerView, type AnswerRecord } from '../shared/answers'
-import { AppError } from '../shared/api/result'
-import type { LibrarySummary, Question } from '../shared/banks/types'
-import { defaultLexicon } from '../shared/scoring/default-lexicon'
-import { attemptOf, practiceOverview, scoreAttempt, syncCards, type PracticeOverview } from '../shared/practice'
+import { answerView, type AnswerRecord } from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { LibrarySummary, Question } from '@shared/banks/types'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
+import { attemptOf, practiceOverview, scoreAttempt, syncCards, type PracticeOverview } from '@shared/practice'
 import type { Store } from './storage/store'
 
 /**
@@ -40,13 +40,13 @@ export class PracticeService {
       })
     }
     const next = this.queue.then(run, run)
-    this.queue = next.catch(() => undefined)
+    this.queue = next.catch(() => undefined) // the queue only orders writes; the caller gets the failure from `next`
     return next
   }
 
   async overview(): Promise<PracticeOverview> {
     await this.sync()
-    const library = await this.library.get().catch(() => null)
+    const library = await this.library.get().catch(() => null) // no library: every card counts as current (the library page reports the load error)
     const known = library ? new Set(library.questions.map((q) => q.id)) : null
     return practiceOverview(this.store.read().practice, this.now(), known ? (id) => known.has(id) : undefined)
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../shared/api/result'
-import type { QuestionSummary } from '../shared/banks/types'
-import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '../shared/contract'
-import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '../shared/session'
-import { filterSessionPool } from '../shared/session/session-pool'
-import type { Settings } from '../shared/settings'
+import { AppError } from '@shared/api/result'
+import type { QuestionSummary } from '@shared/banks/types'
+import type { CreateSessionInput as CreateSessionRequest, SaveSessionItemInput, UpdateSessionInput } from '@shared/contract'
+import { createSession, planSession, type PhaseTimeOverrides, type Session, type SessionAnswer } from '@shared/session'
+import { filterSessionPool } from '@shared/session/session-pool'
+import type { Settings } from '@shared/settings'
 import type { Store } from './storage/store'
+import { defined } from '@shared/defined'
 
 /** Phase lengths from the user's settings, as the planner's per-kind overrides. */
 function timesFromSettings(settings: Settings): PhaseTimeOverrides {
@@ -82,13 +83,13 @@ export class SessionsService {
       throw new AppError('VALIDATION', `Question ${patch.currentIndex + 1} is past the end of this session (${current.items.length} questions).`)
     }
     const db = await this.store.update((draft) => {
-      const session = draft.sessions.find((s) => s.id === id)!
+      const session = defined(draft.sessions.find((s) => s.id === id), `session ${id}`)
       if (patch.currentIndex !== undefined) session.currentIndex = patch.currentIndex
       if (patch.timer !== undefined) session.timer = patch.timer
       if (patch.status !== undefined) session.status = patch.status
       session.updatedAt = this.now().toISOString()
     })
-    return db.sessions.find((s) => s.id === id)!
+    return defined(db.sessions.find((s) => s.id === id), `session ${id}`)
   }
 
   /** Creates the item's answer entry on first save, so its answerId is fixed from then on. */
@@ -98,7 +99,7 @@ export class SessionsService {
       throw new AppError('NOT_FOUND', `Question ${questionId} is not part of this session.`)
     }
     const db = await this.store.update((draft) => {
-      const target = draft.sessions.find((s) => s.id === sessionId)!
+      const target = defined(draft.sessions.find((s) => s.id === sessionId), `session ${sessionId}`)
       let answer = target.answers.find((a) => a.questionId === questionId)
       if (!answer) {
         answer = { questionId, answerId: randomUUID(), notes: '', skipped: false } satisfies SessionAnswer
@@ -107,7 +108,7 @@ export class SessionsService {
       Object.assign(answer, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)))
       target.updatedAt = this.now().toISOString()
     })
-    return db.sessions.find((s) => s.id === sessionId)!
+    return defined(db.sessions.find((s) => s.id === sessionId), `session ${sessionId}`)
   }
 
   /** Removes the session record; its answers belong to AnswersService, which the caller asks. */

@@ -1,4 +1,5 @@
-import { isMethodName, methodNames } from '../shared/contract'
+import { isMethodName, methodNames } from '@shared/contract'
+import { messageOf } from '@shared/errors'
 
 /**
  * `npm run -s cli -- <command> …`. Each command lives in ./commands and is loaded only when
@@ -37,7 +38,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    console.error(`mockroom: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`mockroom: ${messageOf(error)}`)
     process.exitCode = 1
   }
 )

@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../backend/create-backend'
 import { forwardEvents, registerIpcHandlers } from './ipc'
 import { hardenApp, hardenSession, secureWebPreferences } from './security'
 import { devServerUrlFrom, isTrustedAppUrl, mediaPathOf, type AppLocation } from './trusted-url'
+import { messageOf } from '@shared/errors'
 
 // userData becomes <config>/mockroom, the same folder browser mode and the CLI use.
 app.setName('mockroom')
@@ -78,7 +79,7 @@ app.on('will-quit', () => {
 })
 
 start().catch((error: unknown) => {
-  const message = `mockroom: ${error instanceof Error ? error.message : String(error)}`
+  const message = `mockroom: ${messageOf(error)}`
   console.error(message)
   // Started from a desktop there is no terminal: say it where it is seen (e.g. a data file from a newer mockroom).
   dialog.showErrorBox('mockroom cannot start', message)

@@ -1,7 +1,7 @@
 import type { IpcMain, WebContents } from 'electron'
-import { eventChannel, methodChannel, methodNames } from '../shared/contract'
-import { dispatch } from '../shared/api/dispatch'
-import { fail } from '../shared/api/result'
+import { eventChannel, methodChannel, methodNames } from '@shared/contract'
+import { dispatch } from '@shared/api/dispatch'
+import { fail } from '@shared/api/result'
 import type { Backend } from '../backend/create-backend'
 
 /**

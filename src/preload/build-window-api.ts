@@ -1,6 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
-import { eventChannel, isEventName, methodChannel, methodNames } from '../shared/contract'
-import type { Transport } from '../shared/api/window-api'
+import { eventChannel, isEventName, methodChannel, methodNames } from '@shared/contract'
+import type { Transport } from '@shared/api/window-api'
 
 /**
  * One function per contract method, each bound to that method's channel. `ipcRenderer` itself

@@ -6,6 +6,7 @@ import { createBackend } from '../backend/create-backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { testClockFromEnv } from '../backend/test-clock'
 import { createWebServer } from './server'
+import { messageOf } from '@shared/errors'
 
 /** Browser mode: `npm run web [-- --port <n>]`. Prints the one line with the tokened URL. */
 function parsePort(argv: string[]): number {
@@ -44,6 +45,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  console.error(`mockroom: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(`mockroom: ${messageOf(error)}`)
   process.exit(1)
 })

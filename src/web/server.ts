@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo, Socket } from 'node:net'
 import { pipeline, type Duplex } from 'node:stream'
-import { dispatch } from '../shared/api/dispatch'
+import { dispatch } from '@shared/api/dispatch'
 import type { Backend } from '../backend/create-backend'
 import { cookieNames, parseRequest, type ParsedRequest } from './parse-request'
 import { COOKIE_PREFIX, createLaunchCredentials, guardRequest, type LaunchCredentials } from './request-guard'
+import { codeOf } from '@shared/errors'
 
 export interface WebServerOptions {
   backend: Backend
@@ -141,13 +142,13 @@ async function streamFile(
     handedOver = true
     pipeline(stream, res, (error) => {
       // A listener closing the player early is routine; anything else is worth a line.
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      if (error && codeOf(error) !== 'ERR_STREAM_PREMATURE_CLOSE') {
         log(`mockroom: streaming ${file} failed: ${error.message}`)
       }
     })
     return true
   } finally {
-    if (!handedOver) await handle.close().catch(() => undefined)
+    if (!handedOver) await handle.close().catch(() => undefined) // the response already failed; a second close error adds nothing
   }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { AnswersService } from './answers-service'
 import { EventHub } from '../events'
 import { openStore } from '../storage/store'
-import { emptyDrillRecord } from '../../shared/sql/drill-record'
+import { emptyDrillRecord } from '@shared/sql/drill-record'
 
 async function service() {
   const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-answers-'))

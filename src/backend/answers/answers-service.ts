@@ -10,13 +10,14 @@ import {
   type AnswerOwner,
   type AnswerRecord,
   type StoredAnswer
-} from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
-import type { SaveTypedAnswerInput } from '../../shared/contract'
-import type { SqlDrillRecord } from '../../shared/sql/drill-record'
-import type { ClarificationRecord, FollowUpRecord } from '../../shared/interviewer/records'
+} from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { SaveTypedAnswerInput } from '@shared/contract'
+import type { SqlDrillRecord } from '@shared/sql/drill-record'
+import type { ClarificationRecord, FollowUpRecord } from '@shared/interviewer/records'
 import type { EventHub } from '../events'
 import type { Store } from '../storage/store'
+import { defined } from '@shared/defined'
 
 /**
  * The one owner of answer records. Every change goes through `patch`, which applies the pure
@@ -78,7 +79,7 @@ export class AnswersService {
       if (!found) draft.answers.push(createAnswer(id, owner, at))
       else if (found.timeBoxMs === null && owner.timeBoxMs) found.timeBoxMs = owner.timeBoxMs
     })
-    return answerView(db.answers.find((a) => a.id === id)!)
+    return answerView(defined(db.answers.find((a) => a.id === id), `answer ${id}`))
   }
 
   /**
@@ -92,14 +93,14 @@ export class AnswersService {
       let index = draft.answers.findIndex((a) => a.id === id)
       if (index === -1 && owner) index = draft.answers.push(createAnswer(id, owner, at)) - 1
       if (index === -1) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
-      const found = draft.answers[index]!
+      const found = defined(draft.answers[index], `answer ${id}`)
       if (owner && (found.questionId !== owner.questionId || found.sessionId !== owner.sessionId)) {
         throw new AppError('CONFLICT', `Answer ${id} belongs to another question or session.`)
       }
       if (owner && found.timeBoxMs === null && owner.timeBoxMs) found.timeBoxMs = owner.timeBoxMs
       draft.answers[index] = applyAnswerChange(found, change, at)
     })
-    const saved = answerView(db.answers.find((a) => a.id === id)!)
+    const saved = answerView(defined(db.answers.find((a) => a.id === id), `answer ${id}`))
     this.events.emit('answer', saved)
     return saved
   }

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { answerWavPath } from './wav-writer'
 import { InvalidAudioError, decodeWav, durationMsOf, encodeWhisperWav, isWhisperFormat, toWhisperSamples, whisperFormat } from './wav-format'
 import type { WavAudio, WavLayout } from './wav-format'
+import { codeOf } from '@shared/errors'
 
 /**
  * What an imported recording may be, checked on the header before anything is converted: a
@@ -52,7 +53,7 @@ export async function readWavFile(path: string): Promise<WavAudio> {
   try {
     bytes = await readFile(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = codeOf(error)
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : `cannot read it (${code ?? 'error'})`
     throw new InvalidAudioError(`${path}: ${reason}`)
   }
@@ -71,7 +72,7 @@ export async function readWavFile(path: string): Promise<WavAudio> {
  */
 export async function importWav(audioDir: string, srcPath: string, answerId: string): Promise<ImportedWav> {
   const target = answerWavPath(audioDir, answerId)
-  const size = (await stat(srcPath).catch(() => null))?.size ?? 0
+  const size = (await stat(srcPath).catch(() => null))?.size ?? 0 // unreadable: the checks below name the problem
   if (size > IMPORT_LIMITS.maxFileBytes) {
     throw new InvalidAudioError(`${srcPath}: the file is ${Math.round(size / 1048576)} MB; imports are limited to 256 MB`)
   }

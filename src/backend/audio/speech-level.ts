@@ -1,4 +1,4 @@
-import { frameDbfs } from '../../shared/recording-windows'
+import { frameDbfs } from '@shared/recording-windows'
 
 /**
  * A 100 ms window below this level is room noise, not a voice: normal speech into a laptop

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 
 /** whisper.cpp reads only 16 kHz, 16-bit PCM; every WAV the app stores is in this format. */
 export const WHISPER_SAMPLE_RATE = 16_000

@@ -1,6 +1,7 @@
 import { open, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { durationMsOf, parseWavLayout } from './wav-format'
+import { codeOf, messageOf } from '@shared/errors'
 
 export interface RecoveredWav {
   answerId: string
@@ -34,7 +35,7 @@ export async function scanAudioFolder(audioDir: string): Promise<{ repaired: Rec
   try {
     names = await readdir(audioDir)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { repaired: [], damaged: [] }
+    if (codeOf(error) === 'ENOENT') return { repaired: [], damaged: [] }
     throw error
   }
   const repaired: RecoveredWav[] = []
@@ -58,11 +59,11 @@ export async function repairUnfinishedWavs(audioDir: string): Promise<RecoveredW
 }
 
 export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
+  const code = codeOf(error)
   if (code === 'EISDIR') return 'it is a folder, not a file'
   if (code === 'ENOENT') return 'the file is missing'
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `it cannot be opened for writing (${code}), so it could not be repaired`
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }
 
 /**
@@ -74,7 +75,7 @@ export async function repairWav(path: string): Promise<RecoveredWav | undefined>
   try {
     file = await open(path, 'r+')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = codeOf(error)
     if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error
     if (await needsRepair(path)) throw error
     return undefined

@@ -1,8 +1,8 @@
 import { mkdir, open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isAudioStem } from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
+import { isAudioStem } from '@shared/answers'
+import { AppError } from '@shared/api/result'
 import { CANONICAL_HEADER_BYTES, InvalidAudioError, createWavHeader, durationMsOf, whisperFormat } from './wav-format'
 
 /** Largest data chunk a 32-bit RIFF size can describe (about 37 hours at 16 kHz mono). */
@@ -66,7 +66,7 @@ export class WavWriter {
 
   append(chunk: Uint8Array): Promise<void> {
     const run = this.tail.then(() => this.write(chunk))
-    this.tail = run.catch(() => undefined)
+    this.tail = run.catch(() => undefined) // the tail only orders writes; the caller gets the failure from `run`
     return run
   }
 

@@ -1,4 +1,4 @@
-import { parseAudioPath } from '../../shared/answers'
+import { parseAudioPath } from '@shared/answers'
 
 /**
  * What a backup zip may hold, and where each entry goes in the data folder. Anything else in

@@ -4,8 +4,8 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { dirname, join } from 'node:path'
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { z } from 'zod'
-import { AppError } from '../../shared/api/result'
-import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '../../shared/backup-schema'
+import { AppError } from '@shared/api/result'
+import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '@shared/backup-schema'
 import { DbSchema, migrate, MigrationError, type Db } from '../storage/db-schema'
 import type { Store } from '../storage/store'
 import { BACKUP_FOLDERS, DB_ENTRY, folderOfEntry, MANIFEST } from './backup-entries'
@@ -39,7 +39,7 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 const stampOf = (now: Date): string => now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')
 
 async function filesUnder(root: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(join(root, prefix), { withFileTypes: true }).catch(() => [])
+  const entries = await readdir(join(root, prefix), { withFileTypes: true }).catch(() => []) // a missing folder has no entries
   const files: string[] = []
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name
@@ -189,7 +189,7 @@ export class BackupService {
   }
 
   async status(): Promise<BackupStatus> {
-    const names = (await readdir(this.backupsDir).catch(() => [] as string[])).filter((n) => exportNamePattern.test(n)).sort().reverse()
+    const names = (await readdir(this.backupsDir).catch(() => [] as string[])).filter((n) => exportNamePattern.test(n)).sort().reverse() // no backups folder yet: no backups
     const exports = await Promise.all(
       names.map(async (file) => {
         const info = await stat(join(this.backupsDir, file))
@@ -220,7 +220,7 @@ export class BackupService {
   }
 
   private async readUpload(uploadId: string): Promise<{ zip: Uint8Array; manifest: Manifest; db: Db; warnings: string[] }> {
-    const zip = await readFile(this.uploadFile(uploadId)).catch(() => null)
+    const zip = await readFile(this.uploadFile(uploadId)).catch(() => null) // missing: reported just below
     if (!zip) throw new AppError('NOT_FOUND', 'The uploaded backup is gone. Choose the file again.')
     let entries: Record<string, Uint8Array>
     try {
@@ -310,7 +310,7 @@ export class BackupService {
       })
       else await rm(live, { recursive: true, force: true })
       const staged = join(stage, folder)
-      if (await stat(staged).catch(() => null)) await rename(staged, live)
+      if (await stat(staged).catch(() => null)) await rename(staged, live) // not staged: nothing to move
       else if (folder !== 'whiteboards') await mkdir(live, { recursive: true })
     }
     await store.update((draft) => {

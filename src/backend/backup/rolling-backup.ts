@@ -18,7 +18,7 @@ const isAutoBackup = (name: string): boolean => /^db-\d{4}-\d\d-\d\dT[\d-]+Z(-\d
  */
 export async function rollDbBackup(dataDir: string, now: Date, keep = AUTO_BACKUP_KEEP): Promise<string | null> {
   const source = join(dataDir, 'db.json')
-  const bytes = await readFile(source).catch(() => null)
+  const bytes = await readFile(source).catch(() => null) // no db.json yet: nothing to back up
   if (!bytes || bytes.length === 0) return null
   const dir = autoBackupDir(dataDir)
   await mkdir(dir, { recursive: true })
@@ -35,7 +35,7 @@ export async function rollDbBackup(dataDir: string, now: Date, keep = AUTO_BACKU
 
 export async function listAutoBackups(dataDir: string): Promise<Array<{ file: string; bytes: number; createdAt: string }>> {
   const dir = autoBackupDir(dataDir)
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(isAutoBackup).sort().reverse()
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(isAutoBackup).sort().reverse() // no backups folder yet: nothing to prune
   return Promise.all(
     names.map(async (file) => {
       const info = await stat(join(dir, file))

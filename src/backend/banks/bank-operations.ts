@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { analyzeBodyText } from '../../shared/banks/assemble-library'
+import { analyzeBodyText } from '@shared/banks/assemble-library'
 import { BankFileError } from './bank-file-error'
 import type { BankOperations, BankWorkerReply, BankWorkerRequest, BankWorkerValue } from './bank-worker-protocol'
 import { importBankFile, scanBankFile } from './import-bank-file'

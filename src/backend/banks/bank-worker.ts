@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { BankFileError } from './bank-file-error'
 import { runBankOperation } from './bank-operations'
 import type { BankWorkerReply, BankWorkerRequest } from './bank-worker-protocol'
+import { messageOf } from '@shared/errors'
 
 /**
  * Parses banks off the backend's main thread (built as out/main/bank-worker.js): the backend
@@ -21,7 +22,7 @@ port.on('message', (request: BankWorkerRequest) => {
         error:
           error instanceof BankFileError
             ? { kind: 'bank-file', code: error.code, file: error.file, reason: error.reason }
-            : { kind: 'other', message: error instanceof Error ? error.message : String(error) }
+            : { kind: 'other', message: messageOf(error) }
       } satisfies BankWorkerReply)
   )
 })

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { libraryOverrides } from '../../shared/banks/library-overrides'
-import { filterSessionPool } from '../../shared/session/session-pool'
-import type { BankLibrary } from '../../shared/banks/types'
+import { libraryOverrides } from '@shared/banks/library-overrides'
+import { filterSessionPool } from '@shared/session/session-pool'
+import type { BankLibrary } from '@shared/banks/types'
 import { loadBankFiles, loadBankLibrary } from './load-bank-files'
 
 const dir = join(__dirname, '..', '..', '..', 'question-banks')

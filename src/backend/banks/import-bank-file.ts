@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ScannedBank } from '../../shared/banks/scan-bank'
-import type { Bank } from '../../shared/banks/types'
+import type { ScannedBank } from '@shared/banks/scan-bank'
+import type { Bank } from '@shared/banks/types'
 import { BankFileError } from './bank-file-error'
 import { bankIdForFile, isBankFileName, maxBankBytes, scanBankBytes } from './load-bank-files'
 
@@ -59,7 +59,7 @@ export async function importBankFile(input: ImportBankFileInput): Promise<Bank> 
     await writeFile(temporary, input.bytes)
     await rename(temporary, target)
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined)
+    await rm(temporary, { force: true }).catch(() => undefined) // a leftover temporary file is harmless and overwritten next time
     throw error
   }
   return { ...scanned.bank, file: name }

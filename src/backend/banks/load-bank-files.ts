@@ -1,10 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import { assembleLibrary, fullLibrary } from '../../shared/banks/assemble-library'
-import { MarkdownTooComplexError } from '../../shared/banks/markdown-guard'
-import { scanBank, type ScannedBank } from '../../shared/banks/scan-bank'
-import { slugify } from '../../shared/banks/title-text'
-import type { Bank, BankLibrary, Rubric } from '../../shared/banks/types'
+import { assembleLibrary, fullLibrary } from '@shared/banks/assemble-library'
+import { MarkdownTooComplexError } from '@shared/banks/markdown-guard'
+import { scanBank, type ScannedBank } from '@shared/banks/scan-bank'
+import { slugify } from '@shared/banks/title-text'
+import type { Bank, BankLibrary, Rubric } from '@shared/banks/types'
+import { messageOf } from '@shared/errors'
 import { BankFileError } from './bank-file-error'
 import { decodeBankBytes } from './decode-bank-bytes'
 
@@ -154,7 +155,7 @@ async function scanEntries(entries: readonly Entry[], errors: BankLibrary['error
     try {
       scanned.push(await readBankFile(entry.path, ids.get(entry)!, entry.source))
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = messageOf(error)
       errors.push({ file: basename(entry.path), reason })
     }
   }
@@ -181,5 +182,5 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'EISDIR') return 'is a folder, not a file'
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }

@@ -4,7 +4,7 @@ import { BankFileError } from './bank-file-error'
 import { repairMojibake } from './repair-mojibake'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
-import { parseBank } from '../../shared/banks/parse-bank'
+import { parseBank } from '@shared/banks/parse-bank'
 
 // The damage itself, to build test data: UTF-8 bytes read as Windows-1252 (or ISO-8859-1).
 const mangle = (s: string, encoding: string): string => iconv.decode(Buffer.from(s, 'utf8'), encoding)

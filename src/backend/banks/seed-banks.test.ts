@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { QuestionSchema, RubricSchema, type BankLibrary } from '../../shared/banks/types'
+import { QuestionSchema, RubricSchema, type BankLibrary } from '@shared/banks/types'
 import { loadBankFiles, loadBankLibrary } from './load-bank-files'
 
 const dir = join(__dirname, '..', '..', '..', 'question-banks')

@@ -1,7 +1,7 @@
-import type { AnswerRecord } from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
-import type { Question, Rubric } from '../../shared/banks/types'
-import type { AskClarifyingQuestionInput } from '../../shared/contract'
+import type { AnswerRecord } from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { Question, Rubric } from '@shared/banks/types'
+import type { AskClarifyingQuestionInput } from '@shared/contract'
 import {
   answerClarifyingQuestion,
   assessmentFromReport,
@@ -9,9 +9,9 @@ import {
   chooseFollowUps,
   type ClarificationRecord,
   type FollowUpRecord
-} from '../../shared/interviewer'
-import { scoreAnswer } from '../../shared/scoring'
-import { defaultLexicon } from '../../shared/scoring/default-lexicon'
+} from '@shared/interviewer'
+import { scoreAnswer } from '@shared/scoring'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
 import type { AnswersService } from '../answers'
 
 /** What the interviewer reads from the library: whole questions, rubrics, and the bank order. */

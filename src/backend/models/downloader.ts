@@ -64,7 +64,7 @@ export async function downloadModel(options: DownloadModelOptions): Promise<Inst
   let restarts = 0
   for (;;) {
     if (signal?.aborted) throw cancelled()
-    let from = (await stat(partPath).catch(() => undefined))?.size ?? 0
+    let from = (await stat(partPath).catch(() => undefined))?.size ?? 0 // no partial file: start from byte 0
     if (model.bytes !== null && from > model.bytes) {
       await rm(partPath, { force: true })
       from = 0
@@ -90,11 +90,11 @@ export async function downloadModel(options: DownloadModelOptions): Promise<Inst
       // The server cannot serve what we asked for: the .part is not a prefix of this file.
       start = -1
     } else {
-      await response.body?.cancel().catch(() => undefined)
+      await response.body?.cancel().catch(() => undefined) // the body is dropped either way
       throw new ModelError('DOWNLOAD_FAILED', `Downloading ${model.file} failed: the server answered HTTP ${response.status}.`)
     }
     if (start !== from && start !== 0) {
-      await response.body?.cancel().catch(() => undefined)
+      await response.body?.cancel().catch(() => undefined) // the body is dropped either way
       if (restarts++ > 0) throw new ModelError('DOWNLOAD_FAILED', `Downloading ${model.file} failed: the server does not resume downloads consistently.`)
       await rm(partPath, { force: true })
       continue

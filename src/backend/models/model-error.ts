@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 
 export type ModelErrorCode =
   | 'MODEL_MISSING'

@@ -3,10 +3,11 @@ import { constants, createWriteStream } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { MODEL_CATALOGUE, findCatalogueModel } from './catalogue'
 import { MODEL_HEADER_PROBE_BYTES, checkWhisperModelHeader } from './ggml-header'
 import { ModelError } from './model-error'
+import { codeOf, messageOf } from '@shared/errors'
 
 /** The largest released whisper.cpp model (large, f16) is about 3.1 GB. */
 export const MAX_MODEL_BYTES = 4 * 1024 ** 3
@@ -54,14 +55,14 @@ export async function listInstalledModels(modelsDir: string): Promise<InstalledM
   try {
     names = await readdir(modelsDir)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if (codeOf(error) === 'ENOENT') return []
     throw error
   }
   const models: InstalledModel[] = []
   for (const file of names) {
     if (!file.endsWith('.bin') || file.startsWith('.')) continue
     const path = join(modelsDir, file)
-    const info = await stat(path).catch(() => undefined)
+    const info = await stat(path).catch(() => undefined) // missing reads as absent
     if (!info?.isFile() || !(await hasGgmlMagic(path))) continue
     models.push({ file, path, bytes: info.size, catalogueId: findCatalogueModel(file)?.id ?? null })
   }
@@ -85,7 +86,7 @@ export async function importLocalModel(modelsDir: string, srcPath: string): Prom
   try {
     handle = await open(srcPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = codeOf(error)
     if (code === 'ENAMETOOLONG') throw new AppError('VALIDATION', 'That path is too long for this system: pick the model file again.')
     if (code === 'EACCES' || code === 'EPERM') throw new ModelError('MODEL_MISSING', `Cannot read the model file ${name}: permission denied.`)
     throw new ModelError('MODEL_MISSING', `Model file not found: ${srcPath}`)
@@ -116,15 +117,15 @@ export async function importLocalModel(modelsDir: string, srcPath: string): Prom
     // A short name of its own: the model's name plus a suffix could pass the 255-byte limit.
     temporary = join(modelsDir, `.import-${randomBytes(6).toString('hex')}.part`)
     await pipeline(handle.createReadStream({ start: 0, autoClose: false }), createWriteStream(temporary)).catch((error: unknown) => {
-      const why = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error)
+      const why = codeOf(error) === 'ENOSPC' ? 'the disk is full' : messageOf(error)
       throw new AppError('STORAGE_FAILED', `Could not copy ${name} into ${modelsDir}: ${why}.`)
     })
     await rename(temporary, target)
     temporary = null
     return { file, path: target, bytes: info.size, catalogueId: findCatalogueModel(file)?.id ?? null }
   } finally {
-    await handle.close().catch(() => undefined)
-    if (temporary) await rm(temporary, { force: true }).catch(() => undefined)
+    await handle.close().catch(() => undefined) // the write error above is the one reported
+    if (temporary) await rm(temporary, { force: true }).catch(() => undefined) // the write error above is the one reported
   }
 }
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/api/result'
-import type { Notice } from '../../shared/notices'
+import { AppError } from '@shared/api/result'
+import type { Notice } from '@shared/notices'
 import type { EventHub } from '../events'
 import type { Store } from '../storage/store'
 

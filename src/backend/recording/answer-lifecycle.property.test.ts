@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AnswerRecord } from '../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import type { Backend } from '../create-backend'
 import { createFixture, newDataDir, openBackend, until, type BackendFixture } from './backend-test-fixture'
 

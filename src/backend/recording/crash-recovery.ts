@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { AnswerChange, Take } from '../../shared/answers'
+import type { AnswerChange, Take } from '@shared/answers'
 import type { AnswersService } from '../answers'
 import { readWavFile, scanAudioFolder } from '../audio'
 import type { TakeKey } from '../transcription'
+import { messageOf } from '@shared/errors'
 
 export interface RecoveredTake extends TakeKey {
   questionId: string
@@ -70,7 +71,7 @@ export async function recoverAtStart(options: { dataDir: string; answers: Answer
       await answers.patch(key.answerId, change)
       return true
     } catch (error) {
-      console.error(`mockroom: could not recover take ${key.takeId} of answer ${key.answerId}: ${error instanceof Error ? error.message : String(error)}`)
+      console.error(`mockroom: could not recover take ${key.takeId} of answer ${key.answerId}: ${messageOf(error)}`)
       return false
     }
   }
@@ -90,7 +91,7 @@ export async function recoverAtStart(options: { dataDir: string; answers: Answer
   try {
     damaged = (await scanAudioFolder(audioDir)).damaged
   } catch (error) {
-    console.error(`mockroom: the audio folder could not be scanned: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`mockroom: the audio folder could not be scanned: ${messageOf(error)}`)
   }
   for (const entry of damaged) await quarantine(`audio/${basename(entry.path)}`, entry.path, entry.reason)
 
@@ -114,7 +115,7 @@ export async function recoverAtStart(options: { dataDir: string; answers: Answer
       try {
         durationMs = (await readWavFile(path)).durationMs
       } catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).replace(`${path}: `, '')
+        const reason = messageOf(error).replace(`${path}: `, '')
         await quarantine(take.audioFile!, path, reason, key)
         continue
       }

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { InvalidAudioError, type WavWriter } from '../audio'
 import type { StreamWindows } from './stream-windows'
 

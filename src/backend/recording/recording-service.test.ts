@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { AnswerRecord } from '../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import type { Backend } from '../create-backend'
 import { whisperTestEnv, mustRunWhisperTests } from '../transcription/whisper-test-env'
 import {

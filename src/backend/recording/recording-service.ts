@@ -1,15 +1,17 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { currentTake, type AnswerChange, type AnswerRecord } from '../../shared/answers'
-import { AppError } from '../../shared/api/result'
-import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '../../shared/contract'
-import type { WindowCutOptions } from '../../shared/recording-windows'
+import { currentTake, type AnswerChange, type AnswerRecord } from '@shared/answers'
+import { AppError } from '@shared/api/result'
+import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '@shared/contract'
+import type { WindowCutOptions } from '@shared/recording-windows'
 import type { AnswersService } from '../answers'
 import { InvalidAudioError, createAnswerWavWriter, importWav, readWavFile } from '../audio'
 import { errorData, type TakeKey, type TranscriptionOutcome, type TranscriptionService } from '../transcription'
 import { recoverAtStart, type StartupRecovery } from './crash-recovery'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
 import { StreamWindows, WindowFailedError } from './stream-windows'
+import { codeOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 
 export interface RecordingServiceOptions {
   dataDir: string
@@ -52,10 +54,6 @@ export class RecordingService {
     })
   }
 
-  isRecording(answerId: string): boolean {
-    return this.registry.get(answerId) !== undefined
-  }
-
   /**
    * Before anything records: mend and close what a crash left, set damaged audio aside, and
    * transcribe what was cut off. Never throws for one bad file.
@@ -81,11 +79,11 @@ export class RecordingService {
     await this.options.answers.ensure(answerId, { sessionId: input.sessionId, questionId: input.questionId, timeBoxMs: input.timeBoxMs ?? null })
     // The record first: if we die right after creating the file, the next start knows whose it is.
     const answer = await this.options.answers.patch(answerId, { type: 'startRecording' })
-    const take = currentTake(answer)!
+    const take = defined(currentTake(answer), `the new take of answer ${answerId}`)
     const key = { answerId, takeId: take.id }
     let writer
     try {
-      writer = await createAnswerWavWriter(this.audioDir, stemOf(take.audioFile!))
+      writer = await createAnswerWavWriter(this.audioDir, stemOf(defined(take.audioFile, `the audio file of take ${take.id}`)))
     } catch (error) {
       await this.report(key, { type: 'stopRecording', takeId: take.id, durationMs: 0, interrupted: false })
       throw error
@@ -145,8 +143,8 @@ export class RecordingService {
         throw error
       })
       const saved = await this.options.answers.patch(input.answerId, { type: 'importAudio', durationMs: imported.durationMs })
-      const take = saved.takes.at(-1)!
-      const path = join(this.options.dataDir, take.audioFile!)
+      const take = defined(saved.takes.at(-1), `the imported take of answer ${input.answerId}`)
+      const path = join(this.options.dataDir, defined(take.audioFile, `the audio file of take ${take.id}`))
       await mkdir(this.audioDir, { recursive: true })
       await rename(imported.path, path)
       const keyTerms = input.keyTerms ?? (await this.keyTermsOf(saved.questionId))
@@ -200,7 +198,7 @@ export class RecordingService {
   async abandon(answerId: string): Promise<void> {
     const open = this.registry.release(answerId)
     if (open) {
-      await open.writer.close().catch(() => undefined)
+      await open.writer.close().catch(() => undefined) // the answer is being deleted: its file goes either way
       await open.stream.discard()
     }
     await this.finishing.get(answerId)
@@ -215,7 +213,7 @@ export class RecordingService {
     this.closed = true
     for (const open of this.registry.all()) {
       this.registry.release(open.answerId)
-      await open.writer.close().catch(() => undefined)
+      await open.writer.close().catch(() => undefined) // shutting down: crash recovery repairs the file at next start
       await open.stream.discard()
     }
     await Promise.allSettled([...this.finishing.values()])
@@ -223,7 +221,7 @@ export class RecordingService {
   }
 
   private async keyTermsOf(questionId: string): Promise<readonly string[]> {
-    return (await this.options.keyTermsOf?.(questionId).catch(() => [])) ?? []
+    return (await this.options.keyTermsOf?.(questionId).catch(() => [])) ?? [] // key terms only bias whisper; without the library it transcribes unhinted
   }
 
   /** Asks for a transition; one that is refused (the take moved on or was deleted) is reported and dropped. */
@@ -238,7 +236,7 @@ export class RecordingService {
     try {
       await this.options.answers.patch(key.answerId, change)
     } catch (error) {
-      const code = (error as AppError).code
+      const code = codeOf(error)
       // A refused transition is the machine guarding a take that moved on (deleted, retried): nothing to do.
       if (code !== 'ILLEGAL_TRANSITION' && code !== 'NOT_FOUND') {
         console.error(`mockroom: answer ${key.answerId} take ${key.takeId}: ${change.type} failed: ${String(error)}`)

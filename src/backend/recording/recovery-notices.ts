@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Notice } from '../../shared/notices'
+import type { Notice } from '@shared/notices'
 import { QUARANTINE_DIR, type StartupRecovery } from './crash-recovery'
 
 type NewNotice = Omit<Notice, 'id' | 'createdAt'>

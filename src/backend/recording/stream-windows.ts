@@ -1,10 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AppError } from '../../shared/api/result'
-import { findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '../../shared/recording-windows'
-import type { Transcript } from '../../shared/transcript'
+import { findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '@shared/recording-windows'
+import type { Transcript } from '@shared/transcript'
 import { WHISPER_SAMPLE_RATE, encodeWhisperWav } from '../audio'
 import { emptyTranscript, type TranscriptionRun } from '../transcription'
+import { codeOf } from '@shared/errors'
 
 interface StreamWindow {
   offsetMs: number
@@ -89,7 +89,7 @@ export class StreamWindows {
     await this.removeScratch()
     const failed = settled.find((outcome) => outcome.status === 'rejected')
     if (failed) {
-      const code = (failed.reason as AppError).code
+      const code = codeOf(failed.reason)
       throw code === 'MODEL_MISSING' || code === 'CANCELLED' ? failed.reason : new WindowFailedError(failed.reason)
     }
     if (this.windows.length === 0) return emptyTranscript(durationMs, this.modelPath)
@@ -141,7 +141,7 @@ export class StreamWindows {
         this.modelPath = modelPath
         return await job.result
       } catch (error) {
-        if ((error as AppError).code === 'NO_SPEECH') return null
+        if (codeOf(error) === 'NO_SPEECH') return null
         throw error
       } finally {
         await rm(path, { force: true })
@@ -155,7 +155,7 @@ export class StreamWindows {
         (error: unknown) => (window.outcome = { error })
       )
       .then(() => this.publishPartial())
-      .catch(() => undefined)
+      .catch(() => undefined) // the outcome above already holds the error; publishing a partial is best effort
   }
 
   private publishPartial(): void {

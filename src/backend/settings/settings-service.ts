@@ -1,4 +1,4 @@
-import type { Settings, SettingsPatch } from '../../shared/settings'
+import type { Settings, SettingsPatch } from '@shared/settings'
 import type { Store } from '../storage/store'
 
 /** The one writer of the user's settings. */

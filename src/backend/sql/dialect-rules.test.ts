@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dialectRules, type DialectRuleId } from '../../shared/sql/translate-oracle'
+import { dialectRules, type DialectRuleId } from '@shared/sql/translate-oracle'
 import { SqlEngine } from './sql-engine'
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sqlDrillOf } from '../../shared/sql/sql-drill'
+import { sqlDrillOf } from '@shared/sql/sql-drill'
 import { loadBankLibrary } from '../banks/load-bank-files'
 import { SqlEngine } from './sql-engine'
 

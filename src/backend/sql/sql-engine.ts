@@ -3,15 +3,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { orderByOf } from '../../shared/sql/order-by'
-import { lineAndColumn } from '../../shared/sql/tokenize'
+import { orderByOf } from '@shared/sql/order-by'
+import { lineAndColumn } from '@shared/sql/tokenize'
 import {
   oraclePrelude,
   sourceOffsetOf,
   translateOracleScript,
   type ScriptRole,
   type TranslatedStatement
-} from '../../shared/sql/translate-oracle'
+} from '@shared/sql/translate-oracle'
 import type {
   SqlColumn,
   SqlError,
@@ -22,7 +22,7 @@ import type {
   SqlRunOutcome,
   SqlTable,
   SqlTypeCategory
-} from '../../shared/sql/types'
+} from '@shared/sql/types'
 
 /**
  * PostgreSQL (PGlite, in WebAssembly) for SQL drills. One instance, and every run inside one

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { translateOracleScript } from '../../shared/sql/translate-oracle'
+import { translateOracleScript } from '@shared/sql/translate-oracle'
 import {
   SqlLimitsSchema,
   type SqlError,
@@ -12,8 +12,9 @@ import {
   type SqlPrepareResult,
   type SqlRunInput,
   type SqlRunOutcome
-} from '../../shared/sql/types'
+} from '@shared/sql/types'
 import type { SqlWorkerReply, SqlWorkerRequest } from './sql-worker-protocol'
+import { messageOf } from '@shared/errors'
 
 /** How long the engine may take to start before the call fails (it takes seconds on a busy machine). */
 const START_TIMEOUT_MS = 180_000
@@ -164,7 +165,7 @@ export class SqlService {
       }
     } catch (error) {
       this.replace(running)
-      return { kind: 'failed', message: error instanceof Error ? error.message : String(error), elapsedMs: 0, startMs }
+      return { kind: 'failed', message: messageOf(error), elapsedMs: 0, startMs }
     }
     const id = ++this.nextId
     const began = performance.now()

@@ -1,4 +1,4 @@
-import type { SqlLimits, SqlPrepareResult, SqlRunOutcome } from '../../shared/sql/types'
+import type { SqlLimits, SqlPrepareResult, SqlRunOutcome } from '@shared/sql/types'
 
 export type SqlWorkerRequest =
   | { id: number; op: 'prepare'; setup: string; references: string[]; limits: SqlLimits }

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { SqlEngine } from './sql-engine'
-import type { SqlPrepareResult, SqlRunOutcome } from '../../shared/sql/types'
+import type { SqlPrepareResult, SqlRunOutcome } from '@shared/sql/types'
 import type { SqlWorkerReply, SqlWorkerRequest } from './sql-worker-protocol'
+import { messageOf } from '@shared/errors'
 
 /**
  * The SQL engine's thread (built as out/main/sql-worker.js). PostgreSQL runs synchronously in
@@ -16,7 +17,7 @@ const options = (workerData ?? {}) as { cacheDir?: string; seedDir?: string }
 const engine = SqlEngine.start({ cacheDir: options.cacheDir, seedDir: options.seedDir })
 engine.then(
   () => port.postMessage({ type: 'ready', startMs: performance.now() - started } satisfies SqlWorkerReply),
-  (error: unknown) => port.postMessage({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) } satisfies SqlWorkerReply)
+  (error: unknown) => port.postMessage({ type: 'start-failed', message: messageOf(error) } satisfies SqlWorkerReply)
 )
 
 port.on('message', (request: SqlWorkerRequest) => {
@@ -27,6 +28,6 @@ port.on('message', (request: SqlWorkerRequest) => {
   work.then(
     (value) => port.postMessage({ type: 'reply', id: request.id, ok: true, value } satisfies SqlWorkerReply),
     (error: unknown) =>
-      port.postMessage({ type: 'reply', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies SqlWorkerReply)
+      port.postMessage({ type: 'reply', id: request.id, ok: false, message: messageOf(error) } satisfies SqlWorkerReply)
   )
 })

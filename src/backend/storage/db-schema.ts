@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { StoredAnswerSchema } from '../../shared/answers'
-import { NoticeSchema } from '../../shared/notices'
-import { PracticeStateSchema, emptyPracticeState } from '../../shared/practice/practice-schema'
-import { SessionSchema } from '../../shared/session'
-import { SettingsSchema, defaultSettings } from '../../shared/settings'
+import { StoredAnswerSchema } from '@shared/answers'
+import { NoticeSchema } from '@shared/notices'
+import { PracticeStateSchema, emptyPracticeState } from '@shared/practice/practice-schema'
+import { SessionSchema } from '@shared/session'
+import { SettingsSchema, defaultSettings } from '@shared/settings'
 
 /** Bump with a new entry in `migrations` whenever the shape of the data file changes. */
 export const CURRENT_SCHEMA_VERSION = 6

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultInterviewerVoice, defaultSettings, SettingsPatchSchema } from '../../shared/settings'
+import { defaultInterviewerVoice, defaultSettings, SettingsPatchSchema } from '@shared/settings'
 import { openStore } from './store'
 
 /** The interviewer-voice settings were added to schema version 1 with defaults, not a migration. */

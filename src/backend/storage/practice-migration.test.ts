@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultSettings } from '../../shared/settings'
+import { defaultSettings } from '@shared/settings'
 import { addPracticeState, migrate } from './db-schema'
 
 describe('practice migration', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { answerView } from '../../shared/answers'
-import { defaultSettings } from '../../shared/settings'
-import { emptyDrillRecord, type SqlDrillRecord } from '../../shared/sql/drill-record'
+import { answerView } from '@shared/answers'
+import { defaultSettings } from '@shared/settings'
+import { emptyDrillRecord, type SqlDrillRecord } from '@shared/sql/drill-record'
 import { migrate, sqlDrillOnAnswersMigration } from './db-schema'
 
 const at = '2026-11-20T10:00:00.000Z'

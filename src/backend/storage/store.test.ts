@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CURRENT_SCHEMA_VERSION, migrate } from './db-schema'
 import { openStore } from './store'
-import { defaultSettings } from '../../shared/settings'
+import { defaultSettings } from '@shared/settings'
 
 /**
  * Simulated disk failures on the data file's temporary files: `open` refusing (read-only

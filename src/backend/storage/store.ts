@@ -2,8 +2,9 @@ import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { DbSchema, NewerDataFileError, emptyDb, migrate, type Db } from './db-schema'
+import { codeOf, messageOf } from '@shared/errors'
 
 export interface OpenStoreOptions {
   dataDir: string
@@ -47,7 +48,7 @@ export function describeStorageError(error: unknown, action: string, path: strin
     EISDIR: 'it is a folder, not a file',
     EIO: 'the disk reported an input/output error'
   }
-  const why = (code && hints[code]) ?? (error instanceof Error ? error.message : String(error))
+  const why = (code && hints[code]) ?? messageOf(error)
   return `Could not ${action} ${path}: ${why}${code && hints[code] ? ` (${code})` : ''}.`
 }
 
@@ -64,7 +65,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(await readFile(this.file, 'utf8')) as T
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      if (codeOf(error) === 'ENOENT') return null
       throw error
     }
   }
@@ -82,7 +83,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       }
       await rename(temporary, this.file)
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined)
+      await rm(temporary, { force: true }).catch(() => undefined) // the write error above is the one reported
       throw error
     }
   }
@@ -93,7 +94,7 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0)
     return true
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+    return codeOf(error) === 'EPERM'
   }
 }
 
@@ -102,14 +103,14 @@ function isRunning(pid: number): boolean {
  * whose writer is still running (another process, or this one) is left alone.
  */
 export async function removeStaleTempFiles(dataDir: string): Promise<string[]> {
-  const names = await readdir(dataDir).catch(() => [] as string[])
+  const names = await readdir(dataDir).catch(() => [] as string[]) // no data folder yet: nothing to clean
   const removed: string[] = []
   for (const name of names) {
     const match = TEMP_FILE.exec(name)
     if (!match) continue
     const pid = match[1] ? Number(match[1]) : null
     if (pid !== null && (pid === process.pid || isRunning(pid))) continue
-    await rm(join(dataDir, name), { force: true, recursive: true }).catch(() => undefined)
+    await rm(join(dataDir, name), { force: true, recursive: true }).catch(() => undefined) // a leftover is retried at next start
     removed.push(name)
   }
   return removed
@@ -153,7 +154,7 @@ export async function openStore({ dataDir, now = () => new Date() }: OpenStoreOp
       if (error instanceof NewerDataFileError) {
         throw new Error(`${file}: ${error.message}. Update mockroom to open it; the file was left untouched.`, { cause: error })
       }
-      await moveAside(error instanceof Error ? error.message : String(error))
+      await moveAside(messageOf(error))
     }
   }
 
@@ -180,7 +181,7 @@ export async function openStore({ dataDir, now = () => new Date() }: OpenStoreOp
         return next
       }
       const next = queue.then(run, run)
-      queue = next.catch(() => undefined)
+      queue = next.catch(() => undefined) // the queue only orders writes; the caller gets the failure from `next`
       return next
     }
   }

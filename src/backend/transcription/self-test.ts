@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { AppError } from '../../shared/api/result'
-import type { TranscriberCheck } from '../../shared/contract'
-import type { Transcript } from '../../shared/transcript'
+import { AppError } from '@shared/api/result'
+import type { TranscriberCheck } from '@shared/contract'
+import type { Transcript } from '@shared/transcript'
+import { messageOf } from '@shared/errors'
 
 export interface SelfTestDeps {
   /** The model transcription would use now; throws MODEL_MISSING when there is none. */
@@ -68,11 +69,11 @@ export async function checkTranscriber(deps: SelfTestDeps): Promise<TranscriberC
 
 function problemOf(error: unknown): { code: string; message: string } {
   if (error instanceof AppError) return { code: error.code, message: error.message }
-  return { code: 'WHISPER_FAILED', message: error instanceof Error ? error.message : String(error) }
+  return { code: 'WHISPER_FAILED', message: messageOf(error) }
 }
 
 /** The cache key of a model file: a replaced or re-downloaded file is tested again. */
 export async function modelFingerprint(modelPath: string): Promise<string> {
-  const info = await stat(modelPath).catch(() => null)
+  const info = await stat(modelPath).catch(() => null) // missing: reported just below
   return info ? `${modelPath}:${info.size}:${info.mtimeMs}` : modelPath
 }

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TranscriptSchema } from '../../shared/transcript'
+import { TranscriptSchema } from '@shared/transcript'
 import { createWavHeader, encodeWhisperWav } from '../audio/wav-format'
 import { GGML_MAGIC } from '../models/model-files'
 import { Transcriber } from './transcriber'

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import type { Transcript, TranscriptionProgress } from '../../shared/transcript'
+import type { Transcript, TranscriptionProgress } from '@shared/transcript'
 import { readWavFile } from '../audio/import-wav'
 import { DEFAULT_MIN_SPEECH_DBFS, soundsLikeSpeech } from '../audio/speech-level'
 import { InvalidAudioError, WHISPER_SAMPLE_RATE, encodeWhisperWav, isWhisperFormat, toWhisperSamples } from '../audio/wav-format'
@@ -300,7 +300,7 @@ export class Transcriber {
 }
 
 async function assertModel(modelPath: string): Promise<void> {
-  const info = await stat(modelPath).catch(() => undefined)
+  const info = await stat(modelPath).catch(() => undefined) // missing: reported just below
   if (!info?.isFile()) throw modelMissingError(modelPath)
   if (!(await hasGgmlMagic(modelPath))) {
     throw new TranscriptionError(

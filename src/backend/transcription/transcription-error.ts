@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/api/result'
-import type { TranscriptionErrorCode } from '../../shared/transcript'
+import { AppError } from '@shared/api/result'
+import type { TranscriptionErrorCode } from '@shared/transcript'
 
 export class TranscriptionError extends AppError {
   declare readonly code: TranscriptionErrorCode

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { AppError, type ApiErrorData } from '../../shared/api/result'
-import type { Transcript } from '../../shared/transcript'
+import { AppError, type ApiErrorData } from '@shared/api/result'
+import type { Transcript } from '@shared/transcript'
 import type { EventHub } from '../events'
 import type { ModelManager } from '../models'
-import type { TranscriberCheck } from '../../shared/contract'
+import type { TranscriberCheck } from '@shared/contract'
 import { checkTranscriber, modelFingerprint } from './self-test'
 import { Transcriber, type TranscriptionJob, type TranscriptionRequest } from './transcriber'
 import { TranscriptionError } from './transcription-error'
+import { codeOf, messageOf } from '@shared/errors'
 
 /** Which take a transcription belongs to. */
 export interface TakeKey {
@@ -96,7 +97,7 @@ export function emptyTranscript(durationMs: number, modelPath: string | null): T
 export function errorData(error: unknown): ApiErrorData {
   return error instanceof AppError
     ? { code: error.code, message: error.message }
-    : { code: 'WHISPER_FAILED', message: error instanceof Error ? error.message : String(error) }
+    : { code: 'WHISPER_FAILED', message: messageOf(error) }
 }
 
 const keyOf = ({ answerId, takeId }: TakeKey): string => `${answerId}/${takeId}`
@@ -165,10 +166,6 @@ export class TranscriptionService {
     return run
   }
 
-  isBusy(key: TakeKey): boolean {
-    return this.runs.get(keyOf(key))?.current ?? false
-  }
-
   /** Transcribes a whole WAV in the background and reports the outcome, unless the run was stopped first. */
   transcribeWhole(key: TakeKey, wavPath: string, keyTerms: readonly string[], durationMs: number, report: ReportOutcome): void {
     const run = this.begin(key)
@@ -177,7 +174,7 @@ export class TranscriptionService {
       try {
         return { ...(await job.result), durationMs }
       } catch (error) {
-        if ((error as AppError).code === 'NO_SPEECH') return emptyTranscript(durationMs, modelPath)
+        if (codeOf(error) === 'NO_SPEECH') return emptyTranscript(durationMs, modelPath)
         throw error
       }
     })

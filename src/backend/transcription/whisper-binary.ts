@@ -15,7 +15,7 @@ export function resolveWhisperBinary(env: NodeJS.ProcessEnv = process.env): stri
 
 /** Fails with WHISPER_BINARY_MISSING unless `path` is an executable file. */
 export async function assertWhisperBinary(path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined)
+  const info = await stat(path).catch(() => undefined) // missing: reported just below
   if (!info) throw binaryMissingError(path, 'is not built yet')
   if (!info.isFile()) throw binaryMissingError(path, 'path is not a file')
   if (process.platform !== 'win32') {

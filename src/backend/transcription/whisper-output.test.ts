@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TranscriptSchema } from '../../shared/transcript'
+import { TranscriptSchema } from '@shared/transcript'
 import { buildTranscriptionPrompt } from './prompt'
 import { buildWhisperArgs } from './whisper-args'
 import { parseWhisperJson } from './whisper-output'

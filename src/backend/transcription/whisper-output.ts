@@ -1,4 +1,4 @@
-import type { TimedText, Transcript } from '../../shared/transcript'
+import type { TimedText, Transcript } from '@shared/transcript'
 import { TranscriptionError } from './transcription-error'
 
 interface RawOffsets {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { maxBankBytes, scanBankFiles } from '../../backend/banks/index'
-import { assembleLibrary, fullLibrary } from '../../shared/banks/assemble-library'
+import { assembleLibrary, fullLibrary } from '@shared/banks/assemble-library'
 
 const usage = `usage: banks inspect [paths…] [--json]   (files up to ${maxBankBytes / 1048576} MB, as for imports)`
 

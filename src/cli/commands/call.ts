@@ -1,4 +1,4 @@
-import { dispatch } from '../../shared/api/dispatch'
+import { dispatch } from '@shared/api/dispatch'
 import { findAppRoot } from '../../backend/app-root'
 import { createBackend } from '../../backend/create-backend'
 import { resolveDataDir } from '../../backend/data-dir'

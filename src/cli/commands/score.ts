@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util'
 import { findAppRoot } from '../../backend/app-root'
 import { resolveDataDir } from '../../backend/data-dir'
 import { LibraryService } from '../../backend/library-service'
-import { findQuestion } from '../../shared/banks/find-question'
-import { scoreAnswer, unscoredReasons } from '../../shared/scoring/score-answer'
+import { findQuestion } from '@shared/banks/find-question'
+import { scoreAnswer, unscoredReasons } from '@shared/scoring/score-answer'
 
 const USAGE =
   'usage: score --question <id|title words> --transcript <file.txt> [--duration <seconds>] [--time-box <seconds>] [--json]'

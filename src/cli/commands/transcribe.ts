@@ -3,6 +3,7 @@ import { resolveDataDir } from '../../backend/data-dir'
 import { listInstalledModels, modelsDirOf } from '../../backend/models/model-files'
 import { Transcriber } from '../../backend/transcription/transcriber'
 import { modelMissingError } from '../../backend/transcription/transcription-error'
+import { messageOf } from '@shared/errors'
 
 const USAGE = 'usage: transcribe <wav> [--model <path>] [--terms "a,b,c"] [--json]'
 
@@ -49,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    const message = error instanceof Error ? error.message : String(error)
+    const message = messageOf(error)
     console.error(`mockroom: ${typeof code === 'string' ? `${code}: ` : ''}${message.split('\n')[0]}`)
     return 1
   }

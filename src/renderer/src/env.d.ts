@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { Transport } from '../../shared/api/window-api'
+import type { Transport } from '@shared/api/window-api'
 
 declare global {
   interface Window {

@@ -1,6 +1,7 @@
 import { contract, isMethodName, type MethodName, type MethodOutput } from '../contract'
 import type { Handlers } from './handlers'
 import { AppError, fail, ok, type Result } from './result'
+import { messageOf } from '../errors'
 
 /**
  * Validates `rawInput` against the method's schema, calls the handler and turns every outcome
@@ -30,6 +31,6 @@ export async function dispatch(
 
 export function errorToResult(error: unknown): Result<never> {
   if (error instanceof AppError) return fail(error.code, error.message)
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   return fail('INTERNAL', `Unexpected error: ${message}`)
 }

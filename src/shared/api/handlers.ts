@@ -5,9 +5,5 @@ export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>
 }
 
-/** What a renderer sees: the same methods, taking the input before validation. */
+/** A listener for one backend event, called with its payload. */
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
-
-export interface EventSource {
-  on<E extends EventName>(name: E, listener: EventListener<E>): () => void
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Question } from './types'
 import { findQuestion } from './find-question'
-import { batchVsStreamingQuestion } from '../scoring/test-fixtures'
+import { batchVsStreamingQuestion } from '../../../tests/fixtures/scoring-fixtures'
 
 const q = (id: string, title: string): Question => ({ ...batchVsStreamingQuestion, id, title })
 const questions = [

@@ -1,6 +1,7 @@
 import { analyzeBodyText, assembleLibrary, bodySourceOf, completeQuestion, fullLibrary, type AssembleOptions } from './assemble-library'
 import { humanizeFileName, scanBank, type ParseBankOptions, type ScannedBank } from './scan-bank'
 import type { Bank, BankLibrary, Question, Rubric } from './types'
+import { messageOf } from '../errors'
 
 export { humanizeFileName, type ParseBankOptions }
 
@@ -36,7 +37,7 @@ export function parseBank(text: string, options: ParseBankOptions): ParsedBank {
   try {
     return parseBankOrThrow(text, options)
   } catch (error) {
-    const warnings = [`could not parse the file: ${error instanceof Error ? error.message : String(error)}`]
+    const warnings = [`could not parse the file: ${messageOf(error)}`]
     const bank: Bank = { id: options.bankId, title: humanizeFileName(options.file), file: options.file, source: options.source ?? 'built-in', questionCount: 0, warnings }
     return { bank, questions: [], rubrics: [], scanned: { bank, text: '', questions: [], rubrics: [], layouts: [] } }
   }

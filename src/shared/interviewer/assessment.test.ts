@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { scoreTranscript } from '../scoring'
 import { defaultLexicon } from '../scoring/default-lexicon'
 import { defaultProfiles } from '../scoring/default-profiles'
-import { batchVsStreamingQuestion, reasonedAnswer, sloganAnswer, starRubric, systemDesignRubric } from '../scoring/test-fixtures'
+import { batchVsStreamingQuestion, reasonedAnswer, sloganAnswer, starRubric, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 import { assessmentFromReport, keyTermWeight, topicOf } from './assessment'
 import { chooseFollowUps } from './follow-up-policy'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answerView, createAnswer } from '../answers'
-import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from '../scoring/test-fixtures'
+import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 import { createSession } from '../session/session-schema'
 import { summaryOfSession } from './summary-input'
 

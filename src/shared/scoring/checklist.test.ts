@@ -3,7 +3,7 @@ import type { Question } from '../banks/types'
 import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import { scoreTranscript } from './score-transcript'
-import { batchVsStreamingQuestion, conceptQuestion, systemDesignRubric } from './test-fixtures'
+import { batchVsStreamingQuestion, conceptQuestion, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 function items(transcript: string, question: Question = { ...batchVsStreamingQuestion, title: 'Design a clickstream pipeline' }) {
   const report = scoreTranscript({ transcript, question, rubric: systemDesignRubric, lexicon: defaultLexicon, profiles: defaultProfiles })

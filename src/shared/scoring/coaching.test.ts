@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import { scoreTranscript } from './score-transcript'
-import { behavioralQuestion, dashboardQuestion, starRubric, starStory, systemDesignRubric } from './test-fixtures'
+import { behavioralQuestion, dashboardQuestion, starRubric, starStory, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 const score = (transcript: string, question = dashboardQuestion, rubric = systemDesignRubric) =>
   scoreTranscript({ transcript, question, rubric, lexicon: defaultLexicon, profiles: defaultProfiles })

@@ -11,7 +11,7 @@ import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import { ScoreReportSchema, type ScoreReport } from './report-schema'
 import { scoreAnswer, type ScorableAnswer } from './score-answer'
-import { batchVsStreamingQuestion, systemDesignRubric } from './test-fixtures'
+import { batchVsStreamingQuestion, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 const distanceQuestion: Question = {
   ...batchVsStreamingQuestion,

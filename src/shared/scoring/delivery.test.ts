@@ -3,7 +3,7 @@ import type { WordTime } from './analysis'
 import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import { scoreTranscript, type ScoreInput } from './score-transcript'
-import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from './test-fixtures'
+import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 type Options = Partial<Pick<ScoreInput, 'words' | 'durationMs' | 'timeBoxMs' | 'spokenText'>>
 

@@ -4,7 +4,7 @@ import { analyzeTranscript } from './analysis'
 import { compileLexicon } from './compile'
 import { defaultLexicon } from './default-lexicon'
 import { matchKeyTerms } from './key-terms'
-import { batchVsStreamingQuestion } from './test-fixtures'
+import { batchVsStreamingQuestion } from '../../../tests/fixtures/scoring-fixtures'
 
 function coverage(transcript: string, keyTerms: string[]) {
   const lexicon = compileLexicon(defaultLexicon)

@@ -5,7 +5,7 @@ import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import type { CriterionResult } from './report-schema'
 import { scoreTranscript } from './score-transcript'
-import { batchVsStreamingQuestion, systemDesignRubric } from './test-fixtures'
+import { batchVsStreamingQuestion, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 function criteria(transcript: string, rubric: Rubric = systemDesignRubric, question: Question = batchVsStreamingQuestion): Record<string, CriterionResult> {
   const report = scoreTranscript({ transcript, question, rubric, lexicon: defaultLexicon, profiles: defaultProfiles })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLexicon } from './default-lexicon'
 import { scoreAnswer, speechTimingOf, type ScorableAnswer } from './score-answer'
-import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from './test-fixtures'
+import { batchVsStreamingQuestion, reasonedAnswer, systemDesignRubric } from '../../../tests/fixtures/scoring-fixtures'
 
 const library = { questions: [batchVsStreamingQuestion], rubrics: [systemDesignRubric] }
 const words = reasonedAnswer.split(' ').map((text, i) => ({ startMs: i * 400, endMs: i * 400 + 300, text }))

@@ -15,7 +15,7 @@ import {
   starRubric,
   starStory,
   systemDesignRubric
-} from './test-fixtures'
+} from '../../../tests/fixtures/scoring-fixtures'
 
 const base: Omit<ScoreInput, 'transcript'> = {
   question: batchVsStreamingQuestion,

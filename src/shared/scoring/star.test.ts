@@ -3,7 +3,7 @@ import { defaultLexicon } from './default-lexicon'
 import { defaultProfiles } from './default-profiles'
 import type { ScoreReport } from './report-schema'
 import { scoreTranscript } from './score-transcript'
-import { behavioralQuestion, starRubric, starStory } from './test-fixtures'
+import { behavioralQuestion, starRubric, starStory } from '../../../tests/fixtures/scoring-fixtures'
 
 function story(transcript: string): ScoreReport & { star: NonNullable<ScoreReport['star']> } {
   const report = scoreTranscript({ transcript, question: behavioralQuestion, rubric: starRubric, lexicon: defaultLexicon, profiles: defaultProfiles })

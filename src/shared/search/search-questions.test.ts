@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeQuestion } from '../banks/question-fixture'
+import { makeQuestion } from '../../../tests/fixtures/question-fixture'
 import type { Question } from '../banks/types'
 import { buildSearchIndex, normalizeText, searchQuestions } from './search-questions'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeQuestion } from '../banks/question-fixture'
+import { makeQuestion } from '../../../tests/fixtures/question-fixture'
 import { defaultPhaseTimes, phasesFor, planSession, sessionTypeKinds } from './plan-session'
 import { questionKinds } from '../banks/types'
 import type { Question, QuestionKind } from '../banks/types'

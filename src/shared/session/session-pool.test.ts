@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeQuestion } from '../banks/question-fixture'
+import { makeQuestion } from '../../../tests/fixtures/question-fixture'
 import type { Question, QuestionKind } from '../banks/types'
 import { filterSessionPool, phaseOverridesFor } from './session-pool'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeQuestion } from '../banks/question-fixture'
+import { makeQuestion } from '../../../tests/fixtures/question-fixture'
 import { planSession } from './plan-session'
 import { createSession, SessionSchema } from './session-schema'
 import { createTimer, pauseTimer, snapshotTimer, startTimer } from './timer'
@@ -21,12 +21,10 @@ function sampleSession(): Session {
       {
         questionId: plan.items[0]!.questionId,
         answerId: 'a1',
-        transcript: 'In my last role…',
         notes: '',
         starScaffold: { situation: 's', task: 't', action: 'a', result: 'r' },
         whiteboard: { sceneJson: '{"elements":[]}', svg: '<svg/>', updatedAt: '2025-01-02T03:10:00Z' },
         mermaid: { source: 'flowchart LR\n A --> B', updatedAt: '2025-01-02T03:10:00+01:00' },
-        audioFile: 'audio/a1.wav',
         skipped: false
       }
     ]

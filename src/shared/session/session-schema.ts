@@ -39,18 +39,14 @@ export type MermaidDraft = z.infer<typeof MermaidDraftSchema>
 
 export const SessionAnswerSchema = z.object({
   questionId: z.string().min(1),
-  /** Names the answer's files (`audio/<answerId>.wav`) and its score report. */
+  /** The id of the answer (AnswersService's record, with its takes and audio files) for this item. */
   answerId: z.string().min(1),
-  typedText: z.string().optional(),
-  transcript: z.string().optional(),
   notes: z.string(),
   starScaffold: StarScaffoldSchema.optional(),
   whiteboard: WhiteboardSchema.optional(),
   mermaid: MermaidDraftSchema.optional(),
   /** A SQL question's drill: the last query, its result and check, and the runs it took. */
   sqlDrill: SqlDrillRecordSchema.optional(),
-  /** Relative to the data directory, so the data directory can move. */
-  audioFile: z.string().optional(),
   skipped: z.boolean(),
   /** Timer time spent in each phase, saved when the question is left (for the session summary). */
   phaseUsage: z.array(z.object({ phaseId: z.string().min(1), usedMs: z.number().nonnegative() })).max(20).optional()

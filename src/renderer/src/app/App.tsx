@@ -11,9 +11,9 @@ const ProgressPage = lazy(() => import('../features/progress').then((m) => ({ de
 const SettingsPage = lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsPage })))
 import { AppLayout } from './AppLayout'
 import { ErrorBoundary } from './ErrorBoundary'
-import { SettingsProvider, useSettings } from './settings-context'
+import { SettingsProvider, useSettings } from '../lib/settings-context'
 import { ShortcutSheet } from './ShortcutSheet'
-import { isTypingTarget, pages } from './shortcuts'
+import { isTypingTarget, pages } from '../lib/shortcuts'
 import { buildTheme, type ColorMode } from './theme'
 
 function useColorMode(): ColorMode {

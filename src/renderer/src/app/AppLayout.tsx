@@ -24,7 +24,7 @@ import SettingsIcon from '@mui/icons-material/Settings'
 import { NavLink } from 'react-router'
 import { MAIN_CONTENT_ID, SkipLinks } from '../components/SkipLinks'
 import { NoticeBanner } from './NoticeBanner'
-import { pages } from './shortcuts'
+import { pages } from '../lib/shortcuts'
 import type { ColorMode } from './theme'
 
 const drawerWidth = 200

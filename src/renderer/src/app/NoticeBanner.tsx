@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Box, Button } from '@mui/material'
-import type { Notice } from '../../../shared/notices'
+import type { Notice } from '@shared/notices'
 import { api, onEvent } from '../lib/api'
 
 /** Shows what the backend needs the user to know (a data file moved aside, recovered audio). */

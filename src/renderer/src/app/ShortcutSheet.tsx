@@ -1,5 +1,5 @@
 import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material'
-import { globalShortcuts } from './shortcuts'
+import { globalShortcuts } from '../lib/shortcuts'
 
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (

@@ -1,5 +1,5 @@
 import { TextField } from '@mui/material'
-import { formatDurationLabel, parseClock } from '../../../shared/session/timer-display'
+import { formatDurationLabel, parseClock } from '@shared/session/timer-display'
 
 export interface ClockFieldProps {
   label: string

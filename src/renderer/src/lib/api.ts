@@ -1,6 +1,6 @@
-import type { EventName, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
-import type { EventListener } from '../../../shared/api/handlers'
-import type { Transport } from '../../../shared/api/window-api'
+import type { EventName, MethodInput, MethodName, MethodOutput } from '@shared/contract'
+import type { EventListener } from '@shared/api/handlers'
+import type { Transport } from '@shared/api/window-api'
 import { createHttpTransport } from './http-transport'
 
 /** A failed call, with the backend's code and its user-facing message. */

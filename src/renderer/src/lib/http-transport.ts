@@ -1,5 +1,5 @@
-import type { Transport } from '../../../shared/api/window-api'
-import type { Result } from '../../../shared/api/result'
+import type { Transport } from '@shared/api/window-api'
+import type { Result } from '@shared/api/result'
 
 /**
  * Browser mode's bridge: the same shape as the preload's `window.api`, over HTTP on the

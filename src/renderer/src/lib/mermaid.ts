@@ -7,6 +7,7 @@
  */
 import type * as MermaidToExcalidrawModule from '@excalidraw/mermaid-to-excalidraw'
 import type MermaidDefault from 'mermaid'
+import { messageOf } from '@shared/errors'
 
 type MermaidModule = typeof MermaidDefault
 
@@ -76,7 +77,7 @@ export interface MermaidError {
 export type MermaidRender = { ok: true; svg: string } | { ok: false; error: MermaidError }
 
 function toMermaidError(error: unknown): MermaidError {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   const hash = (error as { hash?: { line?: number; loc?: { first_line?: number } } } | null)?.hash
   const fromHash = hash?.loc?.first_line ?? (typeof hash?.line === 'number' ? hash.line + 1 : null)
   const fromText = /line (\d+)/i.exec(message)?.[1]
@@ -87,7 +88,7 @@ function toMermaidError(error: unknown): MermaidError {
 let queue: Promise<unknown> = Promise.resolve()
 function serialized<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task)
-  queue = run.catch(() => undefined)
+  queue = run.catch(() => undefined) // the queue only orders calls; the caller gets the failure from `run`
   return run
 }
 

@@ -3,12 +3,13 @@ import { Alert, Box, Breadcrumbs, Card, CardContent, Chip, Grid, LinearProgress,
 import CheckIcon from '@mui/icons-material/Check'
 import CloseIcon from '@mui/icons-material/Close'
 import { Link as RouterLink, useParams } from 'react-router'
-import type { AnswerRecord } from '../../../../shared/answers'
-import { diffStats, starParts, starPartLabels, wordDiff } from '../../../../shared/practice'
+import type { AnswerRecord } from '@shared/answers'
+import { diffStats, starParts, starPartLabels, wordDiff } from '@shared/practice'
 import { api } from '../../lib/api'
 import { useLibrary, useQuestions } from '../library'
 import { formatAttemptTime } from './format-attempt'
 import { summarize, type ScoredAttemptRow } from './use-attempts'
+import { messageOf } from '@shared/errors'
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -111,7 +112,7 @@ export function AttemptsCompare() {
     let active = true
     Promise.all([api.getAnswer({ id: a }), api.getAnswer({ id: b })]).then(
       (pair) => active && setAnswers(pair[0].createdAt <= pair[1].createdAt ? pair : [pair[1], pair[0]]),
-      (e: unknown) => active && setError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => active && setError(messageOf(e))
     )
     return () => {
       active = false

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { LibrarySummary, Question, Rubric } from '../../../../shared/banks/types'
-import { attemptOf, scoreAttempt, summarizeAttempt, type Attempt, type AttemptSummary } from '../../../../shared/practice'
-import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
+import type { AnswerRecord } from '@shared/answers'
+import type { LibrarySummary, Question, Rubric } from '@shared/banks/types'
+import { attemptOf, scoreAttempt, summarizeAttempt, type Attempt, type AttemptSummary } from '@shared/practice'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
 import { useQuestions } from '../library'
+import { messageOf } from '@shared/errors'
 
 export interface ScoredAttemptRow {
   attempt: Attempt
@@ -28,7 +29,7 @@ export function useAttempts(questionId: string, library: LibrarySummary | null):
     setAnswers(null)
     api.listAnswers({ questionId }).then(
       (list) => active && setAnswers(list),
-      (e: unknown) => active && setError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => active && setError(messageOf(e))
     )
     const unsubscribe = onEvent('answer', (record) => {
       if (record.questionId !== questionId) return

@@ -22,12 +22,13 @@ import {
 } from '@mui/material'
 import BackupIcon from '@mui/icons-material/Backup'
 import RestoreIcon from '@mui/icons-material/Restore'
-import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '../../../../shared/backup-schema'
+import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '@shared/backup-schema'
 import { api } from '../../lib/api'
 import { backupUrlOf } from '../../lib/media-url'
 import { useLibrary } from '../library'
 import { refreshPractice } from '../repetition'
 import { uploadBackup } from './upload-backup'
+import { messageOf } from '@shared/errors'
 
 const countRows: Array<[keyof BackupCounts, string]> = [
   ['answers', 'Answers'],
@@ -40,7 +41,6 @@ const countRows: Array<[keyof BackupCounts, string]> = [
 
 const sizeOf = (bytes: number) => (bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** Export everything to one zip; restore from one after a preview and an explicit confirm. */
 export function BackupCard() {

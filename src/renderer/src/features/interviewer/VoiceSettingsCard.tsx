@@ -14,7 +14,7 @@ import {
   Switch,
   Typography
 } from '@mui/material'
-import type { InterviewerVoiceSettings } from '../../../../shared/settings'
+import type { InterviewerVoiceSettings } from '@shared/settings'
 import { Captions } from './Captions'
 import { useInterviewerVoice } from './use-interviewer-voice'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
-import type { InterviewerVoiceSettings } from '../../../../shared/settings'
+import type { InterviewerVoiceSettings } from '@shared/settings'
 import { detectSpeechEngine, type SpeakOutcome, type SpeechEngine } from '../../lib/speech'
 import { InterviewerVoiceController, type InterviewerVoiceState } from './voice-controller'
 

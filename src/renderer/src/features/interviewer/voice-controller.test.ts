@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultInterviewerVoice } from '../../../../shared/settings'
+import { defaultInterviewerVoice } from '@shared/settings'
 import type { SpeakOutcome, SpeechEngine, SpeechProgress } from '../../lib/speech'
 import { InterviewerVoiceController } from './voice-controller'
 

@@ -1,4 +1,4 @@
-import type { InterviewerVoiceSettings } from '../../../../shared/settings'
+import type { InterviewerVoiceSettings } from '@shared/settings'
 import type { SpeakOutcome, SpeechEngine, SpeechJob, SpeechVoice } from '../../lib/speech'
 
 /** What the captions show: the sentence being spoken and, where the voice reports it, the word. */

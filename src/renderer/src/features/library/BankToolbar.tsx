@@ -16,10 +16,11 @@ import {
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline'
 import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
-import type { Bank } from '../../../../shared/banks/types'
+import type { Bank } from '@shared/banks/types'
 import { api } from '../../lib/api'
 import { useImport } from './BankImport'
 import { useLibrary } from './library-context'
+import { messageOf } from '@shared/errors'
 
 /** The selected bank: its file and count, and what can be done with it (rename, re-import, remove). */
 export function BankToolbar({ bank, onRemoved }: { bank: Bank; onRemoved: () => void }) {
@@ -106,7 +107,7 @@ function useAction(): { busy: boolean; error: string | null; run: (action: () =>
     try {
       await action()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(false)
     }

@@ -17,8 +17,8 @@ import {
   Typography
 } from '@mui/material'
 import CheckIcon from '@mui/icons-material/Check'
-import { bankLayouts } from '../../../../shared/banks/bank-layouts'
-import type { ImportPreview } from '../../../../shared/contract'
+import { bankLayouts } from '@shared/banks/bank-layouts'
+import type { ImportPreview } from '@shared/contract'
 import { difficultyLabels, kindLabels } from './kind-labels'
 import type { PendingImport } from './use-bank-import'
 

@@ -1,5 +1,5 @@
-import type { Difficulty } from '../../../../shared/banks/difficulty'
-import type { QuestionKind } from '../../../../shared/banks/types'
+import type { Difficulty } from '@shared/banks/difficulty'
+import type { QuestionKind } from '@shared/banks/types'
 
 export const kindLabels: Record<QuestionKind, string> = {
   behavioral: 'Behavioral',

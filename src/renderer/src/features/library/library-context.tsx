@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { LibrarySummary, Question } from '../../../../shared/banks/types'
+import type { LibrarySummary, Question } from '@shared/banks/types'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 interface LibraryState {
   /** Banks, rubrics and question summaries: enough for lists, filters and planning. */
@@ -37,7 +38,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       setLibrary(await api.getLibrary())
       setError(null)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     }
   }, [setLibrary])
 

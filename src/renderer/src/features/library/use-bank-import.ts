@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
-import type { ImportBanksResult, ImportPreview } from '../../../../shared/contract'
+import type { ImportBanksResult, ImportPreview } from '@shared/contract'
+import { messageOf } from '@shared/errors'
 import { api } from '../../lib/api'
 import { readFileAsBase64 } from '../../lib/read-file'
 import { useLibrary } from './library-context'
@@ -67,7 +68,7 @@ export function useBankImport() {
         result.imported.push(...answer.imported)
         result.errors.push(...answer.errors)
       } catch (error) {
-        result.errors.push({ file: file.name, reason: error instanceof Error ? error.message : String(error) })
+        result.errors.push({ file: file.name, reason: messageOf(error) })
       }
       setBusy({ label: 'Importing', done: i + 1, total: chosen.length })
     }
@@ -90,7 +91,7 @@ export function useBankImport() {
 function failedPreview(file: string, error: unknown): ImportPreview {
   return {
     file,
-    error: error instanceof Error ? error.message : String(error),
+    error: messageOf(error),
     bankId: null,
     title: file,
     layouts: [],

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { LibrarySummary, QuestionSummary } from '../../../../shared/banks/types'
-import { buildSearchIndex, searchQuestions, type QuestionFilters } from '../../../../shared/search/search-questions'
+import type { LibrarySummary, QuestionSummary } from '@shared/banks/types'
+import { buildSearchIndex, searchQuestions, type QuestionFilters } from '@shared/search/search-questions'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 const DEBOUNCE_MS = 150
 
@@ -41,7 +42,7 @@ export function useLibrarySearch(library: LibrarySummary | null, query: string, 
           setRemote({ key, results: ids.map((id) => byId.get(id)).filter((q): q is QuestionSummary => q !== undefined) })
           setError(null)
         },
-        (e: unknown) => active && setError(e instanceof Error ? e.message : String(e))
+        (e: unknown) => active && setError(messageOf(e))
       )
     }, DEBOUNCE_MS)
     return () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { Question } from '../../../../shared/banks/types'
+import type { Question } from '@shared/banks/types'
 import { useLibrary } from './library-context'
+import { messageOf } from '@shared/errors'
 
 export interface QuestionsState {
   /** Null while loading; then every id that exists (including removed banks' answered ones). */
@@ -28,7 +29,7 @@ export function useQuestions(ids: readonly string[]): QuestionsState {
     const wanted = key ? key.split('\n') : []
     loadQuestions(wanted).then(
       (questions) => active && setState({ key, library, questions, error: null }),
-      (e: unknown) => active && setState({ key, library, questions: null, error: e instanceof Error ? e.message : String(e) })
+      (e: unknown) => active && setState({ key, library, questions: null, error: messageOf(e) })
     )
     return () => {
       active = false

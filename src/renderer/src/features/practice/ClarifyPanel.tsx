@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material'
 import HelpOutlineIcon from '@mui/icons-material/HelpOutline'
-import { useSettings } from '../../app/settings-context'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { Captions, useInterviewerVoice } from '../interviewer'
 import { useAnswerRecord } from './use-answer-record'

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material'
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver'
-import type { FollowUpRecord } from '../../../../shared/interviewer'
-import { useSettings } from '../../app/settings-context'
+import type { FollowUpRecord } from '@shared/interviewer'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { Captions, useInterviewerVoice } from '../interviewer'
 import { useAnswerRecord } from './use-answer-record'
-import { useAutosave, type AutosaveStatus } from './use-autosave'
+import { useAutosave, type AutosaveStatus } from '../../lib/use-autosave'
 
 interface FollowUpPanelProps {
   answerId: string

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { TextField } from '@mui/material'
-import { useAutosave } from './use-autosave'
+import { useAutosave } from '../../lib/use-autosave'
 
 interface NotesFieldProps {
   initial: string

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material'
 import EventRepeatIcon from '@mui/icons-material/EventRepeat'
 import { Link as RouterLink, useSearchParams } from 'react-router'
-import { SCORE_RATING_DOC } from '../../../../shared/practice/rating'
+import { SCORE_RATING_DOC } from '@shared/practice/rating'
 import HistoryIcon from '@mui/icons-material/History'
-import { isResumable, type Session } from '../../../../shared/session'
+import { isResumable, type Session } from '@shared/session'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../lib/api'
@@ -12,6 +12,7 @@ import { useLibrary } from '../library'
 import { usePracticeOverview } from '../repetition'
 import { SessionList } from './SessionList'
 import { SessionSetup } from './SessionSetup'
+import { messageOf } from '@shared/errors'
 
 function BoxedText({ due }: { due: number | null }) {
   return (
@@ -33,7 +34,7 @@ export default function PracticeHome() {
   const [error, setError] = useState<string | null>(null)
 
   const load = useCallback(() => {
-    api.listSessions().then(setSessions, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    api.listSessions().then(setSessions, (e: unknown) => setError(messageOf(e)))
   }, [])
   useEffect(load, [load])
 

@@ -1,5 +1,5 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material'
-import type { Question } from '../../../../shared/banks/types'
+import type { Question } from '@shared/banks/types'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
 import { kindLabels, sourceLine } from '../library'
 

@@ -3,7 +3,7 @@ import PauseIcon from '@mui/icons-material/Pause'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import SkipNextIcon from '@mui/icons-material/SkipNext'
 import StopIcon from '@mui/icons-material/Stop'
-import type { TimerDisplay } from '../../../../shared/session/timer-display'
+import type { TimerDisplay } from '@shared/session/timer-display'
 import { toneColor } from './TimerBar'
 
 interface SessionClockProps {

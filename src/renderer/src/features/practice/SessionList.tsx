@@ -19,9 +19,10 @@ import {
 } from '@mui/material'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import { Link as RouterLink } from 'react-router'
-import type { Session } from '../../../../shared/session'
+import type { Session } from '@shared/session'
 import { api } from '../../lib/api'
 import { sessionTypeLabels } from './session-labels'
+import { messageOf } from '@shared/errors'
 
 function summary(session: Session, resumable: boolean): string {
   const answered = session.answers.filter((a) => !a.skipped).length
@@ -66,7 +67,7 @@ export function SessionList({ title, sessions, label, resumable = false, onChang
       setDiscarding(null)
       onChanged?.()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(false)
     }

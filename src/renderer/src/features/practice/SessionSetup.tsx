@@ -21,20 +21,21 @@ import {
 import KeyboardIcon from '@mui/icons-material/Keyboard'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import { useNavigate, useSearchParams } from 'react-router'
-import type { QuestionKind } from '../../../../shared/banks/types'
-import { sessionTypeKinds, sessionTypes, type SessionOrder, type SessionType } from '../../../../shared/session'
-import { phaseTimeGroups, type PhaseTimeGroup } from '../../../../shared/session/phase-time-groups'
-import { filterSessionPool, phaseOverridesFor, type SetupTimes } from '../../../../shared/session/session-pool'
-import { formatClock, parseClock } from '../../../../shared/session/timer-display'
-import type { Settings } from '../../../../shared/settings'
+import type { QuestionKind } from '@shared/banks/types'
+import { sessionTypeKinds, sessionTypes, type SessionOrder, type SessionType } from '@shared/session'
+import { phaseTimeGroups, type PhaseTimeGroup } from '@shared/session/phase-time-groups'
+import { filterSessionPool, phaseOverridesFor, type SetupTimes } from '@shared/session/session-pool'
+import { formatClock, parseClock } from '@shared/session/timer-display'
+import type { Settings } from '@shared/settings'
 import { ClockField } from '../../components/ClockField'
-import { useSettings } from '../../app/settings-context'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { kindLabels, useLibrary } from '../library'
 import { usePracticeOverview } from '../repetition'
 import { ReadinessPanel } from './ReadinessPanel'
 import { sessionTypeLabels } from './session-labels'
 import { useReadiness } from './use-readiness'
+import { messageOf } from '@shared/errors'
 
 /** Where a session's questions come from: the filters alone, or the due or starred ones among them. */
 type QuestionSource = 'all' | 'due' | 'favorites'
@@ -169,7 +170,7 @@ export function SessionSetup() {
       })
       void navigate(`/practice/session/${encodeURIComponent(session.id)}${typed ? '?answers=typed' : ''}`)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
       setStarting(false)
     }
   }

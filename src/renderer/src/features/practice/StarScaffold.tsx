@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Box, TextField, Typography } from '@mui/material'
-import type { StarScaffold as StarScaffoldValue } from '../../../../shared/session'
-import { useAutosave } from './use-autosave'
+import type { StarScaffold as StarScaffoldValue } from '@shared/session'
+import { useAutosave } from '../../lib/use-autosave'
 
 const parts: { key: keyof StarScaffoldValue; label: string; hint: string }[] = [
   { key: 'situation', label: 'Situation', hint: 'Where, when, what was at stake' },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Box, TextField, Typography } from '@mui/material'
-import { useAutosave, type AutosaveStatus } from './use-autosave'
+import { useAutosave, type AutosaveStatus } from '../../lib/use-autosave'
 
 const statusText: Record<AutosaveStatus, string> = {
   idle: '',

@@ -1,4 +1,4 @@
-import type { SessionType } from '../../../../shared/session'
+import type { SessionType } from '@shared/session'
 
 export const sessionTypeLabels: Record<SessionType, string> = {
   behavioral: 'Behavioral (STAR)',

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { TranscriberCheck } from '../../../../shared/contract'
-import { useSettings } from '../../app/settings-context'
+import type { TranscriberCheck } from '@shared/contract'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 const LISTEN_MS = 8000
 /** A voice at arm's length sits well above this; a muted or dead input stays below it. */
@@ -21,7 +22,7 @@ function describeMicError(error: unknown): string {
   if (name === 'NotAllowedError') return 'Microphone access was refused. Allow it for mockroom (in the browser’s address bar or the system’s privacy settings), then test again.'
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone found. Plug one in and choose it in Settings, then test again.'
   if (name === 'NotReadableError') return 'The microphone is busy in another application. Close it there, then test again.'
-  return `The microphone could not be opened: ${error instanceof Error ? error.message : String(error)}`
+  return `The microphone could not be opened: ${messageOf(error)}`
 }
 
 /**
@@ -39,7 +40,7 @@ export function useReadiness() {
     setModel({ state: 'checking' })
     api.checkTranscriber({ force }).then(
       (result) => setModel({ state: 'done', result }),
-      (error: unknown) => setModel({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
+      (error: unknown) => setModel({ state: 'failed', message: messageOf(error) })
     )
   }, [])
 

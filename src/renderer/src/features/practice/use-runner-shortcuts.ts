@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { isTypingTarget, sessionShortcuts } from '../../app/shortcuts'
+import { isTypingTarget, sessionShortcuts } from '../../lib/shortcuts'
 
 export interface RunnerShortcutHandlers {
   startAnswering: () => void

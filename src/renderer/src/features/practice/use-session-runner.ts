@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { newestTypedTake } from '../../../../shared/answers'
-import type { Question } from '../../../../shared/banks/types'
-import type { SaveSessionItemInput } from '../../../../shared/contract'
+import { newestTypedTake } from '@shared/answers'
+import type { Question } from '@shared/banks/types'
+import type { SaveSessionItemInput } from '@shared/contract'
 import {
   advancePhase,
   createTimer,
@@ -17,10 +17,10 @@ import {
   type SessionAnswer,
   type TimerState,
   warningName
-} from '../../../../shared/session'
-import { finishSessionState, leaveQuestion } from '../../../../shared/session/progression'
-import { describeTimer, type TimerDisplay } from '../../../../shared/session/timer-display'
-import { useSettings } from '../../app/settings-context'
+} from '@shared/session'
+import { finishSessionState, leaveQuestion } from '@shared/session/progression'
+import { describeTimer, type TimerDisplay } from '@shared/session/timer-display'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { useQuestion } from '../library'
 import { playWarningBeep } from './play-warning-beep'

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { Box, Typography } from '@mui/material'
 import { LineChart } from '@mui/x-charts/LineChart'
-import { dailySeriesByKind, dayKeyToDate, type Metric } from '../../../../shared/practice/progress'
-import type { AttemptSummary } from '../../../../shared/practice/attempt-summary'
+import { dailySeriesByKind, dayKeyToDate, type Metric } from '@shared/practice/progress'
+import type { AttemptSummary } from '@shared/practice/attempt-summary'
 import { kindLabels } from '../library'
 
 export const metricLabels: Record<Metric, string> = { overall: 'Score', wpm: 'Pace (words per minute)', fillersPerMinute: 'Fillers per minute' }

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
-import { attemptOf, scoreAttempt, summarizeAttempt, type AttemptSummary } from '../../../../shared/practice'
-import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
+import type { AnswerRecord } from '@shared/answers'
+import { attemptOf, scoreAttempt, summarizeAttempt, type AttemptSummary } from '@shared/practice'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
 import { api, onEvent } from '../../lib/api'
 import { useLibrary, useQuestions } from '../library'
+import { messageOf } from '@shared/errors'
 
 export interface ProgressState {
   /** Every scored answer, summarised; null while loading. */
@@ -24,7 +25,7 @@ export function useProgress(): ProgressState {
     api
       .listAnswers({})
       .then((list) => active && setAnswers(list))
-      .catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => active && setError(messageOf(e)))
     const unsubscribe = onEvent('answer', (record) => setAnswers((current) => current && [record, ...current.filter((a) => a.id !== record.id)]))
     return () => {
       active = false

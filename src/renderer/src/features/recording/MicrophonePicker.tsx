@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Button, FormControl, InputLabel, MenuItem, Select, Stack, Typography } from '@mui/material'
-import { useSettings } from '../../app/settings-context'
+import { useSettings } from '../../lib/settings-context'
+import { messageOf } from '@shared/errors'
 
 const DEFAULT = '__default__'
 
@@ -34,7 +35,7 @@ export function MicrophonePicker() {
       setError(null)
       await refresh()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     }
   }
 

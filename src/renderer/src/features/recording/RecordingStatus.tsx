@@ -1,5 +1,5 @@
 import { Alert, Button, LinearProgress, Link, Stack, Typography } from '@mui/material'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import { formatDuration } from './format-duration'
 import type { RecordingActions } from './use-recording-actions'
 

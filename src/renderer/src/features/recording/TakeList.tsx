@@ -15,9 +15,10 @@ import {
   Stack,
   Typography
 } from '@mui/material'
-import type { AnswerRecord, Take } from '../../../../shared/answers'
+import type { AnswerRecord, Take } from '@shared/answers'
 import { api } from '../../lib/api'
 import { formatDuration } from './format-duration'
+import { messageOf } from '@shared/errors'
 
 const sourceLabels: Record<Take['source'], string> = { recorded: 'recorded', imported: 'imported WAV', typed: 'typed' }
 
@@ -58,7 +59,7 @@ export function TakeList({ answer }: { answer: AnswerRecord }) {
       await action()
       return true
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
       return false
     } finally {
       setBusy(false)

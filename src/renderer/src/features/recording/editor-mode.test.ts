@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import { editorModeOf } from './editor-mode'
 
 function answerIn(state: AnswerRecord['state'], text = ''): AnswerRecord {

@@ -1,4 +1,4 @@
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 
 /**
  * The one "type or correct" editor, by the answer's state:

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 export type RecorderState = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
 
@@ -58,7 +59,7 @@ function describeMicError(error: unknown): string {
   if (name === 'NotAllowedError') return 'Microphone access was refused. Allow it for mockroom, or type your answer.'
   if (name === 'NotFoundError') return 'No microphone found. Plug one in and pick it in Settings, or type your answer.'
   if (name === 'NotReadableError') return 'The microphone is busy in another application.'
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }
 
 /**
@@ -85,7 +86,7 @@ export function useRecorder(microphoneId: string | null) {
     current.node.port.onmessage = null
     current.node.disconnect()
     for (const track of current.stream.getTracks()) track.stop()
-    await current.context.close().catch(() => undefined)
+    await current.context.close().catch(() => undefined) // closing a closed context is harmless
     setLevel(0)
   }, [])
 
@@ -143,7 +144,7 @@ export function useRecorder(microphoneId: string | null) {
               // The backend closed the take (restarted, the file failed, or it heard nothing for too
               // long): stop capturing; what reached the disk is kept and is transcribed.
               current.failed = true
-              setError(`Recording stopped: ${e instanceof Error ? e.message : String(e)}`)
+              setError(`Recording stopped: ${messageOf(e)}`)
               target.current = null
               void releaseRef.current().then(() => setState('idle'))
             }
@@ -173,7 +174,7 @@ export function useRecorder(microphoneId: string | null) {
         return opened
       } catch (e) {
         for (const track of stream?.getTracks() ?? []) track.stop()
-        await context?.close().catch(() => undefined)
+        await context?.close().catch(() => undefined) // the open failure below is what the user sees
         capture.current = null
         setError(describeMicError(e))
         setState('idle')
@@ -216,7 +217,7 @@ export function useRecorder(microphoneId: string | null) {
     try {
       saved = await api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq })
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     }
     target.current = null
     setState('idle')
@@ -237,7 +238,7 @@ export function useRecorder(microphoneId: string | null) {
       const current = capture.current
       const recording = target.current
       if (!current || !recording) return
-      void api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq }).catch(() => undefined)
+      void api.stopRecording({ answerId: recording.answerId, takeId: current.takeId, keyTerms: recording.keyTerms, chunks: current.seq }).catch(() => undefined) // the page is going away; crash recovery closes the take at next start
     }
     window.addEventListener('pagehide', onPageHide)
     return () => window.removeEventListener('pagehide', onPageHide)

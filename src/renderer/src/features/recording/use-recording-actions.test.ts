@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 
 /** The backend as the hook sees it, through the renderer's api module. */
 const backend = vi.hoisted(() => ({

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import { api } from '../../lib/api'
 import { useAnswer } from './use-answer'
 import { useRecorder } from './use-recorder'

@@ -4,6 +4,7 @@ import StarIcon from '@mui/icons-material/Star'
 import StarBorderIcon from '@mui/icons-material/StarBorder'
 import { api } from '../../lib/api'
 import { replacePractice, usePracticeOverview } from './practice-store'
+import { messageOf } from '@shared/errors'
 
 /** Star a question into Favorites (a session source), or take it out again. */
 export function FavoriteButton({ questionId, title, size = 'medium' }: { questionId: string; title: string; size?: 'small' | 'medium' }) {
@@ -17,7 +18,7 @@ export function FavoriteButton({ questionId, title, size = 'medium' }: { questio
       replacePractice(await api.setFavorite({ questionId, favorite: !starred }))
       setError(null)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(false)
     }

@@ -1,6 +1,6 @@
 import { Chip, Tooltip } from '@mui/material'
 import EventRepeatIcon from '@mui/icons-material/EventRepeat'
-import { ratingLabel } from '../../../../shared/practice/rating'
+import { ratingLabel } from '@shared/practice/rating'
 import { describeDue } from './format-due'
 import { usePracticeOverview } from './practice-store'
 

@@ -3,6 +3,7 @@ import { Button, IconButton, Tooltip } from '@mui/material'
 import PlayArrowIcon from '@mui/icons-material/PlayArrow'
 import { useNavigate } from 'react-router'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 /** Starts a one-question session on this question, timed like its kind. */
 export function PractiseButton({ questionId, title, compact = false }: { questionId: string; title: string; compact?: boolean }) {
@@ -15,7 +16,7 @@ export function PractiseButton({ questionId, title, compact = false }: { questio
       const session = await api.createSession({ type: 'mixed', questionIds: [questionId], count: 1, order: 'as-listed' })
       void navigate(`/practice/session/${encodeURIComponent(session.id)}`)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
       setBusy(false)
     }
   }

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
-import type { PracticeOverview } from '../../../../shared/practice/practice-schema'
+import type { PracticeOverview } from '@shared/practice/practice-schema'
 import { api, onEvent } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 /**
  * One copy of the spaced-repetition overview (due questions, next due dates, favorites) for
@@ -28,7 +29,7 @@ export function refreshPractice(): Promise<void> {
     .getPractice({})
     .then(
       (overview) => set({ overview, error: null }),
-      (e: unknown) => set({ ...snapshot, error: e instanceof Error ? e.message : String(e) })
+      (e: unknown) => set({ ...snapshot, error: messageOf(e) })
     )
     .finally(() => {
       loading = null

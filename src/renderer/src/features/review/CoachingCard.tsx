@@ -1,5 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material'
-import type { CoachingItem } from '../../../../shared/scoring'
+import type { CoachingItem } from '@shared/scoring'
 import { ReviewSection } from './ReviewSection'
 
 /** "Next time": the changes worth the most points on this answer, each with a line to say. */

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material'
+import { messageOf } from '@shared/errors'
 
 interface ConfirmDeleteDialogProps {
   /** Null: closed. */
@@ -19,7 +20,7 @@ export function ConfirmDeleteDialog({ target, onCancel, onConfirm }: ConfirmDele
     try {
       await onConfirm()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(false)
     }

@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
-import { DELIVERY_TARGETS, type DeliveryResult } from '../../../../shared/scoring'
+import { DELIVERY_TARGETS, type DeliveryResult } from '@shared/scoring'
 import { ReviewSection } from './ReviewSection'
 
 interface GaugeProps {

@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
-import type { AnswerRecord } from '../../../../shared/answers'
+import type { AnswerRecord } from '@shared/answers'
 import { ReviewSection } from './ReviewSection'
 
 /**

@@ -1,5 +1,5 @@
 import { Chip, Stack, Typography } from '@mui/material'
-import type { KeyTermCoverage, KeyTermHit, MissingKeyTerm } from '../../../../shared/scoring'
+import type { KeyTermCoverage, KeyTermHit, MissingKeyTerm } from '@shared/scoring'
 import { ReviewSection } from './ReviewSection'
 
 const sourceLabels: Record<KeyTermHit['source'], string> = {

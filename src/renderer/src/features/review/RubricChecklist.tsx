@@ -2,7 +2,7 @@ import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mu
 import CheckCircleIcon from '@mui/icons-material/CheckCircle'
 import FlagIcon from '@mui/icons-material/Flag'
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
-import type { Evidence, ScoreReport } from '../../../../shared/scoring'
+import type { Evidence, ScoreReport } from '@shared/scoring'
 import type { HighlightColor } from './criterion-colors'
 import { checklistHighlightId } from './highlight-criteria'
 import { ReviewSection } from './ReviewSection'

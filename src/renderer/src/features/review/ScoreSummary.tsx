@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Box, Button, Chip, Collapse, LinearProgress, Stack, Typography } from '@mui/material'
-import { describeProfiles, type ScoreReport } from '../../../../shared/scoring'
-import { defaultProfiles } from '../../../../shared/scoring/default-profiles'
+import { describeProfiles, type ScoreReport } from '@shared/scoring'
+import { defaultProfiles } from '@shared/scoring/default-profiles'
 import { ReviewSection } from './ReviewSection'
 
 const bandColors = { strong: 'success', fair: 'warning', weak: 'error' } as const

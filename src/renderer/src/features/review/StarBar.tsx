@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
-import type { StarResult } from '../../../../shared/scoring'
+import type { StarResult } from '@shared/scoring'
 import { ReviewSection } from './ReviewSection'
 
 const parts = [

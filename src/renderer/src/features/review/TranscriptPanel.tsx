@@ -15,8 +15,8 @@ import {
 import CheckIcon from '@mui/icons-material/Check'
 import EditIcon from '@mui/icons-material/Edit'
 import HistoryIcon from '@mui/icons-material/History'
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { ScoreReport } from '../../../../shared/scoring'
+import type { AnswerRecord } from '@shared/answers'
+import type { ScoreReport } from '@shared/scoring'
 import { audioUrlOf } from '../../lib/media-url'
 import type { HighlightColor } from './criterion-colors'
 import { ReviewSection } from './ReviewSection'
@@ -74,7 +74,7 @@ export function TranscriptPanel({ answer, text, report, colors, edited, saveStat
     const audio = audioRef.current
     if (!audio) return
     audio.currentTime = ms / 1000
-    void audio.play().catch(() => undefined)
+    void audio.play().catch(() => undefined) // autoplay refused or no audio: the seek still moved the playhead
   }
 
   const renderToken = (token: TranscriptToken) => {

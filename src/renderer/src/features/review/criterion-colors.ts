@@ -1,4 +1,4 @@
-import type { CriterionResult } from '../../../../shared/scoring'
+import type { CriterionResult } from '@shared/scoring'
 
 export interface HighlightColor {
   /** Solid colour for the underline and the legend swatch. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { scoreTranscript } from '../../../../shared/scoring'
-import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
-import { defaultProfiles } from '../../../../shared/scoring/default-profiles'
-import { conceptQuestion, systemDesignRubric } from '../../../../shared/scoring/test-fixtures'
+import { scoreTranscript } from '@shared/scoring'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
+import { defaultProfiles } from '@shared/scoring/default-profiles'
+import { conceptQuestion, systemDesignRubric } from '../../../../../tests/fixtures/scoring-fixtures'
 import { checklistHighlightId, highlightCriteria, withChecklistHighlights } from './highlight-criteria'
 import { highlightRangesOf } from './transcript-tokens'
 

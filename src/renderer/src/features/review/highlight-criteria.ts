@@ -1,4 +1,4 @@
-import type { CriterionResult, ScoreReport } from '../../../../shared/scoring'
+import type { CriterionResult, ScoreReport } from '@shared/scoring'
 
 /** The id under which a checklist item's evidence is highlighted (distinct from rubric criterion ids). */
 export const checklistHighlightId = (itemId: string): string => `checklist:${itemId}`

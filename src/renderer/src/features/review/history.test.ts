@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { Session } from '../../../../shared/session'
+import type { AnswerRecord } from '@shared/answers'
+import type { Session } from '@shared/session'
 import { buildHistory, describeAnswerDeletion, describeSessionDeletion } from './history'
 
 function answer(id: string, createdAt: string, sessionId: string | null, extra: Partial<AnswerRecord> = {}): AnswerRecord {

@@ -1,5 +1,5 @@
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { Session } from '../../../../shared/session'
+import type { AnswerRecord } from '@shared/answers'
+import type { Session } from '@shared/session'
 
 export interface SessionHistory {
   session: Session

@@ -1,4 +1,4 @@
 export { ReviewPage } from './ReviewPage'
 // The one scorer lives in src/shared/scoring; re-exported for the pages that list scores.
-export { scoreAnswer, type ScoredAnswer } from '../../../../shared/scoring'
+export { scoreAnswer, type ScoredAnswer } from '@shared/scoring'
 export { formatWhen } from './format-when'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { scoreTranscript } from '../../../../shared/scoring'
-import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
-import { defaultProfiles } from '../../../../shared/scoring/default-profiles'
-import { batchVsStreamingQuestion, behavioralQuestion, reasonedAnswer, sloganAnswer, starRubric, starStory, systemDesignRubric } from '../../../../shared/scoring/test-fixtures'
+import { scoreTranscript } from '@shared/scoring'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
+import { defaultProfiles } from '@shared/scoring/default-profiles'
+import { batchVsStreamingQuestion, behavioralQuestion, reasonedAnswer, sloganAnswer, starRubric, starStory, systemDesignRubric } from '../../../../../tests/fixtures/scoring-fixtures'
 import { reviewFileName, reviewToMarkdown } from './review-markdown'
 
 const answer = { createdAt: '2025-03-01T10:15:00.000Z', source: 'typed' as const, edited: false, durationMs: null }

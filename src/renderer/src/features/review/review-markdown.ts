@@ -1,6 +1,6 @@
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { Question } from '../../../../shared/banks/types'
-import { DELIVERY_TARGETS, type Evidence, type ScoreReport } from '../../../../shared/scoring'
+import type { AnswerRecord } from '@shared/answers'
+import type { Question } from '@shared/banks/types'
+import { DELIVERY_TARGETS, type Evidence, type ScoreReport } from '@shared/scoring'
 
 export interface ReviewMarkdownInput {
   question: Pick<Question, 'title' | 'prompt'>

@@ -1,4 +1,4 @@
-import type { ScoreReport, WordTime } from '../../../../shared/scoring'
+import type { ScoreReport, WordTime } from '@shared/scoring'
 
 /** A stretch of the scored text that counts as evidence for one criterion. */
 export interface HighlightRange {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
-import type { Session } from '../../../../shared/session'
+import type { AnswerRecord } from '@shared/answers'
+import type { Session } from '@shared/session'
 import { api, onEvent } from '../../lib/api'
 import { buildHistory, type History } from './history'
+import { messageOf } from '@shared/errors'
 
 export interface HistoryState {
   history: History | null
@@ -22,7 +23,7 @@ export function useHistory(): HistoryState {
       setData({ sessions, answers })
       setError(null)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     }
   }, [])
 

@@ -1,13 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import type { AnswerRecord } from '../../../../shared/answers'
-import { defaultLexicon } from '../../../../shared/scoring/default-lexicon'
-import type { Session, SessionAnswer } from '../../../../shared/session'
+import type { AnswerRecord } from '@shared/answers'
+import { defaultLexicon } from '@shared/scoring/default-lexicon'
+import type { Session, SessionAnswer } from '@shared/session'
 import { api, onEvent } from '../../lib/api'
 import { useLibrary, useQuestion } from '../library'
 import { downloadText } from './download-text'
 import { reviewFileName, reviewToMarkdown } from './review-markdown'
-import { scoreAnswer, type ScoredAnswer } from '../../../../shared/scoring'
-import { threadText } from '../../../../shared/interviewer/records'
+import { scoreAnswer, type ScoredAnswer } from '@shared/scoring'
+import { threadText } from '@shared/interviewer/records'
+import { messageOf } from '@shared/errors'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -64,7 +65,7 @@ export function useReview(id: string): ReviewState {
           if (active) setSession(owner)
         }
       } catch (e) {
-        if (active) setError(e instanceof Error ? e.message : String(e))
+        if (active) setError(messageOf(e))
       } finally {
         if (active) setLoading(false)
       }
@@ -88,7 +89,7 @@ export function useReview(id: string): ReviewState {
       setSaveError(null)
     } catch (e) {
       setSaveState('error')
-      setSaveError(e instanceof Error ? e.message : String(e))
+      setSaveError(messageOf(e))
     }
   }, [])
 
@@ -108,7 +109,7 @@ export function useReview(id: string): ReviewState {
   // Leaving the page with an unsaved correction still saves it.
   useEffect(
     () => () => {
-      if (pending.current) void api.updateAnswerText(pending.current).catch(() => undefined)
+      if (pending.current) void api.updateAnswerText(pending.current).catch((e: unknown) => console.error(`mockroom: the correction was not saved on leaving the page: ${messageOf(e)}`))
     },
     [id]
   )

@@ -16,9 +16,10 @@ import {
   TextField,
   Typography
 } from '@mui/material'
-import type { CatalogueEntry, ModelList } from '../../../../shared/contract'
-import { useSettings } from '../../app/settings-context'
+import type { CatalogueEntry, ModelList } from '@shared/contract'
+import { useSettings } from '../../lib/settings-context'
 import { api, onEvent } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`
 
@@ -65,7 +66,7 @@ export function ModelsCard() {
     try {
       setModels(await action())
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     }
   }, [])
 

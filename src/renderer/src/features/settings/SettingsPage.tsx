@@ -10,13 +10,13 @@ import {
   ToggleButtonGroup,
   Typography
 } from '@mui/material'
-import type { AppInfo } from '../../../../shared/contract'
-import { phaseTimeGroups } from '../../../../shared/session/phase-time-groups'
-import { formatClock, parseClock } from '../../../../shared/session/timer-display'
-import type { ThemePreference } from '../../../../shared/settings'
+import type { AppInfo } from '@shared/contract'
+import { phaseTimeGroups } from '@shared/session/phase-time-groups'
+import { formatClock, parseClock } from '@shared/session/timer-display'
+import type { ThemePreference } from '@shared/settings'
 import { ClockField } from '../../components/ClockField'
 import { PageHeader } from '../../components/PageHeader'
-import { useSettings } from '../../app/settings-context'
+import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { VoiceSettingsCard } from '../interviewer'
 import { MicrophonePicker } from '../recording'

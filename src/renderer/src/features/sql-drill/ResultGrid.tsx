@@ -1,5 +1,5 @@
 import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material'
-import type { SqlCell, SqlColumn } from '../../../../shared/sql/types'
+import type { SqlCell, SqlColumn } from '@shared/sql/types'
 
 export interface ResultGridProps {
   columns: readonly SqlColumn[]

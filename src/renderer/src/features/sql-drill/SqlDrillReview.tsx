@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material'
-import type { CorrectnessResult } from '../../../../shared/scoring/report-schema'
-import type { SqlDrillRecord } from '../../../../shared/sql/drill-record'
-import type { SqlColumn } from '../../../../shared/sql/types'
+import type { CorrectnessResult } from '@shared/scoring/report-schema'
+import type { SqlDrillRecord } from '@shared/sql/drill-record'
+import type { SqlColumn } from '@shared/sql/types'
 import { ResultGrid } from './ResultGrid'
 
 /** Rows of the result shown on the review: enough to recognise it, the count says the rest. */

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react'
 import { Skeleton } from '@mui/material'
-import type { Question } from '../../../../shared/banks/types'
-import type { SqlDrillRecord } from '../../../../shared/sql/drill-record'
-import { sqlDrillOf } from '../../../../shared/sql/sql-drill'
+import type { Question } from '@shared/banks/types'
+import type { SqlDrillRecord } from '@shared/sql/drill-record'
+import { sqlDrillOf } from '@shared/sql/sql-drill'
 
 // The editor (CodeMirror) loads when a SQL question with a setup is first shown; the engine
 // starts in the backend at the same moment (sqlPrepare).

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material'
-import type { SqlTable } from '../../../../shared/sql/types'
+import type { SqlTable } from '@shared/sql/types'
 import { ResultGrid } from './ResultGrid'
 
 /** The question's tables after its setup ran: one tab per table, schema chips and the first rows. */

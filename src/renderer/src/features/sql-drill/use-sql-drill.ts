@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { checkAgainstReferences, type CheckReport } from '../../../../shared/sql/compare-results'
-import { emptyDrillRecord, recordRun, type SqlDrillRecord } from '../../../../shared/sql/drill-record'
-import type { SqlDrill } from '../../../../shared/sql/sql-drill'
-import type { SqlPrepareResult, SqlRunOutcome } from '../../../../shared/sql/types'
+import { checkAgainstReferences, type CheckReport } from '@shared/sql/compare-results'
+import { emptyDrillRecord, recordRun, type SqlDrillRecord } from '@shared/sql/drill-record'
+import type { SqlDrill } from '@shared/sql/sql-drill'
+import type { SqlPrepareResult, SqlRunOutcome } from '@shared/sql/types'
 import { api } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 export interface SqlDrillState {
   prepared: SqlPrepareResult | null
@@ -51,7 +52,7 @@ export function useSqlDrill(
     setPrepareError(null)
     api.sqlPrepare({ setup: drill.setup, references: drill.references }).then(
       (value) => live && setPrepared(value),
-      (error: unknown) => live && setPrepareError(error instanceof Error ? error.message : String(error))
+      (error: unknown) => live && setPrepareError(messageOf(error))
     )
     return () => {
       live = false
@@ -103,7 +104,7 @@ export function useSqlDrill(
           setOutcome({
             ok: false,
             result: null,
-            error: { kind: 'engine', message: error instanceof Error ? error.message : String(error), where: 'query', line: null, column: null, hint: null },
+            error: { kind: 'engine', message: messageOf(error), where: 'query', line: null, column: null, hint: null },
             elapsedMs: 0,
             translated: '',
             rules: [],

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Box, Stack, Typography, useTheme } from '@mui/material'
 import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, serializeAsJSON } from '@excalidraw/excalidraw'
 import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
-import type { Whiteboard as WhiteboardValue } from '../../../../shared/session'
+import type { Whiteboard as WhiteboardValue } from '@shared/session'
+import { messageOf } from '@shared/errors'
 
 const AUTOSAVE_MS = 2000
 
@@ -86,7 +87,7 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
       setStatus(`Saved ${new Date().toLocaleTimeString()}`)
     } catch (error) {
       dirty.current = true
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`)
+      setStatus(`Not saved: ${messageOf(error)}`)
     }
   }, [])
 

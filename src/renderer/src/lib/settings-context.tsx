@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Settings, SettingsPatch } from '../../../shared/settings'
-import { api } from '../lib/api'
+import type { Settings, SettingsPatch } from '@shared/settings'
+import { api } from './api'
+import { messageOf } from '@shared/errors'
 
 interface SettingsContextValue {
   settings: Settings
@@ -15,7 +16,7 @@ export function SettingsProvider({ children, fallback }: { children: ReactNode; 
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    api.getSettings().then(setSettings, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    api.getSettings().then(setSettings, (e: unknown) => setError(messageOf(e)))
   }, [])
 
   const updateSettings = useCallback(async (patch: SettingsPatch) => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { messageOf } from '@shared/errors'
 
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
 
@@ -36,7 +37,7 @@ export function useAutosave<T>(value: T, key: string, save: (value: T) => Promis
         setStatus(latest.current.key === currentKey ? 'saved' : 'pending')
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e))
+        setError(messageOf(e))
         setStatus('error')
       }
     )
