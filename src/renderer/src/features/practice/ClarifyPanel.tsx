@@ -5,6 +5,7 @@ import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { Captions, useInterviewerVoice } from '../interviewer'
 import { useAnswerRecord } from './use-answer-record'
+import { messageOf } from '@shared/errors'
 
 interface ClarifyPanelProps {
   sessionId: string
@@ -42,7 +43,7 @@ export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, activ
       void voice.speak(clarification.reply)
     } catch (e) {
       // The question stays in the box, to ask again.
-      setError(`The interviewer could not answer: ${e instanceof Error ? e.message : String(e)}`)
+      setError(`The interviewer could not answer: ${messageOf(e)}`)
     } finally {
       setBusy(false)
     }

@@ -7,6 +7,7 @@ import { api } from '../../lib/api'
 import { Captions, useInterviewerVoice } from '../interviewer'
 import { useAnswerRecord } from './use-answer-record'
 import { useAutosave, type AutosaveStatus } from '../../lib/use-autosave'
+import { messageOf } from '@shared/errors'
 
 interface FollowUpPanelProps {
   answerId: string
@@ -50,7 +51,7 @@ export function FollowUpPanel({ answerId, active, flushAnswer, registerFlush }: 
       }
     } catch (e) {
       setOutcome('error')
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setAsking(false)
     }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AnswerRecord } from '@shared/answers'
 import { api, ApiError, onEvent } from '../../lib/api'
+import { messageOf } from '@shared/errors'
 
 export interface AnswerRecordState {
   /** Null while loading, and for an answer that has no record yet (nothing said or asked). */
@@ -30,7 +31,7 @@ export function useAnswerRecord(answerId: string): AnswerRecordState {
       (e: unknown) => {
         if (!active) return
         // No record yet is normal: the answer is created by its first take or question.
-        if (!(e instanceof ApiError && e.code === 'NOT_FOUND')) setError(e instanceof Error ? e.message : String(e))
+        if (!(e instanceof ApiError && e.code === 'NOT_FOUND')) setError(messageOf(e))
         setLoaded(true)
       }
     )

@@ -24,6 +24,7 @@ import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
 import { useQuestion } from '../library'
 import { playWarningBeep } from './play-warning-beep'
+import { messageOf } from '@shared/errors'
 
 const TICK_MS = 250
 
@@ -70,10 +71,6 @@ export interface TypedTake {
   text: string
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 /** Runs one practice session: the clock, its warnings, and saving every step as it happens. */
 export function useSessionRunner(sessionId: string): SessionRunner {
   const { settings } = useSettings()
@@ -98,7 +95,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
     const run = writes.current.then(write).then(
       (value) => value,
       (error: unknown) => {
-        setSaveError(`Your progress could not be saved: ${message(error)} Check that mockroom is still running, then try again.`)
+        setSaveError(`Your progress could not be saved: ${messageOf(error)} Check that mockroom is still running, then try again.`)
         return undefined
       }
     )
@@ -146,7 +143,7 @@ export function useSessionRunner(sessionId: string): SessionRunner {
         setTypedAnswers(typed)
         setSession(loaded)
       },
-      (error: unknown) => active && setLoadError(message(error))
+      (error: unknown) => active && setLoadError(messageOf(error))
     )
     return () => {
       active = false

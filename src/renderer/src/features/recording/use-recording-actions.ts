@@ -3,6 +3,7 @@ import type { AnswerRecord } from '@shared/answers'
 import { api } from '../../lib/api'
 import { useAnswer } from './use-answer'
 import { useRecorder } from './use-recorder'
+import { messageOf } from '@shared/errors'
 
 export interface RecordingActionsOptions {
   answerId: string
@@ -51,7 +52,7 @@ export function useRecordingActions(options: RecordingActionsOptions) {
       await action()
       return true
     } catch (error) {
-      setActionError(error instanceof Error ? error.message : String(error))
+      setActionError(messageOf(error))
       return false
     } finally {
       setBusy(false)

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../lib/api'
 import { useLibrary } from '../library'
 import { formatWhen } from './format-when'
+import { messageOf } from '@shared/errors'
 
 const statusLabels: Record<SummaryAnswer['status'], string> = { answered: 'answered', skipped: 'skipped', 'not reached': 'not reached' }
 
@@ -37,7 +38,7 @@ export function SessionSummaryPage({ sessionId }: { sessionId: string }) {
         const { questions } = await api.getQuestions({ ids: session.items.map((i) => i.questionId) })
         if (active) setData({ session, records, questions })
       } catch (e) {
-        if (active) setError(e instanceof Error ? e.message : String(e))
+        if (active) setError(messageOf(e))
       }
     })()
     return () => {
