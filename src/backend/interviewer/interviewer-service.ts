@@ -11,6 +11,7 @@ import {
   type FollowUpRecord
 } from '@shared/interviewer'
 import { scoreAnswer } from '@shared/scoring'
+import { threadText } from '@shared/interviewer/records'
 import { defaultLexicon } from '@shared/scoring/default-lexicon'
 import type { AnswersService } from '../answers'
 
@@ -60,7 +61,9 @@ export class InterviewerService {
     if (answer.followUps.length > 0) return answer
     const question = await this.library.question(answer.questionId)
     if (!question) return answer
-    const scored = scoreAnswer(answer, { questions: [question], rubrics: await this.library.rubrics() }, defaultLexicon)
+    // The clarifying questions asked count: a candidate who asked about scale is not pressed on it.
+    const text = threadText(answer.text, [], answer.clarifications)
+    const scored = scoreAnswer({ ...answer, text }, { questions: [question], rubrics: await this.library.rubrics() }, defaultLexicon)
     if (!scored.ok) return answer
     const following = await this.library.following(question.id, 2)
     const chosen = chooseFollowUps({

@@ -9,4 +9,11 @@ describe('threadText', () => {
     expect(threadText('Kafka.', [])).toBe('Kafka.')
     expect(threadText(' ', [{ reply: 'Lag alerts.' }])).toBe('Lag alerts.')
   })
+
+  it('adds the clarifying questions asked after the replies, so the rubric hears them', () => {
+    expect(threadText('Kafka.', [{ reply: 'Lag alerts.' }], [{ asked: ' What metrics matter? ' }, { asked: 'How many users?' }])).toBe(
+      'Kafka.\n\nLag alerts.\n\nClarifying questions I asked: What metrics matter? How many users?'
+    )
+    expect(threadText('Kafka.', [], [])).toBe('Kafka.')
+  })
 })

@@ -34,11 +34,19 @@ export type FollowUpRecord = z.infer<typeof FollowUpRecordSchema>
 
 /**
  * The text an answer is scored on: the answer itself, then each follow-up reply, so what the
- * candidate said when pressed counts as part of the same answer (as it would in the room).
+ * candidate said when pressed counts as part of the same answer (as it would in the room), then
+ * the clarifying questions asked in the clarify phase (a design rubric asks for them; asked
+ * aloud before the answer, they belong to it as much as the answer's own "I'd ask…").
  */
-export function threadText(text: string, followUps: readonly Pick<FollowUpRecord, 'reply'>[]): string {
+export function threadText(
+  text: string,
+  followUps: readonly Pick<FollowUpRecord, 'reply'>[],
+  clarifications: readonly Pick<ClarificationRecord, 'asked'>[] = []
+): string {
   const replies = followUps.map((f) => f.reply.trim()).filter((reply) => reply.length > 0)
+  const asked = clarifications.map((c) => c.asked.trim()).filter((question) => question.length > 0)
+  const parts = [...replies, ...(asked.length > 0 ? [`Clarifying questions I asked: ${asked.join(' ')}`] : [])]
   // The answer's text comes first and unchanged, so the report's character offsets still point into it.
-  if (replies.length === 0) return text
-  return text.trim() ? [text, ...replies].join('\n\n') : replies.join('\n\n')
+  if (parts.length === 0) return text
+  return text.trim() ? [text, ...parts].join('\n\n') : parts.join('\n\n')
 }

@@ -16,7 +16,7 @@ export function summaryOfSession(session: Session, records: readonly AnswerRecor
     const record = byId.get(entry.answerId)
     const question = library.questions.find((q) => q.id === entry.questionId)
     const scored =
-      record && !entry.skipped ? scoreAnswer({ ...record, text: threadText(record.text, record.followUps) }, library) : null
+      record && !entry.skipped ? scoreAnswer({ ...record, text: threadText(record.text, record.followUps, record.clarifications) }, library) : null
     return {
       questionId: entry.questionId,
       title: question?.title ?? entry.questionId,

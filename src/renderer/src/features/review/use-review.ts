@@ -120,7 +120,7 @@ export function useReview(id: string): ReviewState {
   const scored = useMemo(
     () =>
       library && answer && !questionLoading
-        ? scoreAnswer({ ...answer, text: threadText(scoredText, answer.followUps) }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
+        ? scoreAnswer({ ...answer, text: threadText(scoredText, answer.followUps, answer.clarifications) }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
         : null,
     [library, answer, question, questionLoading, scoredText]
   )
