@@ -34,7 +34,7 @@ test('with no model installed, the setup shows the model problem before the sess
   await page.getByRole('button', { name: 'Start answering now' }).click()
   await expect(page.getByTestId('timer-phase')).toHaveText('Answer')
   await expect(page.getByTestId('record-button')).toBeVisible()
-  await expect(page.getByTestId('recording-status')).toHaveText('Press Record when you are ready to answer.')
+  await expect(page.getByTestId('recording-status')).toHaveText('Press Record when you are ready to answer, or type it below.')
   await page.getByTestId('typed-answer').fill('Situation: the nightly load was late. Result: it now lands by 6 am.')
   await expect(page.getByTestId('typed-answer-status')).toHaveText('Saved', { timeout: 15_000 })
 })
