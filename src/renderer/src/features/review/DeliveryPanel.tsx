@@ -1,5 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
 import { DELIVERY_TARGETS, type DeliveryResult } from '@shared/scoring'
+import { formatClock } from '@shared/session/timer-display'
 import { ReviewSection } from './ReviewSection'
 
 interface GaugeProps {
@@ -98,7 +99,7 @@ export function DeliveryPanel({ delivery }: { delivery: DeliveryResult }) {
         />
         <Typography variant="body2">
           {delivery.wordCount} words spoken
-          {delivery.durationMs !== null ? ` in ${Math.round(delivery.durationMs / 1000)} s` : ''}
+          {delivery.durationMs !== null ? ` in ${formatClock(delivery.durationMs)}` : ''}
           {delivery.bands.length !== 'unknown' ? ` · length ${delivery.bands.length} for the time box` : ''}
           {delivery.pauses.length > 0 ? ` · ${delivery.pauses.length} pause${delivery.pauses.length === 1 ? '' : 's'} over ${DELIVERY_TARGETS.pauseMs / 1000} s` : ''}
         </Typography>
