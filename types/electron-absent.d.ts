@@ -15,6 +15,29 @@ type Arg = {} | null | undefined | Callback
 /** Any member, at any depth, callable with anything. */
 interface Loose {
   (...args: Arg[]): any
+  // The members the app names, declared: under noUncheckedIndexedAccess a member that only the
+  // index signature gives is `Loose | undefined`. A member used for the first time goes here.
+  defaultSession: Loose
+  exit: Loose
+  exposeInMainWorld: Loose
+  fetch: Loose
+  getPath: Loose
+  handle: Loose
+  loadFile: Loose
+  loadURL: Loose
+  on: Loose
+  onBeforeRequest: Loose
+  once: Loose
+  quit: Loose
+  registerSchemesAsPrivileged: Loose
+  setName: Loose
+  setPermissionCheckHandler: Loose
+  setPermissionRequestHandler: Loose
+  setWindowOpenHandler: Loose
+  show: Loose
+  showErrorBox: Loose
+  webRequest: Loose
+  whenReady: Loose
   [member: string]: Loose
 }
 
@@ -48,5 +71,10 @@ export declare class BrowserWindow {
   constructor(options?: unknown)
   static getAllWindows(): BrowserWindow[]
   webContents: WebContents
+  once: Loose
+  show: Loose
+  loadURL: Loose
+  loadFile: Loose
+  on: Loose
   [member: string]: Loose
 }
