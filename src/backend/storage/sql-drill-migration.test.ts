@@ -53,8 +53,9 @@ describe('migration: SQL drills kept with their answers', () => {
     expect(byId.get('a1')).toMatchObject({ text: 'I join the table to itself', sqlDrill: { query: 'select 1', runs: 2, firstMatchAtRun: 2 } })
     // The candidate ran the query and said nothing: an answer without a take, holding the drill.
     expect(byId.get('a2')).toMatchObject({ sessionId: 's1', questionId: 'q2', takes: [], state: 'empty', sqlDrill: { query: 'select 2' } })
-    // No drill: nothing changes; a drill already on the answer wins.
-    expect(db.answers.find((a) => a.id === 'a3')).toEqual(typedAnswer('a3', 'q3'))
+    // No drill: nothing changes (the later interviewer migration adds its empty threads); a drill
+    // already on the answer wins.
+    expect(db.answers.find((a) => a.id === 'a3')).toEqual({ ...typedAnswer('a3', 'q3'), clarifications: [], followUps: [] })
     expect(byId.get('a4')!.sqlDrill!.query).toBe('kept: the answer’s own')
     // Session items are left as they were.
     expect(db.sessions[0]!.answers).toEqual(v4().sessions[0]!.answers)
