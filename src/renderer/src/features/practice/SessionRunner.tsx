@@ -144,7 +144,7 @@ export default function SessionRunner() {
   const typedFor = (answerId: string) => ({ initial: runner.typedAnswers.get(answerId)?.text ?? '', onSave: runner.saveTyped, registerFlush: runner.registerFlush })
   const typedModeNote = (
     <Alert severity="info" data-testid="typed-mode-note" sx={{ py: 0 }}>
-      Typed answers: type in the box below. Recording starts only if you press Record.
+      Typed answers: type in the answer box above. Recording starts only if you press Record.
     </Alert>
   )
 
