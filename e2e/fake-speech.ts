@@ -80,6 +80,19 @@ function installFakeSpeech(wordMs: number): void {
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true })
   Object.defineProperty(window, '__spokenLog', { value: log, configurable: true })
+  // Every text the captions showed, in order: a caption moves on sentence by sentence, faster
+  // than a test can poll it on a busy machine, so tests read this log instead of the live text.
+  const captions: string[] = []
+  Object.defineProperty(window, '__captionLog', { value: captions, configurable: true })
+  const record = (): void => {
+    for (const element of document.querySelectorAll('[data-testid=interviewer-captions]')) {
+      const text = element.textContent ?? ''
+      if (text && captions[captions.length - 1] !== text) captions.push(text)
+    }
+  }
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
 }
 
 /** Replaces the page's Web Speech API from the next navigation on (call before `goto`/`reload`). */
@@ -93,6 +106,11 @@ export async function useNoSpeech(page: Page): Promise<void> {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true })
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true })
   })
+}
+
+/** Every caption text shown since the page loaded (with `useFakeSpeech`), in order. */
+export function captionLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __captionLog?: string[] }).__captionLog ?? [])
 }
 
 export function spokenLog(page: Page): Promise<SpokenEntry[]> {

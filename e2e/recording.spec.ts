@@ -97,32 +97,37 @@ test('records from the microphone, saves 16 kHz mono WAV, reports no recognised 
   const { answerId } = await openRunner(f)
   // What the backend acknowledged having on disk, chunk by chunk: the reference for the WAV.
   let acknowledged = 0
+  // appendAudio requests sent and not yet answered (and read).
+  let inFlight = 0
+  const isAppend = (url: string) => url.endsWith('/api/appendAudio')
+  page.on('request', (request) => {
+    if (isAppend(request.url())) inFlight += 1
+  })
+  page.on('requestfailed', (request) => {
+    if (isAppend(request.url())) inFlight -= 1
+  })
   page.on('response', (response) => {
-    if (!response.url().endsWith('/api/appendAudio')) return
-    void response.json().then(
-      (result: { ok: boolean; value?: { receivedMs: number } }) => {
-        if (result.ok && result.value) acknowledged = Math.max(acknowledged, result.value.receivedMs)
-      },
-      () => undefined
-    )
+    if (!isAppend(response.url())) return
+    void response
+      .json()
+      .then(
+        (result: { ok: boolean; value?: { receivedMs: number } }) => {
+          if (result.ok && result.value) acknowledged = Math.max(acknowledged, result.value.receivedMs)
+        },
+        () => undefined
+      )
+      .finally(() => (inFlight -= 1))
   })
 
   // Times are taken in the page, so a busy test runner does not skew them.
-  await page.evaluate(() => {
-    const w = window as unknown as { recordingSince?: number }
-    const observer = new MutationObserver(() => {
-      if (w.recordingSince === undefined && document.querySelector('[data-testid=recording-status]')?.textContent?.startsWith('Recording')) {
-        w.recordingSince = performance.now()
-      }
-    })
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true })
-  })
   const clickAt = (testId: string) =>
     page.evaluate((id) => {
       ;(document.querySelector(`[data-testid=${id}]`) as HTMLElement).click()
       return performance.now()
     }, testId)
-  await page.getByTestId('record-button').click()
+  // No audio can be captured before Record is pressed: the upper bound on what the file holds.
+  await expect(page.getByTestId('record-button')).toBeEnabled()
+  const startedAt = await clickAt('record-button')
   await expect(page.getByTestId('recording-status')).toContainText('Recording', { timeout: 15_000 })
   await expect(page.getByTestId('level-meter')).toBeVisible()
   await expect.poll(() => elapsedSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(3)
@@ -130,7 +135,10 @@ test('records from the microphone, saves 16 kHz mono WAV, reports no recognised 
   // land; after that, only empty keep-alive chunks); resume goes on.
   const pausedAt = await clickAt('pause-button')
   await expect(page.getByTestId('recording-status')).toContainText('Paused')
-  await page.waitForTimeout(1000)
+  // The chunks already on their way when Pause was pressed land (however slowly a busy machine
+  // delivers them); from then on only empty keep-alive chunks may arrive.
+  await page.waitForTimeout(500)
+  await expect.poll(() => inFlight, { timeout: 15_000 }).toBe(0)
   const ackedWhilePaused = acknowledged
   await page.waitForTimeout(1500)
   expect(acknowledged, 'no audio arrives while paused').toBe(ackedWhilePaused)
@@ -139,7 +147,6 @@ test('records from the microphone, saves 16 kHz mono WAV, reports no recognised 
   await expect.poll(() => elapsedSeconds(page), { timeout: 15_000 }).toBeGreaterThan(pausedSeconds)
   await page.waitForTimeout(500)
   const stoppedAt = await clickAt('stop-button')
-  const startedAt = await page.evaluate(() => (window as unknown as { recordingSince: number }).recordingSince)
   const recordedMs = stoppedAt - startedAt - (resumedAt - pausedAt)
 
   // Whisper runs; the test model hears nothing, which is not an error.
