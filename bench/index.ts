@@ -13,7 +13,8 @@ const suites: Array<[string, () => Promise<Bench>]> = [
   ['scoring', async () => (await import('./scoring.bench')).benchScoring],
   ['transcription', async () => (await import('./transcription.bench')).benchTranscription],
   ['sql', async () => (await import('./sql.bench')).benchSql],
-  ['whisper-settings', async () => (await import('./whisper-settings.bench')).benchWhisperSettings]
+  ['whisper-settings', async () => (await import('./whisper-settings.bench')).benchWhisperSettings],
+  ['stop-latency', async () => (await import('./stop-latency.bench')).benchStopLatency]
 ]
 
 const only = process.argv.slice(2)

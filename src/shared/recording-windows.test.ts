@@ -21,33 +21,40 @@ function pcm(parts: Array<['speech' | 'pause', number]>): Int16Array {
 const ms = (samples: number) => (samples / RATE) * 1000
 
 describe('findWindowCut', () => {
-  it('waits until 20 s have gathered', () => {
-    expect(findWindowCut(pcm([['speech', 5000], ['pause', 1000], ['speech', 13_000]]))).toBeNull()
+  it('waits until 8 s have gathered', () => {
+    expect(findWindowCut(pcm([['speech', 3000], ['pause', 1000], ['speech', 3500]]))).toBeNull()
   })
 
-  it('cuts in the first pause of 300 ms after 20 s, not in an earlier one', () => {
-    const audio = pcm([['speech', 5000], ['pause', 1000], ['speech', 17_000], ['pause', 400], ['speech', 2000]])
+  it('cuts in the first pause of 300 ms after 8 s, not in an earlier one', () => {
+    const audio = pcm([['speech', 3000], ['pause', 1000], ['speech', 7000], ['pause', 400], ['speech', 2000]])
     const cut = findWindowCut(audio)
     expect(cut).not.toBeNull()
-    expect(ms(cut!)).toBeGreaterThanOrEqual(23_000)
-    expect(ms(cut!)).toBeLessThanOrEqual(23_400)
+    expect(ms(cut!)).toBeGreaterThanOrEqual(11_000)
+    expect(ms(cut!)).toBeLessThanOrEqual(11_400)
   })
 
   it('ignores pauses shorter than 300 ms', () => {
-    const audio = pcm([['speech', 21_000], ['pause', 200], ['speech', 3000]])
+    const audio = pcm([['speech', 9000], ['pause', 200], ['speech', 3000]])
     expect(findWindowCut(audio)).toBeNull()
   })
 
-  it('cuts at the 30 s hard cap when there is no pause', () => {
-    expect(findWindowCut(pcm([['speech', 29_000]]))).toBeNull()
-    expect(ms(findWindowCut(pcm([['speech', 31_000]]))!)).toBe(30_000)
+  it('cuts at the 15 s hard cap when there is no pause', () => {
+    expect(findWindowCut(pcm([['speech', 14_500]]))).toBeNull()
+    expect(ms(findWindowCut(pcm([['speech', 16_000]]))!)).toBe(15_000)
   })
 
-  it('counts a pause that straddles the 20 s mark', () => {
-    const cut = findWindowCut(pcm([['speech', 19_900], ['pause', 500], ['speech', 1000]]))
+  it('counts a pause that straddles the 8 s mark', () => {
+    const cut = findWindowCut(pcm([['speech', 7900], ['pause', 500], ['speech', 1000]]))
     expect(cut).not.toBeNull()
-    expect(ms(cut!)).toBeGreaterThan(19_900)
-    expect(ms(cut!)).toBeLessThan(20_400)
+    expect(ms(cut!)).toBeGreaterThan(7900)
+    expect(ms(cut!)).toBeLessThan(8400)
+  })
+
+  it('follows the window lengths it is given', () => {
+    const audio = pcm([['speech', 5000], ['pause', 1000], ['speech', 17_000], ['pause', 400], ['speech', 2000]])
+    const cut = findWindowCut(audio, { minWindowMs: 20_000, maxWindowMs: 30_000 })
+    expect(ms(cut!)).toBeGreaterThanOrEqual(23_000)
+    expect(ms(cut!)).toBeLessThanOrEqual(23_400)
   })
 })
 

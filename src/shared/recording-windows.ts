@@ -19,10 +19,15 @@ export interface WindowCutOptions {
   frameMs: number
 }
 
+/**
+ * Short windows keep what is left after Stop short: the candidate waits for one whisper run on
+ * the audio since the last cut, and with the context sized to the audio (whisper-args.ts) that
+ * run costs in proportion to its length. 8–15 s still gives whisper whole sentences.
+ */
 export const defaultWindowCutOptions: WindowCutOptions = {
   sampleRate: 16_000,
-  minWindowMs: 20_000,
-  maxWindowMs: 30_000,
+  minWindowMs: 8_000,
+  maxWindowMs: 15_000,
   minPauseMs: 300,
   pauseDbfs: -40,
   frameMs: 20

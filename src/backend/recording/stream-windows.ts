@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '@shared/recording-windows'
+import { defaultWindowCutOptions, findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '@shared/recording-windows'
 import type { Transcript } from '@shared/transcript'
 import { WHISPER_SAMPLE_RATE, encodeWhisperWav } from '../audio'
 import { emptyTranscript, type TranscriptionRun } from '../transcription'
@@ -113,7 +113,7 @@ export class StreamWindows {
   }
 
   private cutIfDue(): void {
-    const minSamples = ((this.options.windowCut?.minWindowMs ?? 20_000) * WHISPER_SAMPLE_RATE) / 1000
+    const minSamples = ((this.options.windowCut?.minWindowMs ?? defaultWindowCutOptions.minWindowMs) * WHISPER_SAMPLE_RATE) / 1000
     if (this.pendingSamples < minSamples) return
     const samples = concat(this.pending, this.pendingSamples)
     const cut = findWindowCut(samples, { ...this.options.windowCut, sampleRate: WHISPER_SAMPLE_RATE })

@@ -7,6 +7,7 @@ import { createWavHeader, encodeWhisperWav } from '../audio/wav-format'
 import { GGML_MAGIC } from '../models/model-files'
 import { Transcriber } from './transcriber'
 import type { TranscriberEvents } from './transcriber'
+import { whisperSupportsAudioContext } from './whisper-binary'
 import { mustRunWhisperTests, whisperTestEnv } from './whisper-test-env'
 
 /**
@@ -17,6 +18,10 @@ import { mustRunWhisperTests, whisperTestEnv } from './whisper-test-env'
 const FAKE_WHISPER = `#!/usr/bin/env node
 const fs = require('node:fs')
 const args = process.argv.slice(2)
+if (args.includes('--help')) {
+  process.stderr.write('  -ac N,     --audio-ctx N       [0      ] audio context size (0 - all)\\n')
+  process.exit(0)
+}
 const get = (flag) => args[args.indexOf(flag) + 1]
 const prompt = get('--prompt') || ''
 const delay = Number((/delay:(\\d+)/.exec(prompt) || [])[1] || 150)
@@ -46,6 +51,7 @@ interface LogEntry {
   prompt: string
   sampleRate: number
   channels: number
+  args: string[]
 }
 
 let dir: string
@@ -130,6 +136,9 @@ describe('Transcriber (queue, cancel and errors, against a stand-in binary)', ()
     expect(progress.filter(([id]) => id === first.id).map(([, p]) => p)).toEqual([0, 50, 100])
     // The path with spaces and quotes reached the binary as one untouched argument.
     expect(log[0]!.wav).toBe(speech)
+    // Greedy search, and the context sized to the 1 s of audio (50 a second, plus 64), since
+    // this main's --help lists -ac.
+    expect(log[0]!.args.join(' ')).toContain('-bs 1 -bo 5 -ac 114')
     expect(transcriber.pending).toBe(0)
     expect((await readdir(dir)).filter((name) => name.startsWith('mockroom-whisper-'))).toEqual([])
   })
@@ -242,6 +251,27 @@ describe.skipIf(!('ready' in real))('Transcriber with the real whisper.cpp and t
     expect(transcript.model).toBe('for-tests-ggml-tiny.en.bin')
     expect(progress[0]).toBe(0)
     expect(progress.at(-1)).toBe(100)
+  }, 60_000)
+
+  it.runIf(!process.env.MOCKROOM_WHISPER_BIN)('has -ac in the main built at install, and a main without it is known not to', async () => {
+    expect(await whisperSupportsAudioContext(binary)).toBe(true)
+    const plain = join(dir, 'plain-main')
+    await writeFile(plain, '#!/bin/sh\necho "usage: main [options]" >&2\n')
+    await chmod(plain, 0o755)
+    expect(await whisperSupportsAudioContext(plain)).toBe(false)
+  })
+
+  it('reports where whisper.cpp spent the time: the encode / decode split of each finished job', async () => {
+    const transcriber = new Transcriber({ binaryPath: binary })
+    const finished: Array<TranscriberEvents['finished']> = []
+    transcriber.on('finished', (event) => finished.push(event))
+    await transcriber.transcribe({ wavPath: jfkWav, modelPath: model })
+    expect(finished).toHaveLength(1)
+    const timings = finished[0]!.timings
+    expect(timings?.encodeRuns).toBe(1)
+    expect(timings?.encodeMs).toBeGreaterThan(0)
+    expect(timings?.decodeRuns).toBeGreaterThanOrEqual(1)
+    expect(timings!.totalMs).toBeGreaterThanOrEqual(timings!.encodeMs)
   }, 60_000)
 
   it('queues two real jobs and cancels a long one mid-run', async () => {

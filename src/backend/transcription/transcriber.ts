@@ -10,8 +10,9 @@ import { InvalidAudioError, WHISPER_SAMPLE_RATE, encodeWhisperWav, isWhisperForm
 import { hasGgmlMagic } from '../models/model-files'
 import { buildTranscriptionPrompt } from './prompt'
 import { TranscriptionCancelledError, TranscriptionError, modelMissingError } from './transcription-error'
-import { buildWhisperArgs, defaultThreadCount } from './whisper-args'
-import { assertWhisperBinary, resolveWhisperBinary } from './whisper-binary'
+import { STREAMING_DECODING, buildWhisperArgs, defaultThreadCount, type WhisperDecoding } from './whisper-args'
+import { assertWhisperBinary, resolveWhisperBinary, whisperSupportsAudioContext } from './whisper-binary'
+import { parseWhisperTimings, type WhisperTimings } from './whisper-timings'
 import { parseWhisperJson } from './whisper-output'
 import { WATCHDOG_PREFIX, WATCHDOG_SPAWN_FAILED, killWatched, spawnWatched } from './watched-spawn'
 
@@ -36,7 +37,8 @@ export interface TranscriberEvents {
   queued: { jobId: string; position: number }
   started: { jobId: string }
   progress: TranscriptionProgress
-  finished: { jobId: string; ok: boolean; code?: string }
+  /** `timings`: where whisper.cpp spent the time, when it ran to the end. */
+  finished: { jobId: string; ok: boolean; code?: string; timings?: WhisperTimings }
 }
 
 export interface TranscriberOptions {
@@ -49,6 +51,8 @@ export interface TranscriberOptions {
   minSpeechDbfs?: number
   /** Grace period between SIGTERM and SIGKILL when cancelling. */
   killGraceMs?: number
+  /** How whisper decodes (see whisper-args.ts); the app's streaming settings by default. */
+  decoding?: WhisperDecoding
 }
 
 type Listener<E extends keyof TranscriberEvents> = (event: TranscriberEvents[E]) => void
@@ -60,6 +64,7 @@ interface QueuedJob {
   reject: (error: unknown) => void
   cancelled: boolean
   child?: ChildProcess
+  timings?: WhisperTimings
 }
 
 const PROGRESS_LINE = /progress\s*=\s*(-?\d+)%/
@@ -79,6 +84,7 @@ export class Transcriber {
   private readonly tmpDir: string
   private readonly minSpeechDbfs: number
   private readonly killGraceMs: number
+  private readonly decoding: WhisperDecoding
 
   constructor(options: TranscriberOptions = {}) {
     this.binaryPath = options.binaryPath
@@ -86,6 +92,7 @@ export class Transcriber {
     this.tmpDir = options.tmpDir ?? tmpdir()
     this.minSpeechDbfs = options.minSpeechDbfs ?? DEFAULT_MIN_SPEECH_DBFS
     this.killGraceMs = options.killGraceMs ?? 2000
+    this.decoding = options.decoding ?? STREAMING_DECODING
   }
 
   on<E extends keyof TranscriberEvents>(event: E, listener: Listener<E>): () => void {
@@ -178,7 +185,7 @@ export class Transcriber {
         // Cancelled after whisper had already finished: the caller asked not to get it.
         if (job.cancelled) throw new TranscriptionCancelledError(job.id)
         this.emit('progress', { jobId: job.id, percent: 100 })
-        this.emit('finished', { jobId: job.id, ok: true })
+        this.emit('finished', { jobId: job.id, ok: true, timings: job.timings })
         job.resolve(transcript)
       })
       .catch((error: unknown) => {
@@ -229,7 +236,10 @@ export class Transcriber {
         outputBase,
         prompt: request.prompt ?? buildTranscriptionPrompt(request.keyTerms),
         threads: this.threads,
-        language: request.language
+        language: request.language,
+        decoding: this.decoding,
+        durationMs: audio.durationMs,
+        audioContextOption: await whisperSupportsAudioContext(binary)
       })
       await this.spawnWhisper(job, binary, args)
       let json: Buffer
@@ -282,7 +292,10 @@ export class Transcriber {
       child.on('close', (code, signal) => {
         job.child = undefined
         if (job.cancelled) return reject(new TranscriptionCancelledError(job.id))
-        if (code === 0) return resolve()
+        if (code === 0) {
+          job.timings = parseWhisperTimings(tail.join('\n')) ?? undefined
+          return resolve()
+        }
         const notStarted = code === WATCHDOG_SPAWN_FAILED ? tail.find((line) => line.startsWith(WATCHDOG_PREFIX)) : undefined
         if (notStarted) {
           return reject(

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process'
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -23,4 +24,27 @@ export async function assertWhisperBinary(path: string): Promise<void> {
       throw binaryMissingError(path, 'is not executable')
     })
   }
+}
+
+const audioContextSupport = new Map<string, Promise<boolean>>()
+
+/**
+ * Whether this `main` takes `-ac/--audio-ctx` (the build script adds it; a binary from
+ * MOCKROOM_WHISPER_BIN may not have it). Read once per binary file from its `--help`.
+ */
+export async function whisperSupportsAudioContext(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined) // missing: the run reports it
+  if (!info) return false
+  const key = `${path}\0${info.mtimeMs}\0${info.size}`
+  let support = audioContextSupport.get(key)
+  if (!support) {
+    support = new Promise<boolean>((resolve) => {
+      execFile(path, ['--help'], { timeout: 10_000, maxBuffer: 1024 * 1024 }, (_error, stdout, stderr) => {
+        // `--help` exits 0 here and 1 in some versions: the text decides, not the status.
+        resolve(/--audio-ctx\b/.test(`${stdout}\n${stderr}`))
+      })
+    })
+    audioContextSupport.set(key, support)
+  }
+  return support
 }

@@ -100,6 +100,6 @@ describe('buildTranscriptionPrompt', () => {
 describe('buildWhisperArgs', () => {
   it('passes paths as separate arguments, untouched', () => {
     const args = buildWhisperArgs({ modelPath: '/m o/de"l.bin', wavPath: "/x y/it's.wav", outputBase: '/t/out', prompt: 'Um, $(rm -rf)', threads: 2 })
-    expect(args).toEqual(['-m', '/m o/de"l.bin', '-f', "/x y/it's.wav", '-of', '/t/out', '-oj', '-ojf', '-pp', '-t', '2', '-l', 'en', '--prompt', 'Um, $(rm -rf)'])
+    expect(args).toEqual(['-m', '/m o/de"l.bin', '-f', "/x y/it's.wav", '-of', '/t/out', '-oj', '-ojf', '-pp', '-t', '2', '-l', 'en', '-bs', '1', '-bo', '5', '--prompt', 'Um, $(rm -rf)'])
   })
 })
