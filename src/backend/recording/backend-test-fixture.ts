@@ -15,6 +15,7 @@ import { Transcriber } from '../transcription'
 const FAKE_WHISPER = `#!/usr/bin/env node
 const fs = require('node:fs')
 const args = process.argv.slice(2)
+if (args.includes('--help')) process.exit(0) // asked which options it has: none worth naming
 const get = (flag) => args[args.indexOf(flag) + 1]
 const prompt = get('--prompt') || ''
 const delay = Number((/delay:(\\d+)/.exec(prompt) || [])[1] || 50)
