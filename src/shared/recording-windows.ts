@@ -48,13 +48,17 @@ export function frameDbfs(samples: Int16Array, start: number, end: number): numb
   return rms === 0 ? -Infinity : 20 * Math.log10(rms / 32768)
 }
 
+/** Whether the frame `samples[start, end)` is a pause (nobody speaking). */
+export type IsPauseFrame = (start: number, end: number) => boolean
+
 /**
  * Where to end the current window, as a sample index into `samples` (the audio since the last
  * cut), or null to keep listening. The cut goes in the middle of the first pause of at least
  * `minPauseMs` that ends after `minWindowMs`; failing that, at `maxWindowMs` once that much has
- * gathered.
+ * gathered. A pause is a run of frames `isPause` says are; by default, frames quieter than
+ * `pauseDbfs` (the backend passes a voice activity detector's verdicts instead).
  */
-export function findWindowCut(samples: Int16Array, options: Partial<WindowCutOptions> = {}): number | null {
+export function findWindowCut(samples: Int16Array, options: Partial<WindowCutOptions> = {}, isPause?: IsPauseFrame): number | null {
   const o = { ...defaultWindowCutOptions, ...options }
   const perMs = o.sampleRate / 1000
   const minSamples = Math.round(o.minWindowMs * perMs)
@@ -68,7 +72,7 @@ export function findWindowCut(samples: Int16Array, options: Partial<WindowCutOpt
   let runStart = -1
   let runFrames = 0
   for (let start = scanFrom; start + frame <= scanTo; start += frame) {
-    if (frameDbfs(samples, start, start + frame) < o.pauseDbfs) {
+    if (isPause ? isPause(start, start + frame) : frameDbfs(samples, start, start + frame) < o.pauseDbfs) {
       if (runFrames === 0) runStart = start
       runFrames += 1
       const runEnd = start + frame

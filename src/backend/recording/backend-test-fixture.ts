@@ -52,11 +52,19 @@ export async function createFixture(scratch: string): Promise<BackendFixture> {
   return { scratch, fakeBinary, appRoot: miniRoot, backends: [] }
 }
 
-/** One second of PCM: a loud tone, or (quiet) near-silence, as base64 like the renderer sends. */
+/**
+ * A voiced buzz: 120 Hz and its harmonics at a syllable rate, which a voice activity detector
+ * takes for speech (a pure sine it does not).
+ */
+export function voicedSample(i: number): number {
+  let value = 0
+  for (let harmonic = 1; harmonic <= 30; harmonic++) value += Math.sin((2 * Math.PI * 120 * harmonic * i) / RATE) / harmonic
+  return Math.round(6000 * value * (0.6 + 0.4 * Math.sin((2 * Math.PI * 4 * i) / RATE)))
+}
+
+/** One second of PCM: speech-like sound (`tone`), or near-silence (`quiet`), as base64 like the renderer sends. */
 export function secondOf(kind: 'tone' | 'quiet'): string {
-  const samples = Int16Array.from({ length: RATE }, (_, i) =>
-    kind === 'tone' ? Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / RATE)) : (i % 3) - 1
-  )
+  const samples = Int16Array.from({ length: RATE }, (_, i) => (kind === 'tone' ? voicedSample(i) : (i % 3) - 1))
   return Buffer.from(samples.buffer).toString('base64')
 }
 

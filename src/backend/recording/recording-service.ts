@@ -9,6 +9,7 @@ import { InvalidAudioError, createAnswerWavWriter, importWav, readWavFile } from
 import { errorData, type TakeKey, type TranscriptionOutcome, type TranscriptionService } from '../transcription'
 import { recoverAtStart, type StartupRecovery } from './crash-recovery'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
+import { VoiceActivity } from '../audio/voice-activity'
 import { StreamWindows, WindowFailedError } from './stream-windows'
 import { codeOf } from '@shared/errors'
 import { defined } from '@shared/defined'
@@ -93,7 +94,8 @@ export class RecordingService {
       scratchDir: mkdtemp(join(this.options.scratchDir, 'mockroom-rec-')),
       keyTerms: input.keyTerms ?? [],
       windowCut: this.options.windowCut,
-      onPartial: (text) => void this.report(key, { type: 'partialText', takeId: take.id, text })
+      onPartial: (text) => void this.report(key, { type: 'partialText', takeId: take.id, text }),
+      voiceActivity: await VoiceActivity.create()
     })
     this.registry.add({ answerId, takeId: take.id, writer, stream })
     return answer

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { defaultWindowCutOptions, findWindowCut, joinWindowTranscripts, type WindowCutOptions, type WindowTranscript } from '@shared/recording-windows'
 import type { Transcript } from '@shared/transcript'
 import { WHISPER_SAMPLE_RATE, encodeWhisperWav } from '../audio'
+import { VAD_FRAME_MS, VAD_FRAME_SAMPLES, type VoiceActivity } from '../audio/voice-activity'
 import { emptyTranscript, type TranscriptionRun } from '../transcription'
 import { codeOf } from '@shared/errors'
 
@@ -22,6 +23,8 @@ export interface StreamWindowsOptions {
   windowCut?: Partial<WindowCutOptions>
   /** The text of the windows finished so far, in order, whenever it grows. */
   onPartial: (text: string) => void
+  /** Decides where the pauses are; without it, quiet frames are (see `findWindowCut`). */
+  voiceActivity?: VoiceActivity | null
 }
 
 const samplesToMs = (samples: number): number => Math.round((samples * 1000) / WHISPER_SAMPLE_RATE)
@@ -56,10 +59,14 @@ export class StreamWindows {
   private pendingStart = 0
   private readonly windows: StreamWindow[] = []
   private modelPath: string | null = null
+  /** Only when the cutter's frames are the detector's (20 ms). */
+  private readonly voice: VoiceActivity | null
   keyTerms: readonly string[]
 
   constructor(private readonly options: StreamWindowsOptions) {
     this.keyTerms = options.keyTerms
+    const frameMs = options.windowCut?.frameMs ?? defaultWindowCutOptions.frameMs
+    this.voice = frameMs === VAD_FRAME_MS ? (options.voiceActivity ?? null) : null
   }
 
   get run(): TranscriptionRun {
@@ -72,6 +79,7 @@ export class StreamWindows {
     Buffer.from(samples.buffer).set(bytes)
     this.pending.push(samples)
     this.pendingSamples += samples.length
+    this.voice?.push(samples)
     this.cutIfDue()
   }
 
@@ -85,6 +93,7 @@ export class StreamWindows {
       this.pending = []
       this.pendingSamples = 0
     }
+    this.voice?.destroy()
     const settled = await Promise.allSettled(this.windows.map((window) => window.result))
     await this.removeScratch()
     const failed = settled.find((outcome) => outcome.status === 'rejected')
@@ -104,6 +113,7 @@ export class StreamWindows {
   /** Stops every window and removes the scratch folder. */
   async discard(): Promise<void> {
     this.options.run.stop()
+    this.voice?.destroy()
     await this.removeScratch()
   }
 
@@ -116,15 +126,21 @@ export class StreamWindows {
     const minSamples = ((this.options.windowCut?.minWindowMs ?? defaultWindowCutOptions.minWindowMs) * WHISPER_SAMPLE_RATE) / 1000
     if (this.pendingSamples < minSamples) return
     const samples = concat(this.pending, this.pendingSamples)
-    const cut = findWindowCut(samples, { ...this.options.windowCut, sampleRate: WHISPER_SAMPLE_RATE })
-    if (cut === null) {
+    const voice = this.voice
+    // Cuts fall on frame boundaries when the detector decides, so the pending audio always
+    // starts at a frame of the take and its frames are the detector's frames.
+    const isPause = voice ? (start: number) => voice.isSilent((this.pendingStart + start) / VAD_FRAME_SAMPLES) : undefined
+    const found = findWindowCut(samples, { ...this.options.windowCut, sampleRate: WHISPER_SAMPLE_RATE }, isPause)
+    if (found === null) {
       this.pending = [samples]
       return
     }
+    const cut = voice ? found - (found % VAD_FRAME_SAMPLES) : found
     this.queue(samples.subarray(0, cut))
     const rest = samples.slice(cut)
     this.pending = [rest]
     this.pendingSamples = rest.length
+    voice?.dropBefore(this.pendingStart / VAD_FRAME_SAMPLES)
   }
 
   /** Writes the window to a scratch WAV and queues it; the partial transcript follows. */
