@@ -20,9 +20,9 @@ describe('appendDictated', () => {
 
 describe('noteForTranscribeError', () => {
   it('points a missing model to Settings → Models and says typing still works', () => {
-    const note = noteForTranscribeError(new AppError('MODEL_MISSING', 'No Whisper model is installed.'), 'clarify')
+    const note = noteForTranscribeError(new AppError('MODEL_MISSING', 'No Whisper model is installed. Download one in Settings → Models.'), 'clarify')
     expect(note).toMatchObject({ severity: 'warning', settingsLink: true })
-    expect(note.text).toMatch(/Settings → Models, or type your question\./)
+    expect(note.text).toBe('No Whisper model is installed. Download one in Settings → Models. Until then, type your question.')
   })
 
   it('says what failed and that the reply can be typed', () => {

@@ -24,7 +24,8 @@ export function noteForTranscribeError(error: unknown, purpose: DictationPurpose
   if (code === 'MODEL_MISSING' || code === 'MODEL_INVALID') {
     return {
       severity: 'warning',
-      text: `Speaking needs a speech model, and none is ready (${messageOf(error)}). Download one in Settings → Models, or ${typeInstead(purpose)}.`,
+      // The backend's message already says where to go (Settings → Models).
+      text: `${messageOf(error)} Until then, ${typeInstead(purpose)}.`,
       settingsLink: true
     }
   }

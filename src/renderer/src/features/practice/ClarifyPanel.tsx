@@ -55,14 +55,7 @@ export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, activ
           <Typography variant="overline" component="h2" id={`clarify-${answerId}`} sx={{ lineHeight: 1.5 }}>
             Clarifying questions
           </Typography>
-          <ClarifyExchanges exchanges={exchanges} />
-          <Captions caption={voice.caption} speaking={voice.speaking} announce={voice.mode === 'captions-only'} />
-          {error && (
-            <Alert severity="error" onClose={() => setError(null)}>
-              {error}
-            </Alert>
-          )}
-          {record.error && <Alert severity="warning">The questions asked so far could not be loaded: {record.error}</Alert>}
+          {/* The question box comes first: however many exchanges there are, it stays in view in a short side panel. */}
           {active ? (
             <ClarifyForm busy={busy} microphoneId={settings.microphoneId} onAsk={ask} />
           ) : (
@@ -70,13 +63,21 @@ export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, activ
               The clarify phase is over: state your assumptions as you design.
             </Typography>
           )}
+          <Captions caption={voice.caption} speaking={voice.speaking} announce={voice.mode === 'captions-only'} />
+          {error && (
+            <Alert severity="error" onClose={() => setError(null)}>
+              {error}
+            </Alert>
+          )}
+          {record.error && <Alert severity="warning">The questions asked so far could not be loaded: {record.error}</Alert>}
+          <ClarifyExchanges exchanges={exchanges} />
         </Stack>
       </CardContent>
     </Card>
   )
 }
 
-/** The exchanges so far, newest in view: the list scrolls so the question box below stays reachable. */
+/** The exchanges so far, oldest first and scrolled to the newest: the list scrolls, the panel around it does not grow without end. */
 function ClarifyExchanges({ exchanges }: { exchanges: readonly ClarificationRecord[] }) {
   const list = useRef<HTMLOListElement>(null)
   useEffect(() => {
@@ -91,7 +92,7 @@ function ClarifyExchanges({ exchanges }: { exchanges: readonly ClarificationReco
       spacing={1}
       // Focusable so the keyboard can scroll it; labelled so a screen reader says what it is.
       tabIndex={0}
-      sx={{ m: 0, p: 0, pr: 0.5, listStyle: 'none', maxHeight: 'max(7rem, 22vh)', overflowY: 'auto', flexShrink: 0 }}
+      sx={{ m: 0, p: 0, pr: 0.5, listStyle: 'none', maxHeight: 'clamp(6rem, 100vh - 560px, 16rem)', overflowY: 'auto', flexShrink: 0 }}
       aria-label="Clarifying questions asked"
       data-testid="clarify-exchanges"
     >
@@ -139,12 +140,13 @@ function ClarifyForm({ busy, microphoneId, onAsk }: ClarifyFormProps) {
           void submit()
         }}
       >
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        {/* Wraps in a narrow side panel: the recording indicator goes below rather than squeeze the box. */}
+        <Stack direction="row" useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 1 }}>
           <TextField
             label="Ask the interviewer"
             placeholder="What metrics matter? How many users?"
             size="small"
-            fullWidth
+            sx={{ flex: '1 1 12rem' }}
             value={asked}
             inputRef={input}
             onChange={(event) => setAsked(event.target.value)}

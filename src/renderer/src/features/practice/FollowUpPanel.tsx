@@ -131,11 +131,11 @@ function FollowUpReply({ answerId, followUp, index, onSaved, registerFlush }: Fo
         {index + 1}. {followUp.text}
       </Typography>
       <Chip size="small" variant="outlined" label={followUp.reason} data-testid="follow-up-reason" sx={{ my: 0.75, maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+      <Stack direction="row" useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 1 }}>
         <TextField
           label="Your reply"
           multiline
-          fullWidth
+          sx={{ flex: '1 1 12rem' }}
           minRows={2}
           size="small"
           value={reply}
