@@ -8,6 +8,7 @@ import type { Question } from '@shared/banks/types'
 import { EventHub } from './events'
 import { AnswersService } from './answers'
 import { InterviewerService } from './interviewer/interviewer-service'
+import { DictationService } from './dictation/dictation-service'
 import { LibraryService } from './library-service'
 import { workerBankOperations } from './banks'
 import { NoticesService } from './notices'
@@ -155,6 +156,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     chosenModelPath: () => settings.get().modelPath,
     transcriber: options.transcriber ?? new Transcriber({ tmpDir: scratchDir })
   })
+  const dictation = new DictationService({ transcription, scratchDir })
   const recording = new RecordingService({
     dataDir: options.dataDir,
     scratchDir,
@@ -255,6 +257,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     askClarifyingQuestion: (input) => interviewer.clarify(input),
     askFollowUps: ({ answerId }) => interviewer.followUps(answerId),
     answerFollowUp: ({ answerId, followUpId, reply }) => interviewer.reply(answerId, followUpId, reply),
+    transcribeClip: (input) => dictation.transcribeClip(input),
     updateAnswerText: ({ id, takeId, text }) => answers.updateText(id, text, takeId),
     restoreTake: ({ answerId, takeId }) => answers.restoreTake(answerId, takeId),
     deleteTake: ({ answerId, takeId }) => recording.deleteTake(answerId, takeId),

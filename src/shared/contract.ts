@@ -216,6 +216,20 @@ export type AskClarifyingQuestionInput = z.infer<typeof AskClarifyingQuestionInp
 export const AnswerFollowUpInputSchema = z.object({ answerId: AnswerIdSchema, followUpId: z.string().min(1).max(200), reply: z.string().max(200_000) }).strict()
 export type AnswerFollowUpInput = z.infer<typeof AnswerFollowUpInputSchema>
 
+/** The longest spoken clarifying question or follow-up reply the backend transcribes. */
+export const CLIP_MAX_MS = 120_000
+/** A short spoken clip (a clarifying question, a follow-up reply) to turn into text; nothing is stored. */
+export const TranscribeClipInputSchema = z
+  .object({
+    /** 16 kHz mono 16-bit little-endian PCM, base64 (2 minutes: 5 120 000 characters). */
+    pcmBase64: z.string().max(8_000_000, 'a spoken clip is at most 2 minutes long'),
+    /** The question's key terms, so whisper spells the jargon the way the bank does. */
+    keyTerms: z.array(z.string().max(200)).max(200).optional(),
+    purpose: z.enum(['clarify', 'follow-up'])
+  })
+  .strict()
+export type TranscribeClipInput = z.infer<typeof TranscribeClipInputSchema>
+
 const KeyTermsSchema = z.array(z.string().max(200)).max(200)
 const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema }).strict()
 
@@ -368,6 +382,8 @@ export const contract = {
   askFollowUps: { input: z.object({ answerId: AnswerIdSchema }).strict(), output: AnswerRecordSchema },
   /** Saves the typed reply to one follow-up, as part of the same answer. */
   answerFollowUp: { input: AnswerFollowUpInputSchema, output: AnswerRecordSchema },
+  /** Transcribes a short spoken clip (a clarifying question, a follow-up reply) to text for the candidate to check; silence is an empty text. */
+  transcribeClip: { input: TranscribeClipInputSchema, output: z.object({ text: z.string() }) },
   /** Corrects the text of take `takeId` (default: the current take); the transcript is kept. */
   updateAnswerText: {
     input: z.object({ id: AnswerIdSchema, takeId: TakeIdSchema.optional(), text: z.string().max(200_000) }).strict(),

@@ -4,7 +4,7 @@ import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver'
 import type { FollowUpRecord } from '@shared/interviewer'
 import { useSettings } from '../../lib/settings-context'
 import { api } from '../../lib/api'
-import { Captions, useInterviewerVoice } from '../interviewer'
+import { appendDictated, Captions, DictationNotice, SpeakControl, useDictation, useInterviewerVoice } from '../interviewer'
 import { useAnswerRecord } from './use-answer-record'
 import { useAutosave, type AutosaveStatus } from '../../lib/use-autosave'
 import { messageOf } from '@shared/errors'
@@ -22,8 +22,9 @@ const statusText: Record<AutosaveStatus, string> = { idle: '', pending: 'Unsaved
 
 /**
  * After the answer: the interviewer asks one or two follow-ups chosen from the answer's score,
- * each with the rule that picked it, aloud and in captions. Each reply is typed here and saved
- * with the answer (it is scored with it and shown in the review as a thread).
+ * each with the rule that picked it, aloud and in captions. Each reply is typed (or spoken, then
+ * checked and edited) here and saved with the answer (it is scored with it and shown in the
+ * review as a thread).
  */
 export function FollowUpPanel({ answerId, active, flushAnswer, registerFlush }: FollowUpPanelProps) {
   const { settings } = useSettings()
@@ -111,7 +112,11 @@ interface FollowUpReplyProps {
 }
 
 function FollowUpReply({ answerId, followUp, index, onSaved, registerFlush }: FollowUpReplyProps) {
+  const { settings } = useSettings()
   const [reply, setReply] = useState(followUp.reply)
+  const field = useRef<HTMLTextAreaElement>(null)
+  const onText = useCallback((text: string) => setReply((typed) => appendDictated(typed, text)), [])
+  const dictation = useDictation({ purpose: 'follow-up', microphoneId: settings.microphoneId, onText })
   const save = useCallback(
     async (text: string) => {
       onSaved(await api.answerFollowUp({ answerId, followUpId: followUp.id, reply: text }))
@@ -126,17 +131,22 @@ function FollowUpReply({ answerId, followUp, index, onSaved, registerFlush }: Fo
         {index + 1}. {followUp.text}
       </Typography>
       <Chip size="small" variant="outlined" label={followUp.reason} data-testid="follow-up-reason" sx={{ my: 0.75, maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
-      <TextField
-        label="Your reply"
-        multiline
-        fullWidth
-        minRows={2}
-        size="small"
-        value={reply}
-        onChange={(event) => setReply(event.target.value)}
-        onBlur={() => void flush()}
-        slotProps={{ htmlInput: { 'data-testid': 'follow-up-reply' } }}
-      />
+      <Stack direction="row" useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 1 }}>
+        <TextField
+          label="Your reply"
+          multiline
+          sx={{ flex: '1 1 12rem' }}
+          minRows={2}
+          size="small"
+          value={reply}
+          inputRef={field}
+          onChange={(event) => setReply(event.target.value)}
+          onBlur={() => void flush()}
+          slotProps={{ htmlInput: { 'data-testid': 'follow-up-reply' } }}
+        />
+        <SpeakControl dictation={dictation} label="Speak your reply" field={field} />
+      </Stack>
+      <DictationNotice dictation={dictation} />
       <Typography variant="caption" color={status === 'error' ? 'error' : 'text.secondary'} aria-live="polite" data-testid="follow-up-reply-status">
         {status === 'error' ? `Not saved: ${error ?? ''}` : statusText[status]}
       </Typography>
