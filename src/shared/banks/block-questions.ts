@@ -3,7 +3,8 @@ import { difficultyOfText, splitDifficulty, type Difficulty, type DifficultyLege
 import { isBreakTag, leadingStrong, linkOnly, parseInline, plainText, strongOnly, titleWords, type InlineNode } from './inline-text'
 import { answerLabelPattern, isNavigationHeading, isNavigationLink, isPlaceholder, isSeparatorHtml } from './not-questions'
 import { isQuestionLike, type BodySegment, type QuestionDraft } from './question-draft'
-import { listItemContent, scanBlocks, tableCells, type Block, type ListItem } from './scan-blocks'
+import { tableCells } from './block-starts'
+import { listItemContent, scanBlocks, type Block, type ListItem } from './scan-blocks'
 import { cleanQuestionTitle, collapseWhitespace, questionMarkerOf } from './title-text'
 
 /**

@@ -1,7 +1,7 @@
 import type { KindSignals } from './classify-kind'
 import { isPlaceholder } from './not-questions'
 import { fenceLanguage } from './prose-fence'
-import { hasChar } from './scan-blocks'
+import { hasChar } from './block-lines'
 
 /**
  * What the block scan needs from a question's body without parsing it: signals for the kind
