@@ -1,6 +1,7 @@
 import type { BankLayoutId } from './bank-layouts'
 import { difficultyOfText, splitDifficulty, type Difficulty, type DifficultyLegend } from './difficulty'
-import { isBreakTag, leadingStrong, linkOnly, parseInline, plainText, strongOnly, titleWords, type InlineNode } from './inline-text'
+import { parseInline } from './inline-text'
+import { isBreakTag, leadingStrong, linkOnly, plainText, strongOnly, titleWords, type InlineNode } from './inline-words'
 import { answerLabelPattern, isNavigationHeading, isNavigationLink, isPlaceholder, isSeparatorHtml } from './not-questions'
 import { isQuestionLike, type BodySegment, type QuestionDraft } from './question-draft'
 import { tableCells } from './block-starts'
