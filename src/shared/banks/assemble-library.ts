@@ -1,4 +1,4 @@
-import { bodyText, cleanAnswer } from './block-questions'
+import { bodyText, cleanAnswer } from './draft-body'
 import { analyzeBody, type BodyAnalysis } from './question-body'
 import { parseMarkdownText } from './parse-markdown'
 import { extractKeyTerms, maxKeyTerms } from './key-terms'

@@ -1,4 +1,4 @@
-import type { BankText } from './block-questions'
+import type { BankText } from './bank-text'
 import type { QuestionDraft } from './question-draft'
 import type { Block } from './scan-blocks'
 import { collapseWhitespace, titleFromPrompt } from './title-text'

@@ -1,14 +1,9 @@
 import type { BankLayoutId } from './bank-layouts'
-import {
-  BankText,
-  bodyText,
-  cleanAnswer,
-  regionQuestions,
-  scanRegion,
-  splitFollowUps,
-  trimSeparators,
-  type RegionOptions
-} from './block-questions'
+import { BankText } from './bank-text'
+import { regionQuestions, scanRegion } from './block-questions'
+import { bodyText, cleanAnswer, trimSeparators } from './draft-body'
+import { splitFollowUps } from './follow-ups'
+import type { RegionOptions } from './list-questions'
 import { scanBody } from './body-scan'
 import { classifyKind } from './classify-kind'
 import { detectHeadingLayout, type HeadingSummary } from './detect-layout'
