@@ -1,6 +1,4 @@
-import { stemmer } from 'stemmer'
-// The attribute lets plain Node ESM (the Playwright runner loads the bank parser) import it too.
-import vocabularyJson from '../../../resources/key-term-vocabulary.json' with { type: 'json' }
+import { adviceStart, conceptByWords, conceptsByFirstWord, genericWords, keyOf, neverTerms, sqlConstructs, stemOf, technologyAliases, wordsOf } from './key-term-words'
 import { collectTechnologyNames } from './technology-names'
 import type { KeyTerm, KeyTermSource } from './types'
 
@@ -22,14 +20,6 @@ export interface KeyTermInput {
   answer: string | null
 }
 
-interface Vocabulary {
-  concepts: string[]
-  sqlConstructs: Array<{ term: string; aliases: string[]; pattern: string }>
-  neverTerms: string[]
-  genericWords: string[]
-}
-
-const vocabulary = vocabularyJson as Vocabulary
 
 /** At most this many terms: beyond a dozen, a list stops saying what matters. */
 export const maxKeyTerms = 12
@@ -53,73 +43,6 @@ const questionBonus = 0.25
 const repeatBonus = 0.15
 const maxRepeatBonus = 0.45
 const maxWeight = 2.5
-
-const wordPattern = /[\p{L}\p{N}]+/gu
-/** Bounded memo: banks repeat the same words, and stemming is the hot call here. Pure, so it cannot change a result. */
-const stemMemo = new Map<string, string>()
-const stemOf = (word: string): string => {
-  const lower = word.toLowerCase()
-  let stem = stemMemo.get(lower)
-  if (stem === undefined) {
-    stem = stemmer(lower)
-    if (stemMemo.size > 20_000) stemMemo.clear()
-    stemMemo.set(lower, stem)
-  }
-  return stem
-}
-/** Identity of a term for de-duplication: "Partitions" and "partitioning" are one idea. */
-const keyOf = (text: string): string => [...text.matchAll(wordPattern)].map((m) => stemOf(m[0])).join(' ')
-/**
- * Words as written, lower-cased, plural "s" dropped. Concepts are found by these rather than
- * by stems: the stem of "ordering" is "order", which every ORDER BY would otherwise match.
- */
-const singular = (word: string): string => {
-  const lower = word.toLowerCase()
-  if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`
-  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1)
-  return lower
-}
-const wordsOf = (text: string): string[] => [...text.matchAll(wordPattern)].map((m) => singular(m[0]))
-
-interface VocabularyEntry {
-  term: string
-  aliases: string[]
-  forms: string[][]
-}
-
-const conceptEntries: VocabularyEntry[] = vocabulary.concepts.map((line) => {
-  const [term, ...aliases] = line.split('|').map((s) => s.trim())
-  const forms = [term!, ...aliases].map(wordsOf).filter((f) => f.length > 0)
-  return { term: term!, aliases, forms }
-})
-const conceptsByFirstWord = new Map<string, Array<{ entry: VocabularyEntry; form: string[] }>>()
-for (const entry of conceptEntries) {
-  for (const form of entry.forms) {
-    const list = conceptsByFirstWord.get(form[0]!) ?? []
-    list.push({ entry, form })
-    list.sort((a, b) => b.form.length - a.form.length)
-    conceptsByFirstWord.set(form[0]!, list)
-  }
-}
-const conceptByWords = new Map<string, VocabularyEntry>()
-for (const entry of conceptEntries) for (const form of entry.forms) conceptByWords.set(form.join(' '), entry)
-
-const sqlConstructs = vocabulary.sqlConstructs.map((c) => ({ ...c, regex: new RegExp(c.pattern, 'im') }))
-const neverTerms = new Set(vocabulary.neverTerms.map((t) => keyOf(t)))
-const genericWords = new Set([...vocabulary.genericWords, ...vocabulary.neverTerms].map((w) => stemOf(w)))
-/** Labels that give advice or ask ("Choose Pandas when", "Avoid UDFs", "How to Preserve Order") are not names. */
-const adviceStart = /^(how|why|what|when|where|which|choose|use|avoid|start|measure|do|don'?t|never|always|not|keep|make|prefer|pick|ensure|consider|prevent)\b/i
-
-/** Spoken forms of technology names that a listener would not hear as written. */
-const technologyAliases: Record<string, string[]> = {
-  'Pub/Sub': ['pub sub', 'pubsub', 'google pub sub'],
-  PostgreSQL: ['postgres'],
-  S3: ['s three'],
-  'Node.js': ['node'],
-  Kubernetes: ['k8s'],
-  'Delta Lake': ['delta'],
-  'Apache Beam': ['beam']
-}
 
 type Where = 'prose' | 'heading' | 'code' | 'question'
 
