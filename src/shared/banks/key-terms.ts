@@ -90,12 +90,15 @@ class Collector {
     )
     if (options.concepts === false) return found
     const words = wordsOf(text)
-    for (let at = 0; at < words.length; at += 1) {
-      const match = conceptsByFirstWord.get(words[at]!)?.find(({ form }) => form.every((word, k) => words[at + k] === word))
+    // A concept's words are not read again for a shorter concept inside it.
+    let skipTo = -1
+    for (const [at, first] of words.entries()) {
+      if (at <= skipTo) continue
+      const match = conceptsByFirstWord.get(first)?.find(({ form }) => form.every((word, k) => words[at + k] === word))
       if (!match) continue
       found += 1
       this.add(match.entry.term, 'concept', where, match.entry.aliases)
-      at += match.form.length - 1
+      skipTo = at + match.form.length - 1
     }
     return found
   }
@@ -134,8 +137,7 @@ function labelParts(label: string): string[] {
 
 /** "Change Data Capture (CDC)": the acronym in brackets is another way to say the term. */
 function acronymAlias(label: string): string | null {
-  const inner = /\(([A-Z][A-Z0-9]{1,5})\)/.exec(label)
-  return inner ? inner[1]! : null
+  return /\(([A-Z][A-Z0-9]{1,5})\)/.exec(label)?.[1] ?? null
 }
 
 const acronymPattern = /^[A-Z][A-Z0-9]{1,5}s?$/
@@ -182,7 +184,8 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
       continue
     }
     if (fenceMatch) {
-      fence = { marker: fenceMatch[1]!, lang: fenceMatch[2]!.toLowerCase(), lines: [] }
+      // Both groups always take part in a match (the language may be empty).
+      fence = { marker: fenceMatch[1] ?? '', lang: (fenceMatch[2] ?? '').toLowerCase(), lines: [] }
       continue
     }
     if (/^\s*\|/.test(line)) {
@@ -193,25 +196,28 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
       // Cells are short comparisons ("Very high", "FIFO option"): only known names count, and
       // the row's own label when the author made it bold (the dimensions compared: "**Latency**").
       collector.scan(plain(line.replace(/\|/g, ' ; ')), 'prose')
-      const rowLabel = /^\s*\|\s*(?:\*\*|__)([^*_|]+?)(?:\*\*|__)\s*\|/.exec(line)
-      if (rowLabel) scan.rowLabels.push(rowLabel[1]!.trim())
+      const rowLabel = /^\s*\|\s*(?:\*\*|__)([^*_|]+?)(?:\*\*|__)\s*\|/.exec(line)?.[1]
+      if (rowLabel) scan.rowLabels.push(rowLabel.trim())
       continue
     }
     inTable = false
     const heading = headingPattern.exec(line)
     const boldOnly = heading ? null : listMarker.test(line) ? null : boldOnlyLinePattern.exec(line)
-    if (heading || boldOnly) {
-      const text = plain((heading ?? boldOnly)![1]!).replace(/[\s:]+$/, '').trim()
+    // A heading's text group always takes part (it may be empty); a bold line's is never empty.
+    const headingText = (heading ?? boldOnly)?.[1]
+    if (headingText !== undefined) {
+      const text = plain(headingText).replace(/[\s:]+$/, '').trim()
       scan.headings.add(keyOf(text))
       collector.scan(text, 'heading')
       continue
     }
     const definition = definitionPattern.exec(line)
-    if (definition && (listMarker.test(line) || (definition[2] ?? '').trim() !== '')) {
-      const label = definition[1]!.replace(/[\s:]+$/, '').trim()
+    const term = definition?.[1]
+    if (definition && term !== undefined && (listMarker.test(line) || (definition[2] ?? '').trim() !== '')) {
+      const label = term.replace(/[\s:]+$/, '').trim()
       scan.defined.push({ label, alias: acronymAlias(label) })
     } else {
-      for (const match of line.matchAll(inlineBoldPattern)) scan.emphasised.push(match[1]!.trim())
+      for (const [, bold] of line.matchAll(inlineBoldPattern)) if (bold !== undefined) scan.emphasised.push(bold.trim())
     }
     collector.scan(plain(line), 'prose')
   }
@@ -226,8 +232,8 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
     // Real code: technologies only as the list spells them, concepts only from comments.
     collector.scan(block.code, 'code', { exactCase: true, concepts: false })
     for (const line of block.code.split('\n')) {
-      const comment = commentPattern.exec(line)
-      if (comment) collector.scan(comment[1]!, 'code', { concepts: true, exactCase: true })
+      const comment = commentPattern.exec(line)?.[1]
+      if (comment !== undefined) collector.scan(comment, 'code', { concepts: true, exactCase: true })
     }
     if (block.lang === 'sql' || sqlLooking.test(block.code)) {
       for (const construct of sqlConstructs) {
@@ -250,8 +256,9 @@ export function extractKeyTerms(input: KeyTermInput): KeyTerm[] {
     for (const part of labelParts(label)) {
       const concept = conceptByWords.get(wordsOf(part).join(' '))
       const known = collector.candidates.get(keyOf(part))
-      if (known || concept) {
-        collector.add(known?.term ?? concept!.term, 'defined', 'prose', [...(concept?.aliases ?? []), ...(alias ? [alias] : [])])
+      const term = known?.term ?? concept?.term
+      if (term !== undefined) {
+        collector.add(term, 'defined', 'prose', [...(concept?.aliases ?? []), ...(alias ? [alias] : [])])
         continue
       }
       // "Kinesis Data Streams", "Exactly-Once Semantics": the known name inside is the term.
