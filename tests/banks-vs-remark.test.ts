@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { headingWords, parseInline } from '../src/shared/banks/inline-text'
+import { parseInline } from '../src/shared/banks/inline-text'
+import { headingWords } from '../src/shared/banks/inline-words'
 import { normalizeSource } from '../src/shared/banks/normalize-source'
 import { remarkHeading, remarkShape, scanShape } from './support/markdown-shape'
 

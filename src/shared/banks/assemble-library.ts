@@ -1,4 +1,5 @@
-import { bodyText, cleanAnswer } from './block-questions'
+import { defined } from '../defined'
+import { bodyText, cleanAnswer } from './draft-body'
 import { analyzeBody, type BodyAnalysis } from './question-body'
 import { parseMarkdownText } from './parse-markdown'
 import { extractKeyTerms, maxKeyTerms } from './key-terms'
@@ -56,19 +57,14 @@ export function assembleLibrary(scanned: readonly ScannedBank[], options: Assemb
   const imported = new Set(banks.filter((b) => b.source === 'imported').map((b) => b.id))
   const rank = (q: ScannedQuestion): number => (imported.has(q.bankId) ? 1 : 0)
   const entries: LibraryEntry[] = []
-  const emitted = new Set<string>()
-  for (const item of all) {
-    const key = titleKey(item.question.title)
-    if (emitted.has(key)) continue
-    const group = groups.get(key)!
+  // Groups in the order of their first question (a Map keeps insertion order).
+  for (const group of groups.values()) {
     const bankIds = new Set(group.map((g) => g.question.bankId))
     if (group.length === 1 || bankIds.size === 1) {
       // Same title twice in one bank: two questions, listed where the first one is.
-      emitted.add(key)
       for (const one of group) entries.push(entryOf([one], banks))
       continue
     }
-    emitted.add(key)
     const ordered = [...group].sort(
       (a, b) =>
         b.question.answerLength - a.question.answerLength ||
@@ -86,13 +82,13 @@ export function assembleLibrary(scanned: readonly ScannedBank[], options: Assemb
   // its kind, rubric and worked-example mark from its summary (completeQuestion), so both agree.
   const summary = applyLibraryOverrides({ banks, questions: entries.map((e) => e.summary), rubrics, errors: [...(options.errors ?? [])] })
   summary.questions.forEach((question, i) => {
-    entries[i]!.summary = question
+    defined(entries[i], 'the library entry of an overridden summary').summary = question
   })
   return { summary, entries, banks: scanned }
 }
 
 function entryOf(copies: Array<{ bank: number; question: ScannedQuestion }>, banks: readonly Bank[]): LibraryEntry {
-  const q = copies[0]!.question
+  const q = defined(copies[0], "a library entry's first copy").question
   return {
     summary: {
       id: q.id,
@@ -128,27 +124,28 @@ export function analyzeBodyText(body: string): BodyAnalysis {
 
 /** A whole question from its summary, its copies and their analysed bodies (same order). */
 export function completeQuestion(entry: LibraryEntry, analyses: readonly BodyAnalysis[]): Question {
-  const [primary, ...others] = entry.copies.map((copy, i) => {
+  const [first, ...others] = entry.copies.map((copy, i) => {
     const q = copy.question
-    const analysis = analyses[i]!
+    const analysis = defined(analyses[i], "a copy's body analysis")
     const prompt = [q.prompt ?? q.title, ...analysis.promptExtra].join('\n\n')
     const answer = answerOf(q, analysis)
     return { copy, analysis, prompt, answer, keyTerms: extractKeyTerms({ title: q.title, prompt, answer }) }
   })
-  const q = primary!.copy.question
-  const a = primary!.analysis
+  const primary = defined(first, "a library entry's first copy")
+  const q = primary.copy.question
+  const a = primary.analysis
   const question: Question = {
     id: entry.summary.id,
     bankId: q.bankId,
     sectionPath: q.sectionPath,
     section: q.section,
     title: q.title,
-    prompt: primary!.prompt,
+    prompt: primary.prompt,
     kind: entry.summary.kind,
-    answer: primary!.answer,
+    answer: primary.answer,
     setupCode: a.setupCode,
-    keyTerms: primary!.keyTerms.map((t) => t.term),
-    keyTermDetails: [...primary!.keyTerms],
+    keyTerms: primary.keyTerms.map((t) => t.term),
+    keyTermDetails: [...primary.keyTerms],
     tips: [...a.tips],
     diagrams: a.diagrams,
     rubricId: entry.summary.rubricId,
@@ -193,7 +190,7 @@ export function fullLibrary(assembled: AssembledLibrary): BankLibrary {
     questions: assembled.entries.map((entry) =>
       completeQuestion(
         entry,
-        entry.copies.map((copy) => analyzeBodyText(bodySourceOf(assembled.banks[copy.bank]!, copy.question)))
+        entry.copies.map((copy) => analyzeBodyText(bodySourceOf(defined(assembled.banks[copy.bank], "a copy's bank"), copy.question)))
       )
     )
   }

@@ -1,7 +1,7 @@
 import type { KindSignals } from './classify-kind'
 import { isPlaceholder } from './not-questions'
 import { fenceLanguage } from './prose-fence'
-import { hasChar } from './scan-blocks'
+import { hasChar } from './block-lines'
 
 /**
  * What the block scan needs from a question's body without parsing it: signals for the kind
@@ -34,108 +34,143 @@ interface Fence {
 
 /** Scans a body's text (all of `body`, or the ranges given of a larger text, in place). */
 export function scanBody(body: string, ranges: ReadonlyArray<readonly [number, number]> = [[0, body.length]]): BodyScan {
-  const signals: KindSignals = { codeChars: new Map(), proseChars: 0, starParts: 0, hasSqlSetup: false }
-  const fences: Fence[] = []
-  const seenStar = new Set<string>()
-  let fence: { marker: string; lang: string; start: number; end: number } | null = null
-  let detailsSeen = false
-  let detailsChars = 0
-  let inDetails = false
-  let nonSetupProse = false
-  let schemaLines = 0
-  let totalChars = 0
-
-  const closeFence = (): void => {
-    const f = fence!
-    fences.push({ lang: f.lang, code: '', start: f.start, end: f.end, beforeDetails: !detailsSeen })
-    const lang = fenceLanguage(f.lang, body.slice(f.start, f.end))
-    signals.codeChars.set(lang, (signals.codeChars.get(lang) ?? 0) + Math.max(0, f.end - f.start))
-    fence = null
-  }
-
-  for (const [from, to] of ranges) {
-    totalChars += body.slice(from, to).trim().length
-    let start = from
-    while (start <= to) {
-      let end = body.indexOf('\n', start)
-      if (end === -1 || end > to) end = to
-      const lead = leadAt(body, start, end)
-      if (fence) {
-        // Only a line of backticks or tildes can close it; the rest is code.
-        const f = fence as { marker: string; lang: string; start: number; end: number }
-        const line = lead === 96 || lead === 126 ? body.slice(start, end) : null
-        const close = line !== null ? /^\s{0,3}(`{3,}|~{3,})\s*$/.exec(line) : null
-        if (close && close[1]!.startsWith(f.marker.charAt(0)) && close[1]!.length >= f.marker.length) closeFence()
-        else f.end = end
-        if (inDetails) detailsChars += end - start + 1
-      } else if (lead === 96 || lead === 126) {
-        const open = fenceOpen.exec(body.slice(start, end))
-        if (open) {
-          fence = { marker: open[1]!, lang: open[2]!.toLowerCase(), start: Math.min(end + 1, to), end: Math.min(end + 1, to) }
-          if (inDetails) detailsChars += end - start + 1
-        } else {
-          countLine(start, end)
-        }
-      } else if (lead === 60 && detailsOpen.test(body.slice(start, end))) {
-        const line = body.slice(start, end)
-        detailsSeen = true
-        inDetails = true
-        const after = line.replace(/^[\s\S]*<\/summary\s*>/i, '')
-        if (detailsClose.test(after)) {
-          detailsChars += after.replace(detailsClose, '').trim().length
-          inDetails = false
-        }
-      } else {
-        if (inDetails) {
-          const line = lead === 60 ? body.slice(start, end) : null
-          if (line !== null && detailsClose.test(line)) {
-            detailsChars += line.replace(/<\/details\s*>[\s\S]*$/i, '').trim().length
-            inDetails = false
-          } else {
-            detailsChars += end - start + 1
-          }
-        }
-        countLine(start, end)
-      }
-      if (end >= to) break
-      start = end + 1
-    }
-  }
-  if (fence) closeFence()
-
-  function countLine(start: number, end: number): void {
-    const prose = proseLength(body, start, end)
-    if (prose === 0) return
-    signals.proseChars += prose
-    const lineLength = end - start
-    if (lineLength <= 200 && hasChar(body, 124, start, end) && schemaLinePattern.test(body.slice(start, end))) schemaLines++
-    else if (!(lineLength <= 200 && /^\s*(?:[-*_]\s*){3,}$/.test(body.slice(start, end)))) nonSetupProse = true
-    if (lineLength <= 40) {
-      const star = starLabel.exec(body.slice(start, end).replace(markupPattern, '').replace(/\s+/g, ' ').trim())
-      if (star && !seenStar.has(star[1]!.toLowerCase())) {
-        seenStar.add(star[1]!.toLowerCase())
-        signals.starParts++
-      }
-    }
-  }
-
-  const codeOf = (f: Fence): string => body.slice(f.start, f.end)
-  let answerChars: number
-  if (detailsSeen) {
-    answerChars = detailsChars
-    for (const f of fences) if (f.beforeDetails && (f.lang === 'sql' || f.lang === 'text' || isSetupCode(f.lang, codeOf(f)))) signals.hasSqlSetup = true
-  } else if ((fences.length > 0 || schemaLines > 0) && !nonSetupProse && fences.every((f) => isSetupCode(f.lang, codeOf(f)))) {
-    // Only the question's setup (CREATE / INSERT statements, table columns): no answer.
-    answerChars = 0
-    signals.hasSqlSetup = true
-  } else {
-    answerChars = totalChars
-  }
+  const scanner = new BodyScanner(body)
+  for (const [from, to] of ranges) scanner.scanRange(from, to)
+  scanner.closeFence()
+  let answerChars = scanner.answerChars()
   if (answerChars > 0 && answerChars <= 120 && ranges.length > 0) {
     const text = ranges.map(([a, b]) => body.slice(a, b)).join('\n\n')
     if (isPlaceholder(stripSeparators(text))) answerChars = 0
   }
-  return { signals, answerChars }
+  return { signals: scanner.signals, answerChars }
+}
+
+interface OpenFence {
+  marker: string
+  lang: string
+  start: number
+  end: number
+}
+
+/** The line-by-line state of one body's scan: open fence, open `<details>`, what was counted. */
+class BodyScanner {
+  readonly signals: KindSignals = { codeChars: new Map(), proseChars: 0, starParts: 0, hasSqlSetup: false }
+  private readonly fences: Fence[] = []
+  private readonly seenStar = new Set<string>()
+  private fence: OpenFence | null = null
+  private detailsSeen = false
+  private detailsChars = 0
+  private inDetails = false
+  private nonSetupProse = false
+  private schemaLines = 0
+  private totalChars = 0
+
+  constructor(private readonly body: string) {}
+
+  scanRange(from: number, to: number): void {
+    const body = this.body
+    this.totalChars += body.slice(from, to).trim().length
+    let start = from
+    while (start <= to) {
+      let end = body.indexOf('\n', start)
+      if (end === -1 || end > to) end = to
+      this.line(start, end, to)
+      if (end >= to) break
+      start = end + 1
+    }
+  }
+
+  private line(start: number, end: number, to: number): void {
+    const body = this.body
+    const lead = leadAt(body, start, end)
+    if (this.fence) {
+      this.fenceLine(this.fence, lead, start, end)
+    } else if (lead === 96 || lead === 126) {
+      const open = fenceOpen.exec(body.slice(start, end))
+      if (open) {
+        // Both groups always take part in a match (the language may be empty).
+        this.fence = { marker: open[1] ?? '', lang: (open[2] ?? '').toLowerCase(), start: Math.min(end + 1, to), end: Math.min(end + 1, to) }
+        if (this.inDetails) this.detailsChars += end - start + 1
+      } else {
+        this.countLine(start, end)
+      }
+    } else if (lead === 60 && detailsOpen.test(body.slice(start, end))) {
+      const line = body.slice(start, end)
+      this.detailsSeen = true
+      this.inDetails = true
+      const after = line.replace(/^[\s\S]*<\/summary\s*>/i, '')
+      if (detailsClose.test(after)) {
+        this.detailsChars += after.replace(detailsClose, '').trim().length
+        this.inDetails = false
+      }
+    } else {
+      if (this.inDetails) this.detailsLine(lead, start, end)
+      this.countLine(start, end)
+    }
+  }
+
+  /** A line inside an open fence: only a line of backticks or tildes can close it; the rest is code. */
+  private fenceLine(f: OpenFence, lead: number, start: number, end: number): void {
+    const line = lead === 96 || lead === 126 ? this.body.slice(start, end) : null
+    const run = line !== null ? /^\s{0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1] : undefined
+    if (run && run.startsWith(f.marker.charAt(0)) && run.length >= f.marker.length) this.closeFence()
+    else f.end = end
+    if (this.inDetails) this.detailsChars += end - start + 1
+  }
+
+  /** A line (not a fence) inside `<details>`: counted, up to the closing tag. */
+  private detailsLine(lead: number, start: number, end: number): void {
+    const line = lead === 60 ? this.body.slice(start, end) : null
+    if (line !== null && detailsClose.test(line)) {
+      this.detailsChars += line.replace(/<\/details\s*>[\s\S]*$/i, '').trim().length
+      this.inDetails = false
+    } else {
+      this.detailsChars += end - start + 1
+    }
+  }
+
+  /** Ends the open fence (if any), counting its code for its language. */
+  closeFence(): void {
+    const f = this.fence
+    if (!f) return
+    this.fences.push({ lang: f.lang, code: '', start: f.start, end: f.end, beforeDetails: !this.detailsSeen })
+    const lang = fenceLanguage(f.lang, this.body.slice(f.start, f.end))
+    this.signals.codeChars.set(lang, (this.signals.codeChars.get(lang) ?? 0) + Math.max(0, f.end - f.start))
+    this.fence = null
+  }
+
+  private countLine(start: number, end: number): void {
+    const body = this.body
+    const prose = proseLength(body, start, end)
+    if (prose === 0) return
+    this.signals.proseChars += prose
+    const lineLength = end - start
+    if (lineLength <= 200 && hasChar(body, 124, start, end) && schemaLinePattern.test(body.slice(start, end))) this.schemaLines++
+    else if (!(lineLength <= 200 && /^\s*(?:[-*_]\s*){3,}$/.test(body.slice(start, end)))) this.nonSetupProse = true
+    if (lineLength <= 40) {
+      const label = starLabel.exec(body.slice(start, end).replace(markupPattern, '').replace(/\s+/g, ' ').trim())?.[1]?.toLowerCase()
+      if (label !== undefined && !this.seenStar.has(label)) {
+        this.seenStar.add(label)
+        this.signals.starParts++
+      }
+    }
+  }
+
+  /** Characters of answer found, once all lines are read (sets the SQL-setup signal on the way). */
+  answerChars(): number {
+    const codeOf = (f: Fence): string => this.body.slice(f.start, f.end)
+    const fences = this.fences
+    if (this.detailsSeen) {
+      for (const f of fences) if (f.beforeDetails && (f.lang === 'sql' || f.lang === 'text' || isSetupCode(f.lang, codeOf(f)))) this.signals.hasSqlSetup = true
+      return this.detailsChars
+    }
+    if ((fences.length > 0 || this.schemaLines > 0) && !this.nonSetupProse && fences.every((f) => isSetupCode(f.lang, codeOf(f)))) {
+      // Only the question's setup (CREATE / INSERT statements, table columns): no answer.
+      this.signals.hasSqlSetup = true
+      return 0
+    }
+    return this.totalChars
+  }
 }
 
 function leadAt(text: string, start: number, end: number): number {

@@ -78,8 +78,7 @@ export function classifyKind(title: string, prompt: string, sectionPath: readonl
 
 /** The kind the innermost section (or the bank's title, outermost) names, if any. */
 function innermostSectionKind(sectionPath: readonly string[]): QuestionKind | null {
-  for (let i = sectionPath.length - 1; i >= 0; i--) {
-    const section = sectionPath[i]!
+  for (const section of [...sectionPath].reverse()) {
     for (const [kind, pattern] of sectionKinds) if (pattern.test(section)) return kind
   }
   return null

@@ -34,18 +34,18 @@ export function detectHeadingLayout(headings: readonly HeadingSummary[]): Headin
     if (h.marker === 'num') c.num++
     counts.set(h.depth, c)
   }
-  const depths = [...counts.keys()].sort((a, b) => a - b)
+  const depths = [...counts.entries()].sort(([a], [b]) => a - b)
   for (const style of ['q', 'num'] as const) {
-    let best: number | null = null
-    for (const d of depths) {
-      const n = counts.get(d)![style]
-      if (n >= 2 && (best === null || n > counts.get(best)![style])) best = d
+    let best: { depth: number; count: number } | null = null
+    for (const [depth, c] of depths) {
+      const count = c[style]
+      if (count >= 2 && (best === null || count > best.count)) best = { depth, count }
     }
-    if (best !== null) return { questionDepth: best, style }
+    if (best !== null) return { questionDepth: best.depth, style }
   }
-  let best: number | null = null
-  for (const d of depths) {
-    if (best === null || counts.get(d)!.all >= counts.get(best)!.all) best = d
+  let best: { depth: number; all: number } | null = null
+  for (const [depth, c] of depths) {
+    if (best === null || c.all >= best.all) best = { depth, all: c.all }
   }
-  return { questionDepth: best, style: 'any' }
+  return { questionDepth: best?.depth ?? null, style: 'any' }
 }

@@ -69,7 +69,8 @@ export function splitDifficulty(title: string, legend?: DifficultyLegend): { tit
   }
   for (const pattern of [bracketedWordPattern, labelPattern, dashWordPattern]) {
     const match = pattern.exec(rest)
-    const level = match ? difficultyOfWord(match[1]!) : null
+    const word = match?.[1]
+    const level = word !== undefined ? difficultyOfWord(word) : null
     if (match && level) {
       difficulty ??= level
       rest = rest.slice(0, match.index).trim()
@@ -77,7 +78,8 @@ export function splitDifficulty(title: string, legend?: DifficultyLegend): { tit
     }
   }
   const leading = leadingBracketedWordPattern.exec(rest)
-  const leadingLevel = leading ? difficultyOfWord(leading[1]!) : null
+  const leadingWord = leading?.[1]
+  const leadingLevel = leadingWord !== undefined ? difficultyOfWord(leadingWord) : null
   if (leading && leadingLevel) {
     difficulty ??= leadingLevel
     rest = rest.slice(leading[0].length).trim()
@@ -102,9 +104,13 @@ export function readDifficultyLegend(line: string): DifficultyLegend | null {
   ] as const) {
     const legend = new Map<string, Difficulty>()
     for (const match of line.matchAll(pattern)) {
-      const level = difficultyOfWord(match[wordGroup]!)
+      // Both groups always take part in a match.
+      const word = match[wordGroup]
+      const emoji = match[emojiGroup]
+      if (word === undefined || emoji === undefined) continue
+      const level = difficultyOfWord(word)
       if (!level) continue
-      const bare = bareEmoji(match[emojiGroup]!)
+      const bare = bareEmoji(emoji)
       const single = [...bare.matchAll(emojiPattern)].map((m) => m[0])
       // "⭐⭐ medium": the run carries the level; a lone "⭐ medium" stands for the emoji.
       legend.set(single.length > 1 && single.every((e) => e === single[0]) ? bare : (single[0] ?? bare), level)

@@ -27,11 +27,13 @@ export function findQuestion(questions: readonly Question[], query: string): Que
     const title = new Set(words(q.title))
     return wanted.every((w) => title.has(w))
   })
-  if (candidates.length === 1) return { kind: 'found', question: candidates[0]! }
-  if (candidates.length === 0) return { kind: 'none' }
+  const [only] = candidates
+  if (!only) return { kind: 'none' }
+  if (candidates.length === 1) return { kind: 'found', question: only }
   const key = wanted.join(' ')
   const exact = candidates.filter((q) => words(q.title).join(' ') === key)
-  if (exact.length === 1) return { kind: 'found', question: exact[0]! }
+  const [exactOnly] = exact
+  if (exact.length === 1 && exactOnly) return { kind: 'found', question: exactOnly }
   return { kind: 'ambiguous', candidates: exact.length > 1 ? exact : candidates }
 }
 

@@ -32,9 +32,9 @@ export function readFrontMatter(text: string): FrontMatter | null {
 
 function titleOf(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const match = /^(?:title|name)\s*[:=]\s*(.+?)\s*$/i.exec(line)
-    if (!match) continue
-    const value = match[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()
+    const raw = /^(?:title|name)\s*[:=]\s*(.+?)\s*$/i.exec(line)?.[1]
+    if (raw === undefined) continue
+    const value = raw.replace(/^(["'])(.*)\1$/, '$2').trim()
     if (value && value !== '|' && value !== '>') return value
   }
   return null

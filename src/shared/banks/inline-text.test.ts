@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { toString } from 'mdast-util-to-string'
 import { remarkParagraph } from '../../../tests/support/markdown-shape'
 import { describe, expect, it } from 'vitest'
-import { leadingStrong, linkOnly, parseInline, plainText, strongOnly } from './inline-text'
+import { parseInline } from './inline-text'
+import { leadingStrong, linkOnly, plainText, strongOnly } from './inline-words'
 
 const piece = fc.constantFrom(
   '**', '*', '__', '_', '`', '``', '[', ']', '(', ')', '](#index)', '](x.md)', '![', '<br/>', '<b>', '</b>',

@@ -6,15 +6,8 @@
  * and emphasis (delimiter runs, flanking, the rule of three), plus GFM strikethrough. Input is
  * capped in length: it only ever sees single titles and lines.
  */
-
-export type InlineNode =
-  | { type: 'text'; value: string }
-  | { type: 'inlineCode'; value: string }
-  | { type: 'html'; value: string }
-  | { type: 'break' }
-  | { type: 'link'; url: string; children: InlineNode[]; auto?: boolean }
-  | { type: 'image'; url: string; alt: string }
-  | { type: 'strong' | 'emphasis' | 'delete'; children: InlineNode[]; end?: number }
+import { findBacktickRun, linkAt, literalAutolinkAt, literalAutolinkEnd } from './inline-links'
+import { containsLink, plainText, type InlineNode } from './inline-words'
 
 interface Delimiter {
   type: 'delim'
@@ -44,6 +37,7 @@ const namedEntities: Record<string, string> = {
   times: '×', divide: '÷', rarr: '→', larr: '←', harr: '↔', rArr: '⇒', uarr: '↑', darr: '↓', middot: '·',
   bull: '•', deg: '°', plusmn: '±', le: '≤', ge: '≥', ne: '≠', iquest: '¿', iexcl: '¡', euro: '€', pound: '£'
 }
+const autolinkPatterns = [autolinkPattern, emailAutolinkPattern]
 
 /** Parses one line (or a heading's content) of inline markdown. */
 export function parseInline(source: string): InlineNode[] {
@@ -51,201 +45,173 @@ export function parseInline(source: string): InlineNode[] {
   return resolveEmphasis(tokenize(text, 0, text.length))
 }
 
+/** The tokenizer's state: tokens so far, literal text not yet pushed, and the read position. */
+class Tokens {
+  readonly items: Item[] = []
+  buffer = ''
+  i: number
+
+  constructor(
+    readonly src: string,
+    from: number,
+    readonly to: number
+  ) {
+    this.i = from
+  }
+
+  /** Pushes the literal text read so far (merged into a text token just before it). */
+  flush(): void {
+    if (!this.buffer) return
+    const last = this.items[this.items.length - 1]
+    if (last?.type === 'text') last.value += this.buffer
+    else this.items.push({ type: 'text', value: this.buffer })
+    this.buffer = ''
+  }
+
+  /** Takes `value` as literal text and reads on at `next`. */
+  text(value: string, next: number): void {
+    this.buffer += value
+    this.i = next
+  }
+
+  /** Pushes a token after the text before it, and reads on at `next`. */
+  push(item: Item, next: number): void {
+    this.flush()
+    this.items.push(item)
+    this.i = next
+  }
+}
+
 /** Tokens of `src` between `from` and `to`; flanking looks at the characters around the range. */
 function tokenize(src: string, from: number, to: number): Item[] {
-  const items: Item[] = []
-  let buffer = ''
-  const flush = (): void => {
-    if (buffer) {
-      const last = items[items.length - 1]
-      if (last?.type === 'text') last.value += buffer
-      else items.push({ type: 'text', value: buffer })
-      buffer = ''
+  const t = new Tokens(src, from, to)
+  while (t.i < to) readToken(t, src.charAt(t.i))
+  t.flush()
+  return t.items
+}
+
+/** Reads what starts with `ch` at the tokenizer's position: markup, or one literal character. */
+function readToken(t: Tokens, ch: string): void {
+  switch (ch) {
+    case '\\':
+      return readEscape(t)
+    case '`':
+      return readCodeSpan(t)
+    case '<':
+      return readAngle(t)
+    case '&':
+      return readEntity(t)
+    case '[':
+      return readBracket(t, false)
+    case '*':
+    case '_':
+    case '~':
+      return readDelimiterRun(t, ch)
+    case '\n':
+      return readLineEnd(t)
+  }
+  if (ch === '!' && t.src[t.i + 1] === '[') return readBracket(t, true)
+  if ((ch === 'h' || ch === 'w') && literalAutolinkAt(t.src, t.i)) {
+    // GFM autolink literal: its characters are taken as they are (no escapes, no emphasis).
+    const end = Math.min(t.to, literalAutolinkEnd(t.src, t.i))
+    return t.text(t.src.slice(t.i, end), end)
+  }
+  t.text(ch, t.i + 1)
+}
+
+function readEscape(t: Tokens): void {
+  const next = t.src[t.i + 1]
+  if (next === '\n') return t.push({ type: 'break' }, t.i + 2)
+  if (next !== undefined && asciiPunctuation.test(next)) return t.text(next, t.i + 2)
+  t.text('\\', t.i + 1)
+}
+
+function readCodeSpan(t: Tokens): void {
+  const { src, i, to } = t
+  let run = i
+  while (run < to && src[run] === '`') run++
+  const length = run - i
+  const close = findBacktickRun(src, run, length, to)
+  if (close === -1) return t.text(src.slice(i, run), run)
+  let value = src.slice(run, close).replace(/\n/g, ' ')
+  if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1)
+  t.push({ type: 'inlineCode', value }, close + length)
+}
+
+/** `<`: an autolink, raw HTML, or a literal character. */
+function readAngle(t: Tokens): void {
+  const { src, i, to } = t
+  const rest = src.slice(i, Math.min(to, i + 2000))
+  for (const pattern of autolinkPatterns) {
+    const auto = pattern.exec(rest)
+    const url = auto?.[1]
+    if (auto && url !== undefined) {
+      return t.push({ type: 'link', url, children: [{ type: 'text', value: url }], auto: true }, i + auto[0].length)
     }
   }
-  let i = from
-  while (i < to) {
-    const ch = src[i]!
-    if (ch === '\\') {
-      const next = src[i + 1]
-      if (next === '\n') {
-        flush()
-        items.push({ type: 'break' })
-        i += 2
-        continue
-      }
-      if (next !== undefined && asciiPunctuation.test(next)) {
-        buffer += next
-        i += 2
-        continue
-      }
-      buffer += ch
-      i++
-      continue
-    }
-    if (ch === '`') {
-      let run = i
-      while (run < to && src[run] === '`') run++
-      const length = run - i
-      const close = findBacktickRun(src, run, length, to)
-      if (close === -1) {
-        buffer += src.slice(i, run)
-        i = run
-        continue
-      }
-      flush()
-      let value = src.slice(run, close).replace(/\n/g, ' ')
-      if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1)
-      items.push({ type: 'inlineCode', value })
-      i = close + length
-      continue
-    }
-    if (ch === '<') {
-      const rest = src.slice(i, Math.min(to, i + 2000))
-      const auto = autolinkPattern.exec(rest) ?? emailAutolinkPattern.exec(rest)
-      if (auto) {
-        flush()
-        items.push({ type: 'link', url: auto[1]!, children: [{ type: 'text', value: auto[1]! }], auto: true })
-        i += auto[0].length
-        continue
-      }
-      const tag = htmlTagPattern.exec(rest)
-      if (tag) {
-        flush()
-        items.push({ type: 'html', value: tag[0] })
-        i += tag[0].length
-        continue
-      }
-      buffer += ch
-      i++
-      continue
-    }
-    if (ch === '&') {
-      const entity = entityPattern.exec(src.slice(i, Math.min(to, i + 40)))
-      const decoded = entity ? decodeEntity(entity) : null
-      if (entity && decoded !== null) {
-        buffer += decoded
-        i += entity[0].length
-        continue
-      }
-      buffer += ch
-      i++
-      continue
-    }
-    if (ch === '[' || (ch === '!' && src[i + 1] === '[')) {
-      const image = ch === '!'
-      const link = linkAt(src, image ? i + 1 : i, to)
-      // Links do not contain links: an outer bracket around one stays text.
-      const label = link ? resolveEmphasis(tokenize(src, link.labelStart, link.labelEnd)) : null
-      if (link && label && (image || !containsLink(label))) {
-        flush()
-        if (image) items.push({ type: 'image', url: link.url, alt: plainText(label) })
-        else items.push({ type: 'link', url: link.url, children: label })
-        i = link.end
-        continue
-      }
-      buffer += image ? '![' : '['
-      i += image ? 2 : 1
-      continue
-    }
-    if ((ch === 'h' || ch === 'w') && literalAutolinkAt(src, i)) {
-      // GFM autolink literal: its characters are taken as they are (no escapes, no emphasis).
-      const end = Math.min(to, literalAutolinkEnd(src, i))
-      buffer += src.slice(i, end)
-      i = end
-      continue
-    }
-    if (ch === '*' || ch === '_' || ch === '~') {
-      let run = i
-      while (run < to && src[run] === ch) run++
-      const count = run - i
-      if (ch === '~' && count > 2) {
-        buffer += src.slice(i, run)
-        i = run
-        continue
-      }
-      flush()
-      const before = i > 0 ? src[i - 1]! : ' '
-      const after = run < src.length ? src[run]! : ' '
-      const { left, right } = flanking(before, after)
-      let canOpen = left
-      let canClose = right
-      if (ch === '_') {
-        canOpen = left && (!right || isPunctuation(before))
-        canClose = right && (!left || isPunctuation(after))
-      }
-      items.push({ type: 'delim', char: ch, start: i, count, canOpen, canClose })
-      i = run
-      continue
-    }
-    if (ch === '\n') {
-      const trailing = /( {2,})$/.exec(buffer)
-      if (trailing) {
-        buffer = buffer.slice(0, -trailing[1]!.length)
-        flush()
-        items.push({ type: 'break' })
-      } else {
-        buffer = buffer.replace(/ +$/, '') + '\n'
-      }
-      i++
-      continue
-    }
-    buffer += ch
-    i++
+  const tag = htmlTagPattern.exec(rest)
+  if (tag) return t.push({ type: 'html', value: tag[0] }, i + tag[0].length)
+  t.text('<', i + 1)
+}
+
+function readEntity(t: Tokens): void {
+  const { src, i, to } = t
+  const entity = entityPattern.exec(src.slice(i, Math.min(to, i + 40)))
+  const decoded = entity ? decodeEntity(entity) : null
+  if (entity && decoded !== null) return t.text(decoded, i + entity[0].length)
+  t.text('&', i + 1)
+}
+
+/** `[` or `![`: a link or an image when one is complete here, else literal text. */
+function readBracket(t: Tokens, image: boolean): void {
+  const { src, i, to } = t
+  const link = linkAt(src, image ? i + 1 : i, to)
+  // Links do not contain links: an outer bracket around one stays text.
+  const label = link ? resolveEmphasis(tokenize(src, link.labelStart, link.labelEnd)) : null
+  if (link && label && (image || !containsLink(label))) {
+    const node: InlineNode = image ? { type: 'image', url: link.url, alt: plainText(label) } : { type: 'link', url: link.url, children: label }
+    return t.push(node, link.end)
   }
-  flush()
-  return items
+  t.text(image ? '![' : '[', i + (image ? 2 : 1))
 }
 
-function literalAutolinkAt(src: string, i: number): boolean {
-  const before = i > 0 ? src[i - 1]! : ' '
-  if (!/[\s*_~(]/.test(before)) return false
-  return /^(?:https?:\/\/|www\.)[\p{L}\p{N}_-]/u.test(src.slice(i, i + 16))
-}
-
-function literalAutolinkEnd(src: string, start: number): number {
-  let end = start
-  while (end < src.length && !/[\s<[\]]/.test(src[end]!)) end++
-  // Trailing punctuation, and a ')' without its '(', are not part of the link.
-  for (;;) {
-    const last = src[end - 1]!
-    if (/[?!.,:*_~'"]/.test(last)) end--
-    else if (last === ')' && count(src.slice(start, end), '(') < count(src.slice(start, end), ')')) end--
-    else if (last === ';' && /&[A-Za-z0-9]+;$/.test(src.slice(start, end))) end = start + src.slice(start, end).lastIndexOf('&')
-    else break
-    if (end <= start) return start + 1
+function readDelimiterRun(t: Tokens, ch: string): void {
+  const { src, i, to } = t
+  let run = i
+  while (run < to && src[run] === ch) run++
+  const count = run - i
+  if (ch === '~' && count > 2) return t.text(src.slice(i, run), run)
+  const before = i > 0 ? src.charAt(i - 1) : ' '
+  const after = run < src.length ? src.charAt(run) : ' '
+  const { left, right } = flanking(before, after)
+  let canOpen = left
+  let canClose = right
+  if (ch === '_') {
+    canOpen = left && (!right || isPunctuation(before))
+    canClose = right && (!left || isPunctuation(after))
   }
-  return end
+  t.push({ type: 'delim', char: ch, start: i, count, canOpen, canClose }, run)
 }
 
-function count(text: string, ch: string): number {
-  let n = 0
-  for (const c of text) if (c === ch) n++
-  return n
-}
-
-function findBacktickRun(src: string, from: number, length: number, to = src.length): number {
-  let i = src.indexOf('`', from)
-  while (i !== -1 && i < to) {
-    let run = i
-    while (run < to && src[run] === '`') run++
-    if (run - i === length) return i
-    i = src.indexOf('`', run)
+/** A newline: a hard break after two or more spaces, else a soft one (trailing spaces dropped). */
+function readLineEnd(t: Tokens): void {
+  const trailing = /( {2,})$/.exec(t.buffer)
+  if (trailing) {
+    t.buffer = t.buffer.slice(0, -trailing[0].length)
+    return t.push({ type: 'break' }, t.i + 1)
   }
-  return -1
-}
-
-function containsLink(nodes: readonly InlineNode[]): boolean {
-  return nodes.some((n) => (n.type === 'link' && !n.auto) || ((n.type === 'strong' || n.type === 'emphasis' || n.type === 'delete') && containsLink(n.children)))
+  t.buffer = t.buffer.replace(/ +$/, '') + '\n'
+  t.i++
 }
 
 function decodeEntity(match: RegExpExecArray): string | null {
-  if (match[1] !== undefined || match[2] !== undefined) {
-    const code = match[1] !== undefined ? Number(match[1]) : Number.parseInt(match[2]!, 16)
+  const [, decimal, hex, name] = match
+  const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? Number.parseInt(hex, 16) : null
+  if (code !== null) {
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
     return String.fromCodePoint(code)
   }
-  return namedEntities[match[3]!] ?? null
+  return name !== undefined ? (namedEntities[name] ?? null) : null
 }
 
 function isPunctuation(ch: string): boolean {
@@ -262,129 +228,51 @@ function flanking(before: string, after: string): { left: boolean; right: boolea
   return { left, right }
 }
 
-/** `[label](destination "title")` starting at `open`; null when not an inline link. */
-function linkAt(src: string, open: number, to: number): { labelStart: number; labelEnd: number; url: string; end: number } | null {
-  let depth = 0
-  let close = -1
-  for (let i = open; i < to; i++) {
-    const c = src[i]
-    if (c === '\\') {
-      i++
-      continue
-    }
-    if (c === '`') {
-      let run = i
-      while (src[run] === '`') run++
-      const end = findBacktickRun(src, run, run - i, to)
-      if (end !== -1) i = end + (run - i) - 1
-      else i = run - 1
-      continue
-    }
-    if (c === '[') depth++
-    else if (c === ']') {
-      depth--
-      if (depth === 0) {
-        close = i
-        break
-      }
-    }
-  }
-  if (close === -1) return null
-  const labelStart = open + 1
-  const labelEnd = close
-  const next = src[close + 1]
-  if (next === '(') {
-    const dest = destinationAt(src, close + 2, to)
-    if (!dest) return null
-    return { labelStart, labelEnd, url: dest.url, end: dest.end }
-  }
-  // Reference links (`[text][ref]`) need a definition elsewhere in the file; titles are read
-  // without one, so they stay text.
-  return null
-}
-
-function destinationAt(src: string, from: number, to: number): { url: string; end: number } | null {
-  src = src.slice(0, to)
-  let i = from
-  while (src[i] === ' ' || src[i] === '\t' || src[i] === '\n') i++
-  let url = ''
-  if (src[i] === '<') {
-    const close = src.indexOf('>', i)
-    if (close === -1) return null
-    url = src.slice(i + 1, close)
-    i = close + 1
-  } else {
-    let depth = 0
-    const start = i
-    while (i < src.length) {
-      const c = src[i]!
-      if (c === '\\') {
-        i += 2
-        continue
-      }
-      if (c === '(') depth++
-      else if (c === ')') {
-        if (depth === 0) break
-        depth--
-      } else if (c === ' ' || c === '\t' || c === '\n') break
-      i++
-    }
-    url = src.slice(start, i)
-  }
-  while (src[i] === ' ' || src[i] === '\t' || src[i] === '\n') i++
-  const quote = src[i]
-  if (quote === '"' || quote === "'" || quote === '(') {
-    const closer = quote === '(' ? ')' : quote
-    const close = src.indexOf(closer, i + 1)
-    if (close === -1) return null
-    i = close + 1
-    while (src[i] === ' ' || src[i] === '\t' || src[i] === '\n') i++
-  }
-  if (src[i] !== ')') return null
-  return { url, end: i + 1 }
-}
-
 /** CommonMark's "process emphasis", building strong / emphasis / delete nodes. */
 function resolveEmphasis(input: Item[]): InlineNode[] {
   let items = input
   let c = 0
   while (c < items.length) {
-    const closer = items[c]!
-    if (closer.type !== 'delim' || !closer.canClose || closer.count === 0) {
+    const closer = items[c]
+    if (!closer || closer.type !== 'delim' || !closer.canClose || closer.count === 0) {
       c++
       continue
     }
-    let opener = -1
-    for (let j = c - 1; j >= 0; j--) {
-      const o = items[j]!
-      if (o.type !== 'delim' || o.char !== closer.char || !o.canOpen || o.count === 0) continue
-      if (closer.char === '~' && o.count !== closer.count) continue
-      // The rule of three, on the runs' remaining lengths as micromark applies it.
-      if (closer.char !== '~' && (o.canClose || closer.canOpen) && closer.count % 3 !== 0 && (o.count + closer.count) % 3 === 0) {
-        continue
-      }
-      opener = j
-      break
-    }
-    if (opener === -1) {
+    const opener = openerFor(items, c, closer)
+    if (!opener) {
       c++
       continue
     }
-    const o = items[opener] as Delimiter
+    const { index, delim: o } = opener
     const use = closer.char === '~' ? closer.count : o.count >= 2 && closer.count >= 2 ? 2 : 1
     const type = closer.char === '~' ? 'delete' : use === 2 ? 'strong' : 'emphasis'
     // A closer gives up its first characters: the node ends where they end.
-    const node: InlineNode = { type, children: finish(items.slice(opener + 1, c)), end: closer.start + use }
+    const node: InlineNode = { type, children: finish(items.slice(index + 1, c)), end: closer.start + use }
     o.count -= use
     closer.count -= use
     closer.start += use
-    const before = o.count > 0 ? items.slice(0, opener + 1) : items.slice(0, opener)
+    const before = o.count > 0 ? items.slice(0, index + 1) : items.slice(0, index)
     const after = closer.count > 0 ? items.slice(c) : items.slice(c + 1)
     items = [...before, node, ...after]
     // Next: the same closer when characters are left, else the item after the node.
     c = before.length + 1
   }
   return finish(items)
+}
+
+/** The nearest delimiter before `c` that can open what `closer` closes, or null. */
+function openerFor(items: readonly Item[], c: number, closer: Delimiter): { index: number; delim: Delimiter } | null {
+  for (let j = c - 1; j >= 0; j--) {
+    const o = items[j]
+    if (!o || o.type !== 'delim' || o.char !== closer.char || !o.canOpen || o.count === 0) continue
+    if (closer.char === '~' && o.count !== closer.count) continue
+    // The rule of three, on the runs' remaining lengths as micromark applies it.
+    if (closer.char !== '~' && (o.canClose || closer.canOpen) && closer.count % 3 !== 0 && (o.count + closer.count) % 3 === 0) {
+      continue
+    }
+    return { index: j, delim: o }
+  }
+  return null
 }
 
 /** Unused delimiters become text again; adjacent texts merge. */
@@ -403,84 +291,4 @@ function finish(items: Item[]): InlineNode[] {
     out.push(node)
   }
   return out
-}
-
-/** Text as mdast-util-to-string gives it: HTML kept, image alt kept, breaks empty. */
-export function plainText(nodes: readonly InlineNode[]): string {
-  let out = ''
-  for (const node of nodes) out += nodeText(node)
-  return out
-}
-
-function nodeText(node: InlineNode): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-    case 'html':
-      return node.value
-    case 'break':
-      return ''
-    case 'image':
-      return node.alt
-    default:
-      return plainText(node.children)
-  }
-}
-
-/**
- * A heading's words: "back to index" links that carry no words (`[↩️](#index)`), raw HTML
- * and images at its top level are left out.
- */
-export function headingWords(nodes: readonly InlineNode[]): string {
-  let out = ''
-  for (const node of nodes) {
-    if (node.type === 'link' && node.url.startsWith('#') && !/[\p{L}\p{N}]/u.test(plainText(node.children))) continue
-    if (node.type === 'html' || node.type === 'image') continue
-    out += nodeText(node)
-  }
-  return out
-}
-
-/** Text for a title: raw HTML and images dropped everywhere, not only at the top. */
-export function titleWords(nodes: readonly InlineNode[]): string {
-  let out = ''
-  for (const node of nodes) {
-    if (node.type === 'html' || node.type === 'image') continue
-    if (node.type === 'link' && node.url.startsWith('#') && !/[\p{L}\p{N}]/u.test(plainText(node.children))) continue
-    out += node.type === 'link' || node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete' ? titleWords(node.children) : nodeText(node)
-  }
-  return out
-}
-
-function meaningful(nodes: readonly InlineNode[]): InlineNode[] {
-  return nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break' && !(n.type === 'html' && isBreakTag(n.value)))
-}
-
-export function isBreakTag(html: string): boolean {
-  return /^<\/?(br|hr|p)\s*\/?>$/i.test(html.trim())
-}
-
-/** The strong run that is all of a line's content (a bold pseudo-heading), or null. */
-export function strongOnly(nodes: readonly InlineNode[]): InlineNode[] | null {
-  const parts = meaningful(nodes)
-  if (parts.length !== 1 || parts[0]!.type !== 'strong') return null
-  return parts[0]!.children
-}
-
-/** A strong run that opens the line, what follows it, and the offset where that begins. */
-export function leadingStrong(nodes: readonly InlineNode[]): { strong: InlineNode[]; rest: InlineNode[]; restOffset: number } | null {
-  let i = 0
-  while (i < nodes.length && nodes[i]!.type === 'text' && (nodes[i] as { value: string }).value.trim() === '') i++
-  const first = nodes[i]
-  if (first?.type !== 'strong') return null
-  return { strong: first.children, rest: nodes.slice(i + 1), restOffset: first.end ?? 0 }
-}
-
-/** The one link that is all of a line's content, or null. */
-export function linkOnly(nodes: readonly InlineNode[]): { url: string; text: string } | null {
-  let parts = meaningful(nodes)
-  // "**[Title](url)**" is still only a link.
-  while (parts.length === 1 && (parts[0]!.type === 'strong' || parts[0]!.type === 'emphasis')) parts = meaningful((parts[0] as { children: InlineNode[] }).children)
-  if (parts.length !== 1 || parts[0]!.type !== 'link') return null
-  return { url: parts[0]!.url, text: plainText(parts[0]!.children) }
 }

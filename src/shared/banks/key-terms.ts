@@ -1,6 +1,4 @@
-import { stemmer } from 'stemmer'
-// The attribute lets plain Node ESM (the Playwright runner loads the bank parser) import it too.
-import vocabularyJson from '../../../resources/key-term-vocabulary.json' with { type: 'json' }
+import { adviceStart, conceptByWords, conceptsByFirstWord, genericWords, keyOf, neverTerms, sqlConstructs, stemOf, technologyAliases, wordsOf } from './key-term-words'
 import { collectTechnologyNames } from './technology-names'
 import type { KeyTerm, KeyTermSource } from './types'
 
@@ -22,14 +20,6 @@ export interface KeyTermInput {
   answer: string | null
 }
 
-interface Vocabulary {
-  concepts: string[]
-  sqlConstructs: Array<{ term: string; aliases: string[]; pattern: string }>
-  neverTerms: string[]
-  genericWords: string[]
-}
-
-const vocabulary = vocabularyJson as Vocabulary
 
 /** At most this many terms: beyond a dozen, a list stops saying what matters. */
 export const maxKeyTerms = 12
@@ -53,73 +43,6 @@ const questionBonus = 0.25
 const repeatBonus = 0.15
 const maxRepeatBonus = 0.45
 const maxWeight = 2.5
-
-const wordPattern = /[\p{L}\p{N}]+/gu
-/** Bounded memo: banks repeat the same words, and stemming is the hot call here. Pure, so it cannot change a result. */
-const stemMemo = new Map<string, string>()
-const stemOf = (word: string): string => {
-  const lower = word.toLowerCase()
-  let stem = stemMemo.get(lower)
-  if (stem === undefined) {
-    stem = stemmer(lower)
-    if (stemMemo.size > 20_000) stemMemo.clear()
-    stemMemo.set(lower, stem)
-  }
-  return stem
-}
-/** Identity of a term for de-duplication: "Partitions" and "partitioning" are one idea. */
-const keyOf = (text: string): string => [...text.matchAll(wordPattern)].map((m) => stemOf(m[0])).join(' ')
-/**
- * Words as written, lower-cased, plural "s" dropped. Concepts are found by these rather than
- * by stems: the stem of "ordering" is "order", which every ORDER BY would otherwise match.
- */
-const singular = (word: string): string => {
-  const lower = word.toLowerCase()
-  if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`
-  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1)
-  return lower
-}
-const wordsOf = (text: string): string[] => [...text.matchAll(wordPattern)].map((m) => singular(m[0]))
-
-interface VocabularyEntry {
-  term: string
-  aliases: string[]
-  forms: string[][]
-}
-
-const conceptEntries: VocabularyEntry[] = vocabulary.concepts.map((line) => {
-  const [term, ...aliases] = line.split('|').map((s) => s.trim())
-  const forms = [term!, ...aliases].map(wordsOf).filter((f) => f.length > 0)
-  return { term: term!, aliases, forms }
-})
-const conceptsByFirstWord = new Map<string, Array<{ entry: VocabularyEntry; form: string[] }>>()
-for (const entry of conceptEntries) {
-  for (const form of entry.forms) {
-    const list = conceptsByFirstWord.get(form[0]!) ?? []
-    list.push({ entry, form })
-    list.sort((a, b) => b.form.length - a.form.length)
-    conceptsByFirstWord.set(form[0]!, list)
-  }
-}
-const conceptByWords = new Map<string, VocabularyEntry>()
-for (const entry of conceptEntries) for (const form of entry.forms) conceptByWords.set(form.join(' '), entry)
-
-const sqlConstructs = vocabulary.sqlConstructs.map((c) => ({ ...c, regex: new RegExp(c.pattern, 'im') }))
-const neverTerms = new Set(vocabulary.neverTerms.map((t) => keyOf(t)))
-const genericWords = new Set([...vocabulary.genericWords, ...vocabulary.neverTerms].map((w) => stemOf(w)))
-/** Labels that give advice or ask ("Choose Pandas when", "Avoid UDFs", "How to Preserve Order") are not names. */
-const adviceStart = /^(how|why|what|when|where|which|choose|use|avoid|start|measure|do|don'?t|never|always|not|keep|make|prefer|pick|ensure|consider|prevent)\b/i
-
-/** Spoken forms of technology names that a listener would not hear as written. */
-const technologyAliases: Record<string, string[]> = {
-  'Pub/Sub': ['pub sub', 'pubsub', 'google pub sub'],
-  PostgreSQL: ['postgres'],
-  S3: ['s three'],
-  'Node.js': ['node'],
-  Kubernetes: ['k8s'],
-  'Delta Lake': ['delta'],
-  'Apache Beam': ['beam']
-}
 
 type Where = 'prose' | 'heading' | 'code' | 'question'
 
@@ -167,12 +90,15 @@ class Collector {
     )
     if (options.concepts === false) return found
     const words = wordsOf(text)
-    for (let at = 0; at < words.length; at += 1) {
-      const match = conceptsByFirstWord.get(words[at]!)?.find(({ form }) => form.every((word, k) => words[at + k] === word))
+    // A concept's words are not read again for a shorter concept inside it.
+    let skipTo = -1
+    for (const [at, first] of words.entries()) {
+      if (at <= skipTo) continue
+      const match = conceptsByFirstWord.get(first)?.find(({ form }) => form.every((word, k) => words[at + k] === word))
       if (!match) continue
       found += 1
       this.add(match.entry.term, 'concept', where, match.entry.aliases)
-      at += match.form.length - 1
+      skipTo = at + match.form.length - 1
     }
     return found
   }
@@ -211,8 +137,7 @@ function labelParts(label: string): string[] {
 
 /** "Change Data Capture (CDC)": the acronym in brackets is another way to say the term. */
 function acronymAlias(label: string): string | null {
-  const inner = /\(([A-Z][A-Z0-9]{1,5})\)/.exec(label)
-  return inner ? inner[1]! : null
+  return /\(([A-Z][A-Z0-9]{1,5})\)/.exec(label)?.[1] ?? null
 }
 
 const acronymPattern = /^[A-Z][A-Z0-9]{1,5}s?$/
@@ -259,7 +184,8 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
       continue
     }
     if (fenceMatch) {
-      fence = { marker: fenceMatch[1]!, lang: fenceMatch[2]!.toLowerCase(), lines: [] }
+      // Both groups always take part in a match (the language may be empty).
+      fence = { marker: fenceMatch[1] ?? '', lang: (fenceMatch[2] ?? '').toLowerCase(), lines: [] }
       continue
     }
     if (/^\s*\|/.test(line)) {
@@ -270,25 +196,28 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
       // Cells are short comparisons ("Very high", "FIFO option"): only known names count, and
       // the row's own label when the author made it bold (the dimensions compared: "**Latency**").
       collector.scan(plain(line.replace(/\|/g, ' ; ')), 'prose')
-      const rowLabel = /^\s*\|\s*(?:\*\*|__)([^*_|]+?)(?:\*\*|__)\s*\|/.exec(line)
-      if (rowLabel) scan.rowLabels.push(rowLabel[1]!.trim())
+      const rowLabel = /^\s*\|\s*(?:\*\*|__)([^*_|]+?)(?:\*\*|__)\s*\|/.exec(line)?.[1]
+      if (rowLabel) scan.rowLabels.push(rowLabel.trim())
       continue
     }
     inTable = false
     const heading = headingPattern.exec(line)
     const boldOnly = heading ? null : listMarker.test(line) ? null : boldOnlyLinePattern.exec(line)
-    if (heading || boldOnly) {
-      const text = plain((heading ?? boldOnly)![1]!).replace(/[\s:]+$/, '').trim()
+    // A heading's text group always takes part (it may be empty); a bold line's is never empty.
+    const headingText = (heading ?? boldOnly)?.[1]
+    if (headingText !== undefined) {
+      const text = plain(headingText).replace(/[\s:]+$/, '').trim()
       scan.headings.add(keyOf(text))
       collector.scan(text, 'heading')
       continue
     }
     const definition = definitionPattern.exec(line)
-    if (definition && (listMarker.test(line) || (definition[2] ?? '').trim() !== '')) {
-      const label = definition[1]!.replace(/[\s:]+$/, '').trim()
+    const term = definition?.[1]
+    if (definition && term !== undefined && (listMarker.test(line) || (definition[2] ?? '').trim() !== '')) {
+      const label = term.replace(/[\s:]+$/, '').trim()
       scan.defined.push({ label, alias: acronymAlias(label) })
     } else {
-      for (const match of line.matchAll(inlineBoldPattern)) scan.emphasised.push(match[1]!.trim())
+      for (const [, bold] of line.matchAll(inlineBoldPattern)) if (bold !== undefined) scan.emphasised.push(bold.trim())
     }
     collector.scan(plain(line), 'prose')
   }
@@ -303,8 +232,8 @@ function scanAnswer(answer: string, collector: Collector): AnswerScan {
     // Real code: technologies only as the list spells them, concepts only from comments.
     collector.scan(block.code, 'code', { exactCase: true, concepts: false })
     for (const line of block.code.split('\n')) {
-      const comment = commentPattern.exec(line)
-      if (comment) collector.scan(comment[1]!, 'code', { concepts: true, exactCase: true })
+      const comment = commentPattern.exec(line)?.[1]
+      if (comment !== undefined) collector.scan(comment, 'code', { concepts: true, exactCase: true })
     }
     if (block.lang === 'sql' || sqlLooking.test(block.code)) {
       for (const construct of sqlConstructs) {
@@ -327,8 +256,9 @@ export function extractKeyTerms(input: KeyTermInput): KeyTerm[] {
     for (const part of labelParts(label)) {
       const concept = conceptByWords.get(wordsOf(part).join(' '))
       const known = collector.candidates.get(keyOf(part))
-      if (known || concept) {
-        collector.add(known?.term ?? concept!.term, 'defined', 'prose', [...(concept?.aliases ?? []), ...(alias ? [alias] : [])])
+      const term = known?.term ?? concept?.term
+      if (term !== undefined) {
+        collector.add(term, 'defined', 'prose', [...(concept?.aliases ?? []), ...(alias ? [alias] : [])])
         continue
       }
       // "Kinesis Data Streams", "Exactly-Once Semantics": the known name inside is the term.

@@ -1,4 +1,5 @@
-import type { BankText } from './block-questions'
+import type { BankText } from './bank-text'
+import { segmentOf } from './draft-body'
 import type { QuestionDraft } from './question-draft'
 import type { Block } from './scan-blocks'
 import { collapseWhitespace, titleFromPrompt } from './title-text'
@@ -21,7 +22,8 @@ export interface LooseRegion {
 }
 
 interface Start {
-  region: number
+  region: LooseRegion
+  regionIndex: number
   index: number
   prompt: string
   sectionPath: string[]
@@ -34,20 +36,22 @@ export function scanLooseNotes(ctx: BankText, regions: readonly LooseRegion[]): 
     region.blocks.forEach((block, index) => {
       if (block.type !== 'paragraph') return
       const lines = ctx.slice(block).split('\n')
-      if (lines.length === 1 && /\bquestions?\b/i.test(lines[0]!) && sectionLabelPattern.test(lines[0]!)) {
-        sectionLabel = collapseWhitespace(sectionLabelPattern.exec(lines[0]!)![1]!)
+      const [only] = lines
+      const label = lines.length === 1 && only !== undefined && /\bquestions?\b/i.test(only) ? sectionLabelPattern.exec(only)?.[1] : undefined
+      if (label !== undefined) {
+        sectionLabel = collapseWhitespace(label)
         return
       }
-      for (let k = 0; k < lines.length; k++) {
-        const line = lines[k]!
+      for (const [k, line] of lines.entries()) {
         const labelled = labelPattern.exec(line)
         const opening = k === 0 && wordCount(line) >= 5 && openingQuestionPattern.test(line)
         if (!labelled && !opening) continue
-        const before = k > 0 ? sectionLabelPattern.exec(lines[k - 1]!) : null
-        if (before) sectionLabel = collapseWhitespace(before[1]!)
+        const previous = k > 0 ? lines[k - 1] : undefined
+        const before = previous === undefined ? undefined : sectionLabelPattern.exec(previous)?.[1]
+        if (before !== undefined) sectionLabel = collapseWhitespace(before)
         const first = labelled ? line.slice(labelled[0].length) : line
         const prompt = [first, ...lines.slice(k + 1)].map((l) => l.trim()).filter((l) => l !== '').join('\n')
-        starts.push({ region: r, index, prompt, sectionPath: sectionLabel ? [...region.sectionPath, sectionLabel] : region.sectionPath })
+        starts.push({ region, regionIndex: r, index, prompt, sectionPath: sectionLabel ? [...region.sectionPath, sectionLabel] : region.sectionPath })
         break
       }
     })
@@ -56,8 +60,8 @@ export function scanLooseNotes(ctx: BankText, regions: readonly LooseRegion[]): 
   const drafts: QuestionDraft[] = []
   starts.forEach((start, s) => {
     const next = starts[s + 1]
-    const region = regions[start.region]!
-    const end = next && next.region === start.region ? next.index : region.blocks.length
+    const region = start.region
+    const end = next && next.regionIndex === start.regionIndex ? next.index : region.blocks.length
     const body = region.blocks.slice(start.index + 1, end)
     const first = titleFromPrompt(start.prompt)
     const title = ctx.title(first.charAt(0).toUpperCase() + first.slice(1))
@@ -67,7 +71,7 @@ export function scanLooseNotes(ctx: BankText, regions: readonly LooseRegion[]): 
       difficulty: title.difficulty,
       prompt: start.prompt,
       sectionPath: start.sectionPath,
-      body: body.length > 0 ? [{ start: body[0]!.start, end: body[body.length - 1]!.end, first: body[0]!.start, column: 0 }] : [],
+      body: segmentOf(body),
       layout: 'loose-notes'
     })
   })

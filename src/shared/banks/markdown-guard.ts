@@ -36,11 +36,11 @@ export function checkMarkdownComplexity(text: string): void {
     let first = start
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++
     const lead = text.charCodeAt(first)
-    const open = (lead === 96 || lead === 126) && first - start < 4 ? fencePattern.exec(text.slice(start, end)) : null
+    const marker = (lead === 96 || lead === 126) && first - start < 4 ? fencePattern.exec(text.slice(start, end))?.[1] : undefined
     if (fence) {
-      if (open && open[1]!.charAt(0) === fence.charAt(0) && open[1]!.length >= fence.length && text.slice(start, end).trim() === open[1]) fence = null
-    } else if (open) {
-      fence = open[1]!
+      if (marker !== undefined && marker.charAt(0) === fence.charAt(0) && marker.length >= fence.length && text.slice(start, end).trim() === marker) fence = null
+    } else if (marker !== undefined) {
+      fence = marker
     } else {
       if (first === end) brackets = 0
       const nesting = containerDepth(text, start, end)

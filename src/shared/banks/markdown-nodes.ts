@@ -34,8 +34,9 @@ export function boldOnlyText(node: RootContent | Nodes): string | null {
   const meaningful = (node as Paragraph).children.filter(
     (c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break'
   )
-  if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return null
-  return toString(meaningful[0]).trim()
+  const [only] = meaningful
+  if (meaningful.length !== 1 || only?.type !== 'strong') return null
+  return toString(only).trim()
 }
 
 export function startOffset(node: Nodes): number {

@@ -1,3 +1,5 @@
+import { Lines } from './block-lines'
+
 /**
  * One line-by-line pass over the bank before it is scanned. It accepts `##Q2.` (no space after
  * the hashes, as exported notebooks write it) as a heading, and escapes a stray fence that
@@ -23,43 +25,44 @@ export function normalizeSource(raw: string): NormalizedSource {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   // Line offsets instead of a split: most lines are skipped at their first character, and a
   // 10 MB bank would otherwise become hundreds of thousands of strings.
-  const starts: number[] = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  const lineAt = (k: number): string => text.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! - 1 : text.length)
+  const lines = new Lines(text)
+  const lineAt = (k: number): string => text.slice(lines.start(k), lines.end(k))
   const edits: Array<{ line: number; text: string }> = []
   let fence: { char: string; length: number } | null = null
   let inComment = false
   let unspacedHeadings = 0
   let strayFences = 0
 
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     // Only lines opening with ` ~ < or # can matter; the rest skip the patterns.
-    const lead = leadingChar(text, starts[i]!)
+    const lead = leadingChar(text, lines.start(i))
     if (lead !== 96 && lead !== 126 && lead !== 60 && lead !== 35 && !inComment) continue
     const line = lineAt(i)
     if (fence) {
-      const close = fenceClosePattern.exec(line)
-      if (close && close[1]!.startsWith(fence.char) && close[1]!.length >= fence.length) fence = null
+      if (closesFence(line, fence.char, fence.length)) fence = null
     } else if (inComment) {
       if (line.includes('-->')) inComment = false
     } else {
       const open = fenceOpenPattern.exec(line)
-      if (open && !(open[1]!.startsWith('`') && open[2]!.includes('`'))) {
-        if (open[2]!.trim() === '' && enclosesQuestionHeading(starts.length, lineAt, i, open[1]!)) {
+      // Both groups always take part in a match (the info string may be empty).
+      const marker = open?.[1]
+      const info = open?.[2] ?? ''
+      if (marker !== undefined && !(marker.startsWith('`') && info.includes('`'))) {
+        if (info.trim() === '' && enclosesQuestionHeading(lines.length, lineAt, i, marker)) {
           // A bare fence whose "code" holds numbered question headings is a stray, unpaired
           // fence (an extra ``` after a list, say). Escaped, it stays visible as text and the
           // fences after it pair up as the author meant.
           edits.push({ line: i, text: line.replace(/^(\s*)([`~])/, '$1\\$2') })
           strayFences++
         } else {
-          fence = { char: open[1]!.charAt(0), length: open[1]!.length }
+          fence = { char: marker.charAt(0), length: marker.length }
         }
       } else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) {
         inComment = true
       } else {
-        const unspaced = unspacedHeadingPattern.exec(line)
-        if (unspaced) {
-          edits.push({ line: i, text: `${unspaced[1]} ${line.slice(unspaced[1]!.length)}` })
+        const hashes = unspacedHeadingPattern.exec(line)?.[1]
+        if (hashes) {
+          edits.push({ line: i, text: `${hashes} ${line.slice(hashes.length)}` })
           unspacedHeadings++
         }
       }
@@ -69,10 +72,8 @@ export function normalizeSource(raw: string): NormalizedSource {
   const out: string[] = []
   let from = 0
   for (const edit of edits) {
-    const lineStart = starts[edit.line]!
-    const lineEnd = edit.line + 1 < starts.length ? starts[edit.line + 1]! - 1 : text.length
-    out.push(text.slice(from, lineStart), edit.text)
-    from = lineEnd
+    out.push(text.slice(from, lines.start(edit.line)), edit.text)
+    from = lines.end(edit.line)
   }
   out.push(text.slice(from))
   return { text: out.join(''), unspacedHeadings, strayFences }
@@ -89,9 +90,14 @@ function leadingChar(text: string, from: number): number {
 function enclosesQuestionHeading(count: number, lineAt: (k: number) => string, openIndex: number, marker: string): boolean {
   for (let j = openIndex + 1; j < count; j++) {
     const line = lineAt(j)
-    const close = fenceClosePattern.exec(line)
-    if (close && close[1]!.startsWith(marker.charAt(0)) && close[1]!.length >= marker.length) return false
+    if (closesFence(line, marker.charAt(0), marker.length)) return false
     if (questionHeadingPattern.test(line)) return true
   }
   return false
+}
+
+/** Whether `line` closes a fence of `char` at least `length` long. */
+function closesFence(line: string, char: string, length: number): boolean {
+  const run = fenceClosePattern.exec(line)?.[1]
+  return run !== undefined && run.startsWith(char) && run.length >= length
 }

@@ -176,12 +176,13 @@ class BodyCollector {
   }
 
   collectAnswer(nodes: readonly Nodes[]): void {
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!
-      const tipEnd = this.collectTip(nodes, i)
+    let skipTo = -1
+    for (const [i, node] of nodes.entries()) {
+      if (i <= skipTo) continue
+      const tipEnd = this.collectTip(nodes, i, node)
       if (tipEnd > i) {
-        for (let j = i; j < tipEnd; j++) this.walk(nodes[j]!, false)
-        i = tipEnd - 1
+        for (const tipNode of nodes.slice(i, tipEnd)) this.walk(tipNode, false)
+        skipTo = tipEnd - 1
         continue
       }
       this.walk(node, false)
@@ -189,14 +190,12 @@ class BodyCollector {
   }
 
   /** A tip heading or bold "Interview Tip" label owns the blocks up to the next heading. */
-  private collectTip(nodes: readonly Nodes[], i: number): number {
-    const node = nodes[i]!
+  private collectTip(nodes: readonly Nodes[], i: number, node: Nodes): number {
     const label = node.type === 'heading' ? toString(node).trim() : boldOnlyText(node)
     if (label !== null && tipLabelPattern.test(label.replace(/^[^\p{L}]+/u, ''))) {
       const depth = node.type === 'heading' ? (node as Heading).depth : 7
       let end = i + 1
-      while (end < nodes.length) {
-        const next = nodes[end]!
+      for (const next of nodes.slice(i + 1)) {
         if (next.type === 'heading' && next.depth <= depth) break
         if (depth === 7 && (next.type === 'heading' || next.type === 'thematicBreak' || boldOnlyText(next) !== null)) break
         end++
@@ -268,9 +267,9 @@ class BodyCollector {
   }
 
   private countStar(label: string): void {
-    const match = starLabelPattern.exec(label)
-    if (match && !this.starSeen.has(match[1]!.toLowerCase())) {
-      this.starSeen.add(match[1]!.toLowerCase())
+    const star = starLabelPattern.exec(label)?.[1]?.toLowerCase()
+    if (star !== undefined && !this.starSeen.has(star)) {
+      this.starSeen.add(star)
       this.signals.starParts++
     }
   }

@@ -128,11 +128,11 @@ function parseCriteria(nodes: readonly RootContent[]): {
 function listCriteria(list: List): RubricCriterion[] {
   return list.children.map((item) => {
     const description = collapseWhitespace(toString(item))
-    const examples = [...description.matchAll(quotedPattern)].map((m) => m[1]!.trim())
+    const examples = [...description.matchAll(quotedPattern)].flatMap(([, quoted]) => (quoted === undefined ? [] : [quoted.trim()]))
     // "Situation: the context…" names the criterion before the colon.
-    const named = /^([^:"“]{1,40}):\s+\S/.exec(description)
+    const named = /^([^:"“]{1,40}):\s+\S/.exec(description)?.[1]
     const label = named
-      ? named[1]!.trim()
+      ? named.trim()
       : collapseWhitespace(description.replace(quotedGroupPattern, '')).replace(/[:.]$/, '') || description
     return { id: slugify(label) || 'criterion', label, description, examples }
   })
@@ -155,9 +155,12 @@ function parseTemplate(nodes: readonly RootContent[]): TemplatePart[] {
   const parts: TemplatePart[] = []
   for (const line of lines) {
     const match = templateLinePattern.exec(line)
-    if (!match) continue
-    const description = match[2]!.replace(/^\[(.*)\]$/, '$1').trim()
-    const rawLabel = match[1]!.trim()
+    // Both groups always take part in a match.
+    const labelText = match?.[1]
+    const descriptionText = match?.[2]
+    if (labelText === undefined || descriptionText === undefined) continue
+    const description = descriptionText.replace(/^\[(.*)\]$/, '$1').trim()
+    const rawLabel = labelText.trim()
     if (!description || /^(for|when|if)\b/i.test(rawLabel)) continue
     const label = rawLabel === rawLabel.toUpperCase() ? rawLabel.charAt(0) + rawLabel.slice(1).toLowerCase() : rawLabel
     const id = slugify(label)
