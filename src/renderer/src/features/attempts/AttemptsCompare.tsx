@@ -26,6 +26,7 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
 
 function AttemptColumn({ row, side, other }: { row: ScoredAttemptRow; side: 'Earlier' | 'Later'; other: ScoredAttemptRow }) {
   const { attempt, summary } = row
+  const star = summary?.star
   const otherMet = new Map(other.summary?.criteria.map((c) => [c.key, c.met]) ?? [])
   return (
     <Stack spacing={2} data-testid={`compare-${side.toLowerCase()}`}>
@@ -64,11 +65,11 @@ function AttemptColumn({ row, side, other }: { row: ScoredAttemptRow; side: 'Ear
               })}
             </Stack>
           </Panel>
-          {summary.star && (
+          {star && (
             <Panel title="STAR parts">
               <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 {starParts.map((part) => (
-                  <Chip key={part} size="small" label={`${starPartLabels[part]} ${Math.round(summary.star![part] * 100)}%`} color={summary.star![part] >= 0.5 ? 'success' : 'default'} />
+                  <Chip key={part} size="small" label={`${starPartLabels[part]} ${Math.round(star[part] * 100)}%`} color={star[part] >= 0.5 ? 'success' : 'default'} />
                 ))}
               </Stack>
             </Panel>

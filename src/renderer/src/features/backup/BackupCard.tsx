@@ -147,9 +147,11 @@ export function BackupCard() {
           <Alert severity="success" sx={{ mb: 2 }} data-testid="backup-exported">
             Backup written ({sizeOf(exported.bytes)}: {exported.counts.answers} answers, {exported.counts.audioFiles} recordings, {exported.counts.banks} imported
             banks).{' '}
-            <Link href={backupUrlOf(exported.mediaPath!)} download={exported.file}>
-              Download {exported.file}
-            </Link>
+            {exported.mediaPath !== null && (
+              <Link href={backupUrlOf(exported.mediaPath)} download={exported.file}>
+                Download {exported.file}
+              </Link>
+            )}
             <Box component="span" sx={{ display: 'block', wordBreak: 'break-all' }}>
               Also saved at {exported.path}
             </Box>

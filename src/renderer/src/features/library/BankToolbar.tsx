@@ -18,6 +18,7 @@ import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutli
 import UploadFileIcon from '@mui/icons-material/UploadFile'
 import type { Bank } from '@shared/banks/types'
 import { api } from '../../lib/api'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useImport } from './BankImport'
 import { useLibrary } from './library-context'
 import { messageOf } from '@shared/errors'
@@ -167,29 +168,15 @@ function RenameDialog({ bank, open, onClose, onSave }: { bank: Bank; open: boole
 }
 
 function RemoveDialog({ bank, open, onClose, onRemove }: { bank: Bank; open: boolean; onClose: () => void; onRemove: () => Promise<void> }) {
-  const { busy, error, run } = useAction()
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="remove-bank-title" aria-describedby="remove-bank-text">
-      <DialogTitle id="remove-bank-title">Remove “{bank.title}”?</DialogTitle>
-      <DialogContent>
-        <DialogContentText id="remove-bank-text">
-          Its {bank.questionCount} question{bank.questionCount === 1 ? '' : 's'} leave the Library and Practice, and the imported copy of {bank.file} is deleted (the
-          file you imported from is not touched). Answers you gave to its questions stay in History, with their question text.
-        </DialogContentText>
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => void run(onRemove)} disabled={busy}>
-          Remove bank
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      title={`Remove “${bank.title}”?`}
+      description={`Its ${bank.questionCount} question${bank.questionCount === 1 ? '' : 's'} leave the Library and Practice, and the imported copy of ${bank.file} is deleted (the file you imported from is not touched). Answers you gave to its questions stay in History, with their question text.`}
+      confirmLabel="Remove bank"
+      idPrefix="remove-bank"
+      onCancel={onClose}
+      onConfirm={onRemove}
+    />
   )
 }

@@ -61,7 +61,7 @@ function TrendTable({ trends, caption, testId }: { trends: Trend[]; caption: str
       </TableHead>
       <TableBody>
         {trends.map((t) => {
-          const now = pct(t.recent ?? t.value)!
+          const now = Math.round((t.recent ?? t.value) * 100)
           return (
             <TableRow key={t.key}>
               <TableCell>{t.type === 'reject' ? `Avoids: ${t.label}` : t.label}</TableCell>

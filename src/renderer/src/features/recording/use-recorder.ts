@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AnswerRecord } from '@shared/answers'
 import { api } from '../../lib/api'
 import { messageOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 
 export type RecorderState = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
 
@@ -123,7 +124,7 @@ export function useRecorder(microphoneId: string | null) {
           stream,
           context,
           node,
-          takeId: opened.currentTakeId!,
+          takeId: defined(opened.currentTakeId, 'the take the recording just started'),
           sending: Promise.resolve(),
           seq: 0,
           failed: false,

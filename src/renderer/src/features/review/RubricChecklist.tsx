@@ -24,6 +24,12 @@ const stateOf = (c: ScoreReport['criteria'][number]) =>
   c.kind === 'listen' ? (c.met ? 'met' : 'not heard') : c.flagged ? 'flagged' : 'avoided'
 
 /** Each rubric criterion and checklist item: met or not heard, flagged or avoided, with the quotes that decided it. */
+/** The dot in an item's highlight colour, tying it to its marks in the transcript. */
+function ColorDot({ color }: { color: HighlightColor | undefined }) {
+  if (!color) return null
+  return <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: color.line, flexShrink: 0 }} />
+}
+
 export function RubricChecklist({ report, colors }: { report: ScoreReport; colors: Map<string, HighlightColor> }) {
   const listen = report.criteria.filter((c) => c.kind === 'listen')
   const reject = report.criteria.filter((c) => c.kind === 'reject')
@@ -95,9 +101,7 @@ export function RubricChecklist({ report, colors }: { report: ScoreReport; color
                 <ListItemText
                   primary={
                     <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                      {item.met && item.evidence.length > 0 && colors.get(checklistHighlightId(item.id)) && (
-                        <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: colors.get(checklistHighlightId(item.id))!.line, flexShrink: 0 }} />
-                      )}
+                      {item.met && item.evidence.length > 0 && <ColorDot color={colors.get(checklistHighlightId(item.id))} />}
                       <span>{`${item.label} — ${item.met ? 'met' : item.strength > 0 ? 'partly' : 'not heard'}`}</span>
                     </Box>
                   }

@@ -6,7 +6,9 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
 import FitScreenIcon from '@mui/icons-material/FitScreen'
 
-const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4]
+const MIN_ZOOM = 0.25
+const MAX_ZOOM = 4
+const ZOOM_STEPS = [MIN_ZOOM, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, MAX_ZOOM]
 
 /** The diagram's own size, from the viewBox mermaid writes. */
 function naturalSize(svg: string): { width: number; height: number } | null {
@@ -60,7 +62,7 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
         </Typography>
         <Tooltip title="Zoom out">
           <span>
-            <IconButton size="small" aria-label="Zoom out" onClick={() => step(-1)} disabled={scale <= ZOOM_STEPS[0]! + 0.001}>
+            <IconButton size="small" aria-label="Zoom out" onClick={() => step(-1)} disabled={scale <= MIN_ZOOM + 0.001}>
               <ZoomOutIcon fontSize="small" />
             </IconButton>
           </span>
@@ -70,7 +72,7 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
         </Typography>
         <Tooltip title="Zoom in">
           <span>
-            <IconButton size="small" aria-label="Zoom in" onClick={() => step(1)} disabled={scale >= ZOOM_STEPS.at(-1)! - 0.001}>
+            <IconButton size="small" aria-label="Zoom in" onClick={() => step(1)} disabled={scale >= MAX_ZOOM - 0.001}>
               <ZoomInIcon fontSize="small" />
             </IconButton>
           </span>
