@@ -134,48 +134,48 @@ interface RestoreDialogProps {
 /** What the backup holds against what is here now; replacing needs an explicit confirm. */
 function RestoreDialog({ preview, restoring, onCancel, onConfirm }: RestoreDialogProps) {
   return (
-  <Dialog open={preview !== null} onClose={restoring ? undefined : onCancel} aria-labelledby="restore-title" maxWidth="sm" fullWidth>
-    <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
-    {preview && (
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          Made {when(preview.createdAt)} by mockroom {preview.appVersion} ({sizeOf(preview.bytes)}). Restoring replaces what is in your data folder now; the current data is
-          moved aside to a “before-restore” folder, not deleted.
-        </DialogContentText>
-        <Table size="small" aria-label="What the backup holds and what is here now">
-          <TableHead>
-            <TableRow>
-              <TableCell />
-              <TableCell align="right">In the backup</TableCell>
-              <TableCell align="right">Here now</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {countRows.map(([key, label]) => (
-              <TableRow key={key}>
-                <TableCell>{label}</TableCell>
-                <TableCell align="right">{preview.backup[key]}</TableCell>
-                <TableCell align="right">{preview.current[key]}</TableCell>
+    <Dialog open={preview !== null} onClose={restoring ? undefined : onCancel} aria-labelledby="restore-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
+      {preview && (
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            Made {when(preview.createdAt)} by mockroom {preview.appVersion} ({sizeOf(preview.bytes)}). Restoring replaces what is in your data folder now; the current data is
+            moved aside to a “before-restore” folder, not deleted.
+          </DialogContentText>
+          <Table size="small" aria-label="What the backup holds and what is here now">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell align="right">In the backup</TableCell>
+                <TableCell align="right">Here now</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        {preview.warnings.map((w) => (
-          <Alert key={w} severity="warning" sx={{ mt: 2 }}>
-            {w}
-          </Alert>
-        ))}
-        {restoring && <LinearProgress sx={{ mt: 2 }} aria-label="Restoring" />}
-      </DialogContent>
-    )}
-    <DialogActions>
-      <Button onClick={onCancel} disabled={restoring} autoFocus>
-        Cancel
-      </Button>
-      <Button color="warning" variant="contained" onClick={onConfirm} disabled={restoring}>
-        Replace my data with this backup
-      </Button>
-    </DialogActions>
-  </Dialog>
+            </TableHead>
+            <TableBody>
+              {countRows.map(([key, label]) => (
+                <TableRow key={key}>
+                  <TableCell>{label}</TableCell>
+                  <TableCell align="right">{preview.backup[key]}</TableCell>
+                  <TableCell align="right">{preview.current[key]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {preview.warnings.map((w) => (
+            <Alert key={w} severity="warning" sx={{ mt: 2 }}>
+              {w}
+            </Alert>
+          ))}
+          {restoring && <LinearProgress sx={{ mt: 2 }} aria-label="Restoring" />}
+        </DialogContent>
+      )}
+      <DialogActions>
+        <Button onClick={onCancel} disabled={restoring} autoFocus>
+          Cancel
+        </Button>
+        <Button color="warning" variant="contained" onClick={onConfirm} disabled={restoring}>
+          Replace my data with this backup
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

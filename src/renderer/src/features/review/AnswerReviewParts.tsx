@@ -79,19 +79,19 @@ export function AnswerStatus({ answer, unscored }: { answer: AnswerRecord; unsco
 /** The rubric checklist beside STAR, key terms and delivery. */
 export function ReportDetails({ report, colors }: { report: ScoreReport; colors: Map<string, HighlightColor> }) {
   return (
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <RubricChecklist report={report} colors={colors} />
-        </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Stack spacing={2}>
-            {report.star && <StarBar star={report.star} />}
-            {/* Only where the profile scores them: a story is not judged on the model answer's tools. */}
-            {report.components.some((c) => c.id === 'keyTerms') && <KeyTermsPanel keyTerms={report.keyTerms} />}
-            <DeliveryPanel delivery={report.delivery} />
-          </Stack>
-        </Grid>
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <RubricChecklist report={report} colors={colors} />
       </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Stack spacing={2}>
+          {report.star && <StarBar star={report.star} />}
+          {/* Only where the profile scores them: a story is not judged on the model answer's tools. */}
+          {report.components.some((c) => c.id === 'keyTerms') && <KeyTermsPanel keyTerms={report.keyTerms} />}
+          <DeliveryPanel delivery={report.delivery} />
+        </Stack>
+      </Grid>
+    </Grid>
   )
 }
 
@@ -99,22 +99,22 @@ export function ReportDetails({ report, colors }: { report: ScoreReport; colors:
 export function AnswerDrawings({ item }: { item: SessionAnswer }) {
   if (!item.whiteboard?.svg && !item.mermaid?.source.trim()) return null
   return (
-      <Grid container spacing={2}>
-        {item.whiteboard?.svg && (
-          <Grid size={{ xs: 12, md: item.mermaid?.source.trim() ? 6 : 12 }}>
-            <ReviewSection title="Whiteboard" testId="whiteboard">
-              {/* An <img> never runs scripts an SVG might carry. */}
-              <Box component="img" src={svgDataUrl(item.whiteboard.svg)} alt="Your whiteboard for this answer" sx={{ maxWidth: '100%', bgcolor: '#fff', borderRadius: 1 }} />
-            </ReviewSection>
-          </Grid>
-        )}
-        {item.mermaid?.source.trim() && (
-          <Grid size={{ xs: 12, md: item.whiteboard?.svg ? 6 : 12 }}>
-            <ReviewSection title="Diagram" testId="mermaid">
-              <MermaidView source={item.mermaid.source} />
-            </ReviewSection>
-          </Grid>
-        )}
-      </Grid>
+    <Grid container spacing={2}>
+      {item.whiteboard?.svg && (
+        <Grid size={{ xs: 12, md: item.mermaid?.source.trim() ? 6 : 12 }}>
+          <ReviewSection title="Whiteboard" testId="whiteboard">
+            {/* An <img> never runs scripts an SVG might carry. */}
+            <Box component="img" src={svgDataUrl(item.whiteboard.svg)} alt="Your whiteboard for this answer" sx={{ maxWidth: '100%', bgcolor: '#fff', borderRadius: 1 }} />
+          </ReviewSection>
+        </Grid>
+      )}
+      {item.mermaid?.source.trim() && (
+        <Grid size={{ xs: 12, md: item.whiteboard?.svg ? 6 : 12 }}>
+          <ReviewSection title="Diagram" testId="mermaid">
+            <MermaidView source={item.mermaid.source} />
+          </ReviewSection>
+        </Grid>
+      )}
+    </Grid>
   )
 }

@@ -183,24 +183,24 @@ interface EditedBarProps {
 function EditedBar({ edited, saveState, onViewOriginal, onRestoreOriginal }: EditedBarProps) {
   if (!edited && saveState === 'idle') return null
   return (
-      <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        {edited && <Chip size="small" icon={<HistoryIcon />} label="edited — original kept" data-testid="edited-chip" />}
-        {edited && (
-          <Button size="small" className="no-print" onClick={onViewOriginal}>
-            View original
-          </Button>
-        )}
-        {edited && (
-          <Button size="small" className="no-print" onClick={onRestoreOriginal}>
-            Restore original
-          </Button>
-        )}
-        {saveState !== 'idle' && (
-          <Typography variant="caption" color={saveState === 'error' ? 'error' : 'text.secondary'} role="status">
-            {saveLabels[saveState]}
-          </Typography>
-        )}
-      </Stack>
+    <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+      {edited && <Chip size="small" icon={<HistoryIcon />} label="edited — original kept" data-testid="edited-chip" />}
+      {edited && (
+        <Button size="small" className="no-print" onClick={onViewOriginal}>
+          View original
+        </Button>
+      )}
+      {edited && (
+        <Button size="small" className="no-print" onClick={onRestoreOriginal}>
+          Restore original
+        </Button>
+      )}
+      {saveState !== 'idle' && (
+        <Typography variant="caption" color={saveState === 'error' ? 'error' : 'text.secondary'} role="status">
+          {saveLabels[saveState]}
+        </Typography>
+      )}
+    </Stack>
   )
 }
 

@@ -45,40 +45,40 @@ interface CatalogueRowProps {
 /** A model of the catalogue: use it, remove it, or download it. */
 export function CatalogueRow({ entry, file, active, onUse, onRemove, onStart, onCancel }: CatalogueRowProps) {
   return (
-  <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid={`model-${entry.id}`}>
-    <Radio
-      size="small"
-      disabled={!file}
-      checked={active}
-      onChange={onUse}
-      slotProps={{ input: { 'aria-label': `Use ${entry.id}` } }}
-    />
-    <Stack sx={{ flex: 1, minWidth: 200 }}>
-      <Typography variant="body2">
-        <strong>{entry.id}</strong> · {entry.bytes ? megabytes(entry.bytes) : `about ${entry.approxMegabytes} MB`}
-        {entry.englishOnly ? ' · English only' : ''}
-      </Typography>
-      <Typography variant="caption" color="text.secondary">
-        {entry.description}
-      </Typography>
-    </Stack>
-    {entry.sha256 ? (
-      <Chip size="small" label="SHA-256 known" variant="outlined" />
-    ) : (
-      <Chip size="small" label="no checksum" color="warning" variant="outlined" />
-    )}
-    {file ? (
-      <Button size="small" color="error" onClick={onRemove}>
-        Remove
-      </Button>
-    ) : (
-      <DownloadLine
-        entry={entry}
-        onStart={onStart}
-        onCancel={onCancel}
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid={`model-${entry.id}`}>
+      <Radio
+        size="small"
+        disabled={!file}
+        checked={active}
+        onChange={onUse}
+        slotProps={{ input: { 'aria-label': `Use ${entry.id}` } }}
       />
-    )}
-  </Stack>
+      <Stack sx={{ flex: 1, minWidth: 200 }}>
+        <Typography variant="body2">
+          <strong>{entry.id}</strong> · {entry.bytes ? megabytes(entry.bytes) : `about ${entry.approxMegabytes} MB`}
+          {entry.englishOnly ? ' · English only' : ''}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {entry.description}
+        </Typography>
+      </Stack>
+      {entry.sha256 ? (
+        <Chip size="small" label="SHA-256 known" variant="outlined" />
+      ) : (
+        <Chip size="small" label="no checksum" color="warning" variant="outlined" />
+      )}
+      {file ? (
+        <Button size="small" color="error" onClick={onRemove}>
+          Remove
+        </Button>
+      ) : (
+        <DownloadLine
+          entry={entry}
+          onStart={onStart}
+          onCancel={onCancel}
+        />
+      )}
+    </Stack>
   )
 }
 

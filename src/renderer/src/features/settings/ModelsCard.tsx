@@ -146,31 +146,31 @@ function useModels(modelPath: string | null) {
 function AddModelFile({ act }: { act: Act }) {
   const [path, setPath] = useState('')
   return (
-  <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'flex-start' }}>
-    <TextField
-      size="small"
-      fullWidth
-      label="Use a model file on this machine (absolute path)"
-      placeholder="/home/me/models/ggml-base.en.bin"
-      value={path}
-      onChange={(event) => setPath(event.target.value)}
-      slotProps={{ htmlInput: { 'data-testid': 'model-path-input' } }}
-    />
-    <Button
-      variant="outlined"
-      disabled={!path.trim()}
-      onClick={() =>
-        void act(async () => {
-          const list = await api.importModel({ path: path.trim() })
-          setPath('')
-          return list
-        })
-      }
-      data-testid="model-path-import"
-    >
-      Add
-    </Button>
-  </Stack>
+    <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'flex-start' }}>
+      <TextField
+        size="small"
+        fullWidth
+        label="Use a model file on this machine (absolute path)"
+        placeholder="/home/me/models/ggml-base.en.bin"
+        value={path}
+        onChange={(event) => setPath(event.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'model-path-input' } }}
+      />
+      <Button
+        variant="outlined"
+        disabled={!path.trim()}
+        onClick={() =>
+          void act(async () => {
+            const list = await api.importModel({ path: path.trim() })
+            setPath('')
+            return list
+          })
+        }
+        data-testid="model-path-import"
+      >
+        Add
+      </Button>
+    </Stack>
   )
 }
 
@@ -184,50 +184,50 @@ interface ConfirmDialogProps {
 /** Asks before removing a model file, or downloading one whose checksum is not known. */
 function ModelConfirmDialog({ confirm, onClose, onRemove, onDownloadAnyway }: ConfirmDialogProps) {
   return (
-  <Dialog open={confirm !== null} onClose={onClose}>
-    {confirm?.kind === 'remove' && (
-      <>
-        <DialogTitle>Remove {confirm.file}?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>The file is deleted from the models folder. Your answers and transcripts stay.</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Keep it</Button>
-          <Button
-            color="error"
-            onClick={() => {
-              const file = confirm.file
-              onClose()
-              onRemove(file)
-            }}
-          >
-            Remove
-          </Button>
-        </DialogActions>
-      </>
-    )}
-    {confirm?.kind === 'unverified' && (
-      <>
-        <DialogTitle>Download {confirm.file} without a checksum?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            No SHA-256 is on record for this model, so mockroom cannot check that the file arrived intact and unaltered.
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            onClick={() => {
-              const id = confirm.id
-              onClose()
-              onDownloadAnyway(id)
-            }}
-          >
-            Download anyway
-          </Button>
-        </DialogActions>
-      </>
-    )}
-  </Dialog>
+    <Dialog open={confirm !== null} onClose={onClose}>
+      {confirm?.kind === 'remove' && (
+        <>
+          <DialogTitle>Remove {confirm.file}?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>The file is deleted from the models folder. Your answers and transcripts stay.</DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Keep it</Button>
+            <Button
+              color="error"
+              onClick={() => {
+                const file = confirm.file
+                onClose()
+                onRemove(file)
+              }}
+            >
+              Remove
+            </Button>
+          </DialogActions>
+        </>
+      )}
+      {confirm?.kind === 'unverified' && (
+        <>
+          <DialogTitle>Download {confirm.file} without a checksum?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              No SHA-256 is on record for this model, so mockroom cannot check that the file arrived intact and unaltered.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              onClick={() => {
+                const id = confirm.id
+                onClose()
+                onDownloadAnyway(id)
+              }}
+            >
+              Download anyway
+            </Button>
+          </DialogActions>
+        </>
+      )}
+    </Dialog>
   )
 }
