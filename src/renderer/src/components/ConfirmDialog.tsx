@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material'
-import { messageOf } from '@shared/errors'
+import { useAsyncAction } from '../lib/use-async-action'
 
 interface ConfirmDialogProps {
   open: boolean
@@ -19,20 +19,7 @@ interface ConfirmDialogProps {
 
 /** Asks before anything is deleted or removed, naming exactly what goes; Cancel has the focus. */
 export function ConfirmDialog({ open, title, description, confirmLabel, idPrefix, onCancel, onConfirm }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAsyncAction()
 
   return (
     <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby={`${idPrefix}-title`} aria-describedby={`${idPrefix}-text`}>
@@ -49,7 +36,7 @@ export function ConfirmDialog({ open, title, description, confirmLabel, idPrefix
         <Button onClick={onCancel} disabled={busy} autoFocus>
           Cancel
         </Button>
-        <Button color="error" variant="contained" onClick={() => void confirm()} disabled={busy}>
+        <Button color="error" variant="contained" onClick={() => void run(onConfirm)} disabled={busy}>
           {confirmLabel}
         </Button>
       </DialogActions>

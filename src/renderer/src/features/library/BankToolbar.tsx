@@ -19,9 +19,9 @@ import UploadFileIcon from '@mui/icons-material/UploadFile'
 import type { Bank } from '@shared/banks/types'
 import { api } from '../../lib/api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { useAsyncAction } from '../../lib/use-async-action'
 import { useImport } from './BankImport'
 import { useLibrary } from './library-context'
-import { messageOf } from '@shared/errors'
 
 /** The selected bank: its file and count, and what can be done with it (rename, re-import, remove). */
 export function BankToolbar({ bank, onRemoved }: { bank: Bank; onRemoved: () => void }) {
@@ -99,26 +99,9 @@ export function BankToolbar({ bank, onRemoved }: { bank: Bank; onRemoved: () => 
   )
 }
 
-function useAction(): { busy: boolean; error: string | null; run: (action: () => Promise<void>) => Promise<void>; reset: () => void } {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { busy, error, run, reset: () => setError(null) }
-}
-
 function RenameDialog({ bank, open, onClose, onSave }: { bank: Bank; open: boolean; onClose: () => void; onSave: (title: string) => Promise<void> }) {
   const [title, setTitle] = useState(bank.title)
-  const { busy, error, run, reset } = useAction()
+  const { busy, error, run, reset } = useAsyncAction()
   const valid = title.trim().length > 0 && title.trim().length <= 200
   return (
     <Dialog

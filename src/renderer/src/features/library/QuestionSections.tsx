@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router'
 import { isDiagramInText } from '@shared/banks/diagram-in-text'
 import type { Question } from '@shared/banks/types'
 import { LazyMarkdown } from '../../components/LazyMarkdown'
+import { AsciiDiagram } from '../../components/AsciiDiagram'
 import { MermaidView } from '../../components/MermaidView'
 import { isTypingTarget } from '../../lib/shortcuts'
 import { FavoriteButton, NextDue, PractiseButton } from '../repetition'
@@ -114,11 +115,7 @@ export function ReferenceExtras({ question }: { question: Question }) {
             {diagrams.map((diagram, i) => (
               <Box key={i}>
                 {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
-                {diagram.ascii && (
-                  <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-                    {diagram.ascii}
-                  </Box>
-                )}
+                {diagram.ascii && <AsciiDiagram text={diagram.ascii} />}
               </Box>
             ))}
           </Stack>

@@ -10,6 +10,7 @@ import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types'
 import type { Diagram } from '@shared/banks/types'
 import type { MermaidDraft, Whiteboard as WhiteboardValue } from '@shared/session'
 import { isTypingTarget } from '../../lib/shortcuts'
+import { AsciiDiagram } from '../../components/AsciiDiagram'
 import { MermaidView } from '../../components/MermaidView'
 import { mermaidToExcalidraw } from '../../lib/mermaid'
 import { MermaidEditor } from './MermaidEditor'
@@ -203,11 +204,7 @@ function ReferenceDiagrams({ reference }: { reference: Diagram[] }) {
           {reference.map((diagram, i) => (
             <Box key={i} sx={{ display: 'grid', gridTemplateColumns: { md: diagram.mermaid && diagram.ascii ? '1fr 1fr' : '1fr' }, gap: 2 }}>
               {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
-              {diagram.ascii && (
-                <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-                  {diagram.ascii}
-                </Box>
-              )}
+              {diagram.ascii && <AsciiDiagram text={diagram.ascii} />}
             </Box>
           ))}
         </Stack>
