@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSession, createTimer, startTimer, timerStatus, type Session } from '@shared/session'
 
@@ -57,7 +57,11 @@ beforeEach(() => {
     return Promise.resolve(stored)
   })
 })
-afterEach(() => vi.resetAllMocks())
+// Unmounting stops the clock's interval, which would otherwise tick on after the test's DOM is gone.
+afterEach(() => {
+  cleanup()
+  vi.resetAllMocks()
+})
 
 async function startRunner() {
   const hook = renderHook(() => useSessionRunner('s1'))
