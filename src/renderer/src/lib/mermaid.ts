@@ -61,7 +61,8 @@ export function stripMermaidConfig(input: string): StrippedMermaid {
   for (let previous = ''; previous !== source; ) {
     previous = source
     source = source.replace(DIRECTIVE, (directive: string) => {
-      removed.push(directive.split('\n')[0]!.slice(0, 60))
+      const [firstLine = ''] = directive.split('\n')
+      removed.push(firstLine.slice(0, 60))
       return '\n'.repeat(directive.split('\n').length - 1)
     })
   }

@@ -110,7 +110,7 @@ describe('pickVoice', () => {
 
   it('takes the chosen local voice, else the local default', () => {
     expect(pickVoice([network, german, espeak], 'Anna')).toBe(german)
-    expect(pickVoice([voice('a', 'fr-FR', true), voice('b', 'de-DE', true, true)], 'gone')!.voiceURI).toBe('b')
+    expect(pickVoice([voice('a', 'fr-FR', true), voice('b', 'de-DE', true, true)], 'gone')?.voiceURI).toBe('b')
   })
 })
 
@@ -124,7 +124,7 @@ describe('detectSpeechEngine', () => {
     const words: string[] = []
     const job = engine.speak('Hello there. How are you?', { voiceId: 'Anna', rate: 1.3 }, {
       onSentence: ({ text }) => sentences.push(text),
-      onWord: ({ sentenceIndex, charIndex, charLength }) => words.push(`${sentenceIndex}:${['Hello there.', 'How are you?'][sentenceIndex]!.slice(charIndex, charIndex + charLength)}`)
+      onWord: ({ sentenceIndex, charIndex, charLength }) => words.push(`${sentenceIndex}:${['Hello there.', 'How are you?'][sentenceIndex]?.slice(charIndex, charIndex + charLength)}`)
     })
     expect(await speakAll(synth, job)).toBe('ended')
     expect(synth.spoken.map((u) => [u.text, u.voice?.voiceURI, u.rate])).toEqual([

@@ -121,6 +121,7 @@ const toVoice = (voice: SynthVoiceLike): SpeechVoice => ({ id: voice.voiceURI, n
 export function loadVoices(synth: SynthLike, host: Pick<SpeechHost, 'setTimeout' | 'clearTimeout'>, waitMs = 1500): Promise<SynthVoiceLike[]> {
   const now = synth.getVoices()
   if (now.length > 0 || !synth.addEventListener) return Promise.resolve(now)
+  const subscribe = synth.addEventListener.bind(synth)
   return new Promise((resolve) => {
     const finish = (): void => {
       synth.removeEventListener?.('voiceschanged', finish)
@@ -128,7 +129,7 @@ export function loadVoices(synth: SynthLike, host: Pick<SpeechHost, 'setTimeout'
       resolve(synth.getVoices())
     }
     const timer = host.setTimeout(finish, waitMs)
-    synth.addEventListener!('voiceschanged', finish)
+    subscribe('voiceschanged', finish)
   })
 }
 
@@ -158,11 +159,11 @@ export function createVoiceEngine(synth: SynthLike, Utterance: new (text: string
       const live: UtteranceLike[] = []
       const speakSentence = (index: number): void => {
         if (cancelled) return
-        if (index >= sentences.length || !voice) {
+        const sentence = sentences[index]
+        if (sentence === undefined || !voice) {
           settle(voice || sentences.length === 0 ? 'ended' : 'error')
           return
         }
-        const sentence = sentences[index]!
         const utterance = new Utterance(sentence)
         // Always set: without a voice the browser picks its default, which may be a network one.
         utterance.voice = voice
@@ -222,13 +223,14 @@ export function createCaptionsOnlyEngine(host: Pick<SpeechHost, 'setTimeout' | '
         }
       })
       const show = (index: number): void => {
-        if (index >= sentences.length) {
+        const sentence = sentences[index]
+        if (sentence === undefined) {
           timer = null
           settle('ended')
           return
         }
-        progress.onSentence?.({ index, text: sentences[index]! })
-        timer = host.setTimeout(() => show(index + 1), captionMsFor(sentences[index]!, options.rate))
+        progress.onSentence?.({ index, text: sentence })
+        timer = host.setTimeout(() => show(index + 1), captionMsFor(sentence, options.rate))
       }
       show(0)
       return {

@@ -26,6 +26,7 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
 
 function AttemptColumn({ row, side, other }: { row: ScoredAttemptRow; side: 'Earlier' | 'Later'; other: ScoredAttemptRow }) {
   const { attempt, summary } = row
+  const star = summary?.star
   const otherMet = new Map(other.summary?.criteria.map((c) => [c.key, c.met]) ?? [])
   return (
     <Stack spacing={2} data-testid={`compare-${side.toLowerCase()}`}>
@@ -64,11 +65,11 @@ function AttemptColumn({ row, side, other }: { row: ScoredAttemptRow; side: 'Ear
               })}
             </Stack>
           </Panel>
-          {summary.star && (
+          {star && (
             <Panel title="STAR parts">
               <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 {starParts.map((part) => (
-                  <Chip key={part} size="small" label={`${starPartLabels[part]} ${Math.round(summary.star![part] * 100)}%`} color={summary.star![part] >= 0.5 ? 'success' : 'default'} />
+                  <Chip key={part} size="small" label={`${starPartLabels[part]} ${Math.round(star[part] * 100)}%`} color={star[part] >= 0.5 ? 'success' : 'default'} />
                 ))}
               </Stack>
             </Panel>
@@ -105,28 +106,7 @@ function AttemptColumn({ row, side, other }: { row: ScoredAttemptRow; side: 'Ear
 /** Two attempts at a question side by side: scores, criteria, key terms, transcripts and what changed. */
 export function AttemptsCompare() {
   const { a = '', b = '' } = useParams()
-  const { library } = useLibrary()
-  const [answers, setAnswers] = useState<[AnswerRecord, AnswerRecord] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let active = true
-    Promise.all([api.getAnswer({ id: a }), api.getAnswer({ id: b })]).then(
-      (pair) => active && setAnswers(pair[0].createdAt <= pair[1].createdAt ? pair : [pair[1], pair[0]]),
-      (e: unknown) => active && setError(messageOf(e))
-    )
-    return () => {
-      active = false
-    }
-  }, [a, b])
-  // Scoring reads whole questions (answers and key terms): fetched for these two answers only.
-  const questionIds = useMemo(() => (answers ? answers.map((answer) => answer.questionId) : []), [answers])
-  const { questions } = useQuestions(questionIds)
-  const rows = useMemo(() => {
-    if (!answers || !library || !questions) return null
-    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
-    return answers.map((answer) => summarize(answer, scoring))
-  }, [answers, library, questions])
-  const diff = useMemo(() => (answers ? wordDiff(answers[0].text, answers[1].text) : []), [answers])
+  const { answers, error, rows, diff, questions } = useComparedAttempts(a, b)
   const stats = diffStats(diff)
 
   const crumbs = (
@@ -204,3 +184,30 @@ export function AttemptsCompare() {
 
 const insSx = { bgcolor: 'success.main', color: 'success.contrastText', textDecoration: 'none', px: 0.25, borderRadius: 0.5 }
 const delSx = { bgcolor: 'error.main', color: 'error.contrastText', px: 0.25, borderRadius: 0.5 }
+
+/** The two answers, earlier first, scored, and the word diff of their texts. */
+function useComparedAttempts(a: string, b: string) {
+  const { library } = useLibrary()
+  const [answers, setAnswers] = useState<[AnswerRecord, AnswerRecord] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let active = true
+    Promise.all([api.getAnswer({ id: a }), api.getAnswer({ id: b })]).then(
+      (pair) => active && setAnswers(pair[0].createdAt <= pair[1].createdAt ? pair : [pair[1], pair[0]]),
+      (e: unknown) => active && setError(messageOf(e))
+    )
+    return () => {
+      active = false
+    }
+  }, [a, b])
+  // Scoring reads whole questions (answers and key terms): fetched for these two answers only.
+  const questionIds = useMemo(() => (answers ? answers.map((answer) => answer.questionId) : []), [answers])
+  const { questions } = useQuestions(questionIds)
+  const rows = useMemo(() => {
+    if (!answers || !library || !questions) return null
+    const scoring = { questions: [...questions.values()], rubrics: library.rubrics }
+    return answers.map((answer) => summarize(answer, scoring))
+  }, [answers, library, questions])
+  const diff = useMemo(() => (answers ? wordDiff(answers[0].text, answers[1].text) : []), [answers])
+  return { answers, error, rows, diff, questions }
+}

@@ -29,7 +29,8 @@ export function AttemptsList({ questionId, currentAnswerId }: { questionId: stri
       const at = (id: string) => rows.find((r) => r.attempt.answerId === id)?.attempt.at ?? ''
       return at(x).localeCompare(at(y))
     })
-    void navigate(`/review/compare/${encodeURIComponent(a!)}/${encodeURIComponent(b!)}`)
+    if (!a || !b) return // the Compare button is enabled only with two picked
+    void navigate(`/review/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`)
   }
   return (
     <Box>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import {
   Alert,
   Box,
@@ -22,13 +22,9 @@ import {
 } from '@mui/material'
 import BackupIcon from '@mui/icons-material/Backup'
 import RestoreIcon from '@mui/icons-material/Restore'
-import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '@shared/backup-schema'
-import { api } from '../../lib/api'
+import type { BackupCounts, BackupExport, RestorePreview, RestoreResult } from '@shared/backup-schema'
 import { backupUrlOf } from '../../lib/media-url'
-import { useLibrary } from '../library'
-import { refreshPractice } from '../repetition'
-import { uploadBackup } from './upload-backup'
-import { messageOf } from '@shared/errors'
+import { useBackup } from './use-backup'
 
 const countRows: Array<[keyof BackupCounts, string]> = [
   ['answers', 'Answers'],
@@ -44,70 +40,11 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'nu
 
 /** Export everything to one zip; restore from one after a preview and an explicit confirm. */
 export function BackupCard() {
-  const [status, setStatus] = useState<BackupStatus | null>(null)
-  const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<BackupExport | null>(null)
-  const [uploading, setUploading] = useState<number | null>(null)
-  const [preview, setPreview] = useState<RestorePreview | null>(null)
-  const [restoring, setRestoring] = useState(false)
-  const [restored, setRestored] = useState<RestoreResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-  const { reload: reloadLibrary } = useLibrary()
-
-  const loadStatus = useCallback(() => api.getBackupStatus({}).then(setStatus, (e: unknown) => setError(messageOf(e))), [])
-  useEffect(() => void loadStatus(), [loadStatus])
-
-  const exportNow = async () => {
-    setExporting(true)
-    setError(null)
-    try {
-      setExported(await api.exportBackup({}))
-      void loadStatus()
-    } catch (e) {
-      setError(`The backup could not be written: ${messageOf(e)}`)
-    } finally {
-      setExporting(false)
-    }
-  }
-
-  const chooseFile = async (file: File | undefined) => {
-    if (!file) return
-    setError(null)
-    setRestored(null)
-    setUploading(0)
-    try {
-      const uploadId = await uploadBackup(file, setUploading)
-      setPreview(await api.previewRestore({ uploadId }))
-    } catch (e) {
-      setError(`${file.name} cannot be restored: ${messageOf(e)}`)
-    } finally {
-      setUploading(null)
-      if (fileInput.current) fileInput.current.value = ''
-    }
-  }
-
-  const cancel = () => {
-    if (preview) void api.discardRestore({ uploadId: preview.uploadId }).catch(() => undefined) // a leftover upload is cleared at next start
-    setPreview(null)
-  }
-
-  const confirm = async () => {
-    if (!preview) return
-    setRestoring(true)
-    try {
-      setRestored(await api.restoreBackup({ uploadId: preview.uploadId }))
-      setPreview(null)
-      void reloadLibrary()
-      void refreshPractice()
-      void loadStatus()
-    } catch (e) {
-      setError(`Nothing was changed: ${messageOf(e)}`)
-      setPreview(null)
-    } finally {
-      setRestoring(false)
-    }
-  }
+  const backup = useBackup(() => {
+    if (fileInput.current) fileInput.current.value = ''
+  })
+  const { status, exporting, exported, uploading, restoring, restored, error, setError } = backup
 
   const latestAuto = status?.automatic[0]
   return (
@@ -121,7 +58,7 @@ export function BackupCard() {
           included (download them again). A copy of db.json is also kept automatically at each start (the last five).
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-          <Button variant="contained" startIcon={<BackupIcon />} disabled={exporting} onClick={() => void exportNow()}>
+          <Button variant="contained" startIcon={<BackupIcon />} disabled={exporting} onClick={() => void backup.exportNow()}>
             {exporting ? 'Writing backup…' : 'Export backup'}
           </Button>
           <Button variant="outlined" startIcon={<RestoreIcon />} disabled={uploading !== null || restoring} onClick={() => fileInput.current?.click()}>
@@ -133,7 +70,7 @@ export function BackupCard() {
             accept=".zip,application/zip"
             hidden
             data-testid="restore-file"
-            onChange={(event) => void chooseFile(event.target.files?.[0])}
+            onChange={(event) => void backup.chooseFile(event.target.files?.[0])}
           />
         </Stack>
         {exporting && <LinearProgress aria-label="Writing backup" sx={{ mb: 2 }} />}
@@ -143,28 +80,8 @@ export function BackupCard() {
             {error}
           </Alert>
         )}
-        {exported && (
-          <Alert severity="success" sx={{ mb: 2 }} data-testid="backup-exported">
-            Backup written ({sizeOf(exported.bytes)}: {exported.counts.answers} answers, {exported.counts.audioFiles} recordings, {exported.counts.banks} imported
-            banks).{' '}
-            <Link href={backupUrlOf(exported.mediaPath!)} download={exported.file}>
-              Download {exported.file}
-            </Link>
-            <Box component="span" sx={{ display: 'block', wordBreak: 'break-all' }}>
-              Also saved at {exported.path}
-            </Box>
-          </Alert>
-        )}
-        {restored && (
-          <Alert severity="success" sx={{ mb: 2 }} data-testid="backup-restored">
-            Restored {restored.restored.answers} answers, {restored.restored.audioFiles} recordings and {restored.restored.banks} imported banks.
-            {restored.movedAsideTo ? ` The data it replaced was moved, unchanged, to ${restored.movedAsideTo}.` : ''}{' '}
-            <Link component="button" onClick={() => window.location.reload()}>
-              Reload mockroom
-            </Link>{' '}
-            to see it everywhere.
-          </Alert>
-        )}
+        {exported && <ExportedNote exported={exported} />}
+        {restored && <RestoredNote restored={restored} />}
         <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
           {status
             ? `Backups folder: ${status.backupsDir}. ${latestAuto ? `Latest automatic copy of db.json: ${when(latestAuto.createdAt)} (${status.automatic.length} kept).` : 'No automatic copy yet.'}`
@@ -172,49 +89,93 @@ export function BackupCard() {
         </Typography>
       </CardContent>
 
-      <Dialog open={preview !== null} onClose={restoring ? undefined : cancel} aria-labelledby="restore-title" maxWidth="sm" fullWidth>
-        <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
-        {preview && (
-          <DialogContent>
-            <DialogContentText sx={{ mb: 2 }}>
-              Made {when(preview.createdAt)} by mockroom {preview.appVersion} ({sizeOf(preview.bytes)}). Restoring replaces what is in your data folder now; the current data is
-              moved aside to a “before-restore” folder, not deleted.
-            </DialogContentText>
-            <Table size="small" aria-label="What the backup holds and what is here now">
-              <TableHead>
-                <TableRow>
-                  <TableCell />
-                  <TableCell align="right">In the backup</TableCell>
-                  <TableCell align="right">Here now</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {countRows.map(([key, label]) => (
-                  <TableRow key={key}>
-                    <TableCell>{label}</TableCell>
-                    <TableCell align="right">{preview.backup[key]}</TableCell>
-                    <TableCell align="right">{preview.current[key]}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {preview.warnings.map((w) => (
-              <Alert key={w} severity="warning" sx={{ mt: 2 }}>
-                {w}
-              </Alert>
-            ))}
-            {restoring && <LinearProgress sx={{ mt: 2 }} aria-label="Restoring" />}
-          </DialogContent>
-        )}
-        <DialogActions>
-          <Button onClick={cancel} disabled={restoring} autoFocus>
-            Cancel
-          </Button>
-          <Button color="warning" variant="contained" onClick={() => void confirm()} disabled={restoring}>
-            Replace my data with this backup
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <RestoreDialog preview={backup.preview} restoring={restoring} onCancel={backup.cancel} onConfirm={() => void backup.confirm()} />
     </Card>
+  )
+}
+
+function ExportedNote({ exported }: { exported: BackupExport }) {
+  return (
+    <Alert severity="success" sx={{ mb: 2 }} data-testid="backup-exported">
+      Backup written ({sizeOf(exported.bytes)}: {exported.counts.answers} answers, {exported.counts.audioFiles} recordings, {exported.counts.banks} imported
+      banks).{' '}
+      {exported.mediaPath !== null && (
+        <Link href={backupUrlOf(exported.mediaPath)} download={exported.file}>
+          Download {exported.file}
+        </Link>
+      )}
+      <Box component="span" sx={{ display: 'block', wordBreak: 'break-all' }}>
+        Also saved at {exported.path}
+      </Box>
+    </Alert>
+  )
+}
+
+function RestoredNote({ restored }: { restored: RestoreResult }) {
+  return (
+    <Alert severity="success" sx={{ mb: 2 }} data-testid="backup-restored">
+      Restored {restored.restored.answers} answers, {restored.restored.audioFiles} recordings and {restored.restored.banks} imported banks.
+      {restored.movedAsideTo ? ` The data it replaced was moved, unchanged, to ${restored.movedAsideTo}.` : ''}{' '}
+      <Link component="button" onClick={() => window.location.reload()}>
+        Reload mockroom
+      </Link>{' '}
+      to see it everywhere.
+    </Alert>
+  )
+}
+
+interface RestoreDialogProps {
+  preview: RestorePreview | null
+  restoring: boolean
+  onCancel: () => void
+  onConfirm: () => void
+}
+
+/** What the backup holds against what is here now; replacing needs an explicit confirm. */
+function RestoreDialog({ preview, restoring, onCancel, onConfirm }: RestoreDialogProps) {
+  return (
+    <Dialog open={preview !== null} onClose={restoring ? undefined : onCancel} aria-labelledby="restore-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
+      {preview && (
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            Made {when(preview.createdAt)} by mockroom {preview.appVersion} ({sizeOf(preview.bytes)}). Restoring replaces what is in your data folder now; the current data is
+            moved aside to a “before-restore” folder, not deleted.
+          </DialogContentText>
+          <Table size="small" aria-label="What the backup holds and what is here now">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell align="right">In the backup</TableCell>
+                <TableCell align="right">Here now</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {countRows.map(([key, label]) => (
+                <TableRow key={key}>
+                  <TableCell>{label}</TableCell>
+                  <TableCell align="right">{preview.backup[key]}</TableCell>
+                  <TableCell align="right">{preview.current[key]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {preview.warnings.map((w) => (
+            <Alert key={w} severity="warning" sx={{ mt: 2 }}>
+              {w}
+            </Alert>
+          ))}
+          {restoring && <LinearProgress sx={{ mt: 2 }} aria-label="Restoring" />}
+        </DialogContent>
+      )}
+      <DialogActions>
+        <Button onClick={onCancel} disabled={restoring} autoFocus>
+          Cancel
+        </Button>
+        <Button color="warning" variant="contained" onClick={onConfirm} disabled={restoring}>
+          Replace my data with this backup
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

@@ -18,9 +18,10 @@ import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutli
 import UploadFileIcon from '@mui/icons-material/UploadFile'
 import type { Bank } from '@shared/banks/types'
 import { api } from '../../lib/api'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { useAsyncAction } from '../../lib/use-async-action'
 import { useImport } from './BankImport'
 import { useLibrary } from './library-context'
-import { messageOf } from '@shared/errors'
 
 /** The selected bank: its file and count, and what can be done with it (rename, re-import, remove). */
 export function BankToolbar({ bank, onRemoved }: { bank: Bank; onRemoved: () => void }) {
@@ -98,26 +99,9 @@ export function BankToolbar({ bank, onRemoved }: { bank: Bank; onRemoved: () => 
   )
 }
 
-function useAction(): { busy: boolean; error: string | null; run: (action: () => Promise<void>) => Promise<void>; reset: () => void } {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { busy, error, run, reset: () => setError(null) }
-}
-
 function RenameDialog({ bank, open, onClose, onSave }: { bank: Bank; open: boolean; onClose: () => void; onSave: (title: string) => Promise<void> }) {
   const [title, setTitle] = useState(bank.title)
-  const { busy, error, run, reset } = useAction()
+  const { busy, error, run, reset } = useAsyncAction()
   const valid = title.trim().length > 0 && title.trim().length <= 200
   return (
     <Dialog
@@ -167,29 +151,15 @@ function RenameDialog({ bank, open, onClose, onSave }: { bank: Bank; open: boole
 }
 
 function RemoveDialog({ bank, open, onClose, onRemove }: { bank: Bank; open: boolean; onClose: () => void; onRemove: () => Promise<void> }) {
-  const { busy, error, run } = useAction()
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="remove-bank-title" aria-describedby="remove-bank-text">
-      <DialogTitle id="remove-bank-title">Remove “{bank.title}”?</DialogTitle>
-      <DialogContent>
-        <DialogContentText id="remove-bank-text">
-          Its {bank.questionCount} question{bank.questionCount === 1 ? '' : 's'} leave the Library and Practice, and the imported copy of {bank.file} is deleted (the
-          file you imported from is not touched). Answers you gave to its questions stay in History, with their question text.
-        </DialogContentText>
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => void run(onRemove)} disabled={busy}>
-          Remove bank
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      title={`Remove “${bank.title}”?`}
+      description={`Its ${bank.questionCount} question${bank.questionCount === 1 ? '' : 's'} leave the Library and Practice, and the imported copy of ${bank.file} is deleted (the file you imported from is not touched). Answers you gave to its questions stay in History, with their question text.`}
+      confirmLabel="Remove bank"
+      idPrefix="remove-bank"
+      onCancel={onClose}
+      onConfirm={onRemove}
+    />
   )
 }

@@ -33,8 +33,9 @@ export function ImportPreviewDialog({ pending, onCancel, onConfirm }: ImportPrev
   const previews = pending?.previews ?? []
   const importable = previews.filter((p) => p.error === null)
   const questions = importable.reduce((n, p) => n + p.questionCount, 0)
+  const [only] = previews
   const single = previews.length === 1
-  const title = single ? `Import ${previews[0]!.file}?` : `Import ${previews.length} files?`
+  const title = single && only ? `Import ${only.file}?` : `Import ${previews.length} files?`
   return (
     <Dialog open={pending !== null} onClose={onCancel} maxWidth="md" fullWidth aria-labelledby="import-preview-title" data-testid="import-preview">
       <DialogTitle id="import-preview-title">{title}</DialogTitle>
@@ -99,48 +100,53 @@ function FilePreview({ preview, showQuestions }: { preview: ImportPreview; showQ
           </Box>
         </Alert>
       )}
-      {showQuestions && preview.questions.length > 0 && (
-        <Table size="small" sx={{ mt: 2 }} aria-label="First questions">
-          <TableHead>
-            <TableRow>
-              <TableCell>Question</TableCell>
-              <TableCell>Kind</TableCell>
-              <TableCell>Answer</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {preview.questions.map((q, i) => (
-              <TableRow key={i} data-testid="import-preview-question">
-                <TableCell>
-                  {q.title}
-                  {q.difficulty && <Chip size="small" variant="outlined" label={difficultyLabels[q.difficulty]} sx={{ ml: 1 }} />}
-                </TableCell>
-                <TableCell>
-                  <Chip size="small" label={kindLabels[q.kind]} />
-                </TableCell>
-                <TableCell>
-                  {q.hasAnswer ? (
-                    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                      <CheckIcon fontSize="small" color="success" aria-hidden />
-                      <span>attached</span>
-                    </Stack>
-                  ) : (
-                    <Typography variant="body2" color="text.secondary">
-                      none
-                    </Typography>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {showQuestions && preview.questions.length > 0 && <PreviewQuestions questions={preview.questions} />}
       {showQuestions && more > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           …and {more} more.
         </Typography>
       )}
     </Box>
+  )
+}
+
+/** The first questions the file gives, with their kind and whether an answer comes with them. */
+function PreviewQuestions({ questions }: { questions: ImportPreview['questions'] }) {
+  return (
+    <Table size="small" sx={{ mt: 2 }} aria-label="First questions">
+      <TableHead>
+        <TableRow>
+          <TableCell>Question</TableCell>
+          <TableCell>Kind</TableCell>
+          <TableCell>Answer</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {questions.map((q, i) => (
+          <TableRow key={i} data-testid="import-preview-question">
+            <TableCell>
+              {q.title}
+              {q.difficulty && <Chip size="small" variant="outlined" label={difficultyLabels[q.difficulty]} sx={{ ml: 1 }} />}
+            </TableCell>
+            <TableCell>
+              <Chip size="small" label={kindLabels[q.kind]} />
+            </TableCell>
+            <TableCell>
+              {q.hasAnswer ? (
+                <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                  <CheckIcon fontSize="small" color="success" aria-hidden />
+                  <span>attached</span>
+                </Stack>
+              ) : (
+                <Typography variant="body2" color="text.secondary">
+                  none
+                </Typography>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   )
 }
 

@@ -4,6 +4,7 @@ import { messageOf } from '@shared/errors'
 import { api } from '../../lib/api'
 import { readFileAsBase64 } from '../../lib/read-file'
 import { useLibrary } from './library-context'
+import { defined } from '@shared/defined'
 
 export interface ImportReport {
   imported: ImportBanksResult['imported']
@@ -45,7 +46,7 @@ export function useBankImport() {
         const entry = { name: file.name, base64: await readFileAsBase64(file), ...(replaceBankId ? { replaceBankId } : {}) }
         const { previews } = await api.previewBanks({ files: [entry] })
         next.files.push(entry)
-        next.previews.push(previews[0]!)
+        next.previews.push(defined(previews[0], 'the preview of the file sent'))
       } catch (error) {
         next.files.push({ name: file.name, base64: '' })
         next.previews.push(failedPreview(file.name, error))
@@ -58,7 +59,7 @@ export function useBankImport() {
 
   const confirm = useCallback(async () => {
     if (!pending) return
-    const chosen = pending.files.filter((_, i) => pending.previews[i]!.error === null)
+    const chosen = pending.files.filter((_, i) => pending.previews[i]?.error === null)
     setPending(null)
     const result: ImportReport = { imported: [], errors: [] }
     setBusy({ label: 'Importing', done: 0, total: chosen.length })

@@ -64,29 +64,7 @@ export function ReadinessPanel({ microphone, model, onTestMicrophone, onCheckMod
             )
           }
         >
-          <Box data-testid="readiness-microphone" aria-live="polite">
-            {microphone.state === 'idle' && (
-              <Typography variant="body2" color="text.secondary">
-                Test it and say a few words: the level should move.
-              </Typography>
-            )}
-            {microphone.state === 'listening' && (
-              <Stack spacing={0.5}>
-                <Typography variant="body2" color="text.secondary">
-                  {microphone.heard ? 'Heard you. Keep talking, or wait a moment.' : 'Listening: say a few words…'}
-                </Typography>
-                <LinearProgress variant="determinate" value={microphone.level} color="success" aria-label="Microphone level" sx={{ maxWidth: 320, height: 8, borderRadius: 1 }} />
-              </Stack>
-            )}
-            {microphone.state === 'heard' && <Typography variant="body2">The microphone picks up your voice.</Typography>}
-            {microphone.state === 'silent' && (
-              <Typography variant="body2">
-                No sound reached mockroom in 8 seconds. Check that the microphone is not muted and is the one chosen in{' '}
-                <Link href="#/settings">Settings</Link>, then test again.
-              </Typography>
-            )}
-            {microphone.state === 'failed' && <Typography variant="body2">{microphone.message}</Typography>}
-          </Box>
+          <MicrophoneDetails microphone={microphone} />
         </Row>
         <Row
           icon={<RecordVoiceOverIcon />}
@@ -100,27 +78,63 @@ export function ReadinessPanel({ microphone, model, onTestMicrophone, onCheckMod
             )
           }
         >
-          <Box data-testid="readiness-model" aria-live="polite">
-            {model.state === 'checking' && (
-              <Typography variant="body2" color="text.secondary">
-                Testing the model on a short spoken phrase (a few seconds)…
-              </Typography>
-            )}
-            {model.state === 'failed' && <Typography variant="body2">The model could not be tested: {model.message}</Typography>}
-            {model.state === 'done' && model.result.ready && (
-              <Typography variant="body2">
-                {model.result.model} is ready: it heard “{model.result.heard}”
-                {model.result.elapsedMs !== null ? ` in ${(model.result.elapsedMs / 1000).toFixed(1)} s` : ''}.
-              </Typography>
-            )}
-            {model.state === 'done' && model.result.problem && (
-              <Typography variant="body2">
-                {model.result.problem.message} <Link href="#/settings">Open Settings → Models</Link>
-              </Typography>
-            )}
-          </Box>
+          <ModelDetails model={model} />
         </Row>
       </Stack>
+    </Box>
+  )
+}
+
+/** What the microphone test found, in words. */
+function MicrophoneDetails({ microphone }: { microphone: MicrophoneCheck }) {
+  return (
+    <Box data-testid="readiness-microphone" aria-live="polite">
+      {microphone.state === 'idle' && (
+        <Typography variant="body2" color="text.secondary">
+          Test it and say a few words: the level should move.
+        </Typography>
+      )}
+      {microphone.state === 'listening' && (
+        <Stack spacing={0.5}>
+          <Typography variant="body2" color="text.secondary">
+            {microphone.heard ? 'Heard you. Keep talking, or wait a moment.' : 'Listening: say a few words…'}
+          </Typography>
+          <LinearProgress variant="determinate" value={microphone.level} color="success" aria-label="Microphone level" sx={{ maxWidth: 320, height: 8, borderRadius: 1 }} />
+        </Stack>
+      )}
+      {microphone.state === 'heard' && <Typography variant="body2">The microphone picks up your voice.</Typography>}
+      {microphone.state === 'silent' && (
+        <Typography variant="body2">
+          No sound reached mockroom in 8 seconds. Check that the microphone is not muted and is the one chosen in{' '}
+          <Link href="#/settings">Settings</Link>, then test again.
+        </Typography>
+      )}
+      {microphone.state === 'failed' && <Typography variant="body2">{microphone.message}</Typography>}
+    </Box>
+  )
+}
+
+/** What the model test found, in words. */
+function ModelDetails({ model }: { model: ModelCheck }) {
+  return (
+    <Box data-testid="readiness-model" aria-live="polite">
+      {model.state === 'checking' && (
+        <Typography variant="body2" color="text.secondary">
+          Testing the model on a short spoken phrase (a few seconds)…
+        </Typography>
+      )}
+      {model.state === 'failed' && <Typography variant="body2">The model could not be tested: {model.message}</Typography>}
+      {model.state === 'done' && model.result.ready && (
+        <Typography variant="body2">
+          {model.result.model} is ready: it heard “{model.result.heard}”
+          {model.result.elapsedMs !== null ? ` in ${(model.result.elapsedMs / 1000).toFixed(1)} s` : ''}.
+        </Typography>
+      )}
+      {model.state === 'done' && model.result.problem && (
+        <Typography variant="body2">
+          {model.result.problem.message} <Link href="#/settings">Open Settings → Models</Link>
+        </Typography>
+      )}
     </Box>
   )
 }

@@ -52,26 +52,6 @@ interface SessionListProps {
 /** Sessions in progress (to resume or discard) or past (to review), newest first. */
 export function SessionList({ title, sessions, label, resumable = false, onChanged }: SessionListProps) {
   const [discarding, setDiscarding] = useState<Session | null>(null)
-  const [alsoDelete, setAlsoDelete] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const answered = discarding ? discarding.answers.filter((a) => !a.skipped).length : 0
-
-  const discard = async () => {
-    if (!discarding) return
-    setBusy(true)
-    setError(null)
-    try {
-      if (alsoDelete) await api.deleteSession({ id: discarding.id })
-      else await api.updateSession({ id: discarding.id, status: 'abandoned', timer: null })
-      setDiscarding(null)
-      onChanged?.()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <Paper variant="outlined" component="section" aria-label={label}>
@@ -90,10 +70,7 @@ export function SessionList({ title, sessions, label, resumable = false, onChang
                   <Button
                     size="small"
                     color="inherit"
-                    onClick={() => {
-                      setAlsoDelete(false)
-                      setDiscarding(session)
-                    }}
+                    onClick={() => setDiscarding(session)}
                     data-testid="discard-session"
                   >
                     Discard
@@ -122,37 +99,71 @@ export function SessionList({ title, sessions, label, resumable = false, onChang
           </ListItem>
         ))}
       </List>
-      <Dialog open={discarding !== null} onClose={busy ? undefined : () => setDiscarding(null)} aria-labelledby="discard-title">
-        <DialogTitle id="discard-title">Discard this session?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            It leaves this list and cannot be resumed.{' '}
-            {answered > 0
-              ? `Its ${answered === 1 ? 'answer stays' : `${answered} answers stay`} in Review, unless you delete ${answered === 1 ? 'it' : 'them'} too.`
-              : 'It has no answers yet.'}
-          </DialogContentText>
-          {answered > 0 && (
-            <FormControlLabel
-              sx={{ mt: 1 }}
-              control={<Checkbox checked={alsoDelete} onChange={(event) => setAlsoDelete(event.target.checked)} data-testid="discard-also-delete" />}
-              label={`Also delete ${answered === 1 ? 'its answer' : `its ${answered} answers`} and recordings (cannot be undone)`}
-            />
-          )}
-          {error && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {error}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDiscarding(null)} disabled={busy} autoFocus>
-            Keep it
-          </Button>
-          <Button color={alsoDelete ? 'error' : 'primary'} variant="contained" onClick={() => void discard()} disabled={busy} data-testid="confirm-discard">
-            {alsoDelete ? 'Discard and delete' : 'Discard'}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <DiscardDialog session={discarding} onClose={() => setDiscarding(null)} onDiscarded={onChanged} />
     </Paper>
+  )
+}
+
+/** Confirms discarding a session (it can no longer be resumed), optionally deleting its answers too. */
+function DiscardDialog({ session, onClose, onDiscarded }: { session: Session | null; onClose: () => void; onDiscarded?: () => void }) {
+  const [alsoDelete, setAlsoDelete] = useState(false)
+  // Each opening starts with "also delete" unticked.
+  const [openedFor, setOpenedFor] = useState(session)
+  if (session !== openedFor) {
+    setOpenedFor(session)
+    if (session) setAlsoDelete(false)
+  }
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const answered = session ? session.answers.filter((a) => !a.skipped).length : 0
+
+  const discard = async () => {
+    if (!session) return
+    setBusy(true)
+    setError(null)
+    try {
+      if (alsoDelete) await api.deleteSession({ id: session.id })
+      else await api.updateSession({ id: session.id, status: 'abandoned', timer: null })
+      onClose()
+      onDiscarded?.()
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog open={session !== null} onClose={busy ? undefined : onClose} aria-labelledby="discard-title">
+      <DialogTitle id="discard-title">Discard this session?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          It leaves this list and cannot be resumed.{' '}
+          {answered > 0
+            ? `Its ${answered === 1 ? 'answer stays' : `${answered} answers stay`} in Review, unless you delete ${answered === 1 ? 'it' : 'them'} too.`
+            : 'It has no answers yet.'}
+        </DialogContentText>
+        {answered > 0 && (
+          <FormControlLabel
+            sx={{ mt: 1 }}
+            control={<Checkbox checked={alsoDelete} onChange={(event) => setAlsoDelete(event.target.checked)} data-testid="discard-also-delete" />}
+            label={`Also delete ${answered === 1 ? 'its answer' : `its ${answered} answers`} and recordings (cannot be undone)`}
+          />
+        )}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy} autoFocus>
+          Keep it
+        </Button>
+        <Button color={alsoDelete ? 'error' : 'primary'} variant="contained" onClick={() => void discard()} disabled={busy} data-testid="confirm-discard">
+          {alsoDelete ? 'Discard and delete' : 'Discard'}
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

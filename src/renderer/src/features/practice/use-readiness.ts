@@ -26,6 +26,48 @@ function describeMicError(error: unknown): string {
 }
 
 /**
+ * Listens to `stream` for LISTEN_MS: reports the level (0–100) ten times a second, then whether a
+ * voice was heard. Returns a stop that ends it early (and releases the microphone either way).
+ */
+function listenForVoice(stream: MediaStream, onLevel: (level: number, heard: boolean) => void, onDone: (heard: boolean) => void): () => void {
+  const context = new AudioContext()
+  const analyser = context.createAnalyser()
+  analyser.fftSize = 2048
+  context.createMediaStreamSource(stream).connect(analyser)
+  const samples = new Float32Array(analyser.fftSize)
+  let heard = false
+  let frame = 0
+  let shownAt = 0
+  const stop = () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+    for (const track of stream.getTracks()) track.stop()
+    void context.close().catch(() => undefined) // closing twice is harmless
+  }
+  const tick = () => {
+    analyser.getFloatTimeDomainData(samples)
+    let sum = 0
+    for (const sample of samples) sum += sample * sample
+    const db = 20 * Math.log10(Math.max(1e-6, Math.sqrt(sum / samples.length)))
+    heard ||= db > SOUND_DBFS
+    // The meter moves ten times a second: enough to see, without redrawing the page per frame.
+    const at = performance.now()
+    if (at - shownAt >= 100) {
+      shownAt = at
+      // dBFS onto 0–100 (−60 dB is the floor), like the recorder's meter.
+      onLevel(Math.max(0, Math.min(100, ((db + 60) / 60) * 100)), heard)
+    }
+    frame = requestAnimationFrame(tick)
+  }
+  const timer = setTimeout(() => {
+    stop()
+    onDone(heard)
+  }, LISTEN_MS)
+  tick()
+  return stop
+}
+
+/**
  * Readiness before a session: the microphone (a level meter for a few seconds, started by the
  * user, or at once where access is already granted) and the Whisper model (the backend's
  * self-test, run once per model file). Each says what to fix in its own words.
@@ -55,42 +97,14 @@ export function useReadiness() {
       setMicrophone({ state: 'failed', message: describeMicError(error) })
       return
     }
-    const context = new AudioContext()
-    const analyser = context.createAnalyser()
-    analyser.fftSize = 2048
-    context.createMediaStreamSource(stream).connect(analyser)
-    const samples = new Float32Array(analyser.fftSize)
-    let heard = false
-    let frame = 0
-    let shownAt = 0
-    const stop = () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-      for (const track of stream.getTracks()) track.stop()
-      void context.close().catch(() => undefined) // closing twice is harmless
+    const stop = listenForVoice(stream, (level, heard) => setMicrophone({ state: 'listening', level, heard }), (heard) => {
+      stopListening.current = null
+      setMicrophone({ state: heard ? 'heard' : 'silent' })
+    })
+    stopListening.current = () => {
+      stop()
       stopListening.current = null
     }
-    const tick = () => {
-      analyser.getFloatTimeDomainData(samples)
-      let sum = 0
-      for (const sample of samples) sum += sample * sample
-      const db = 20 * Math.log10(Math.max(1e-6, Math.sqrt(sum / samples.length)))
-      heard ||= db > SOUND_DBFS
-      // The meter moves ten times a second: enough to see, without redrawing the page per frame.
-      const at = performance.now()
-      if (at - shownAt >= 100) {
-        shownAt = at
-        // dBFS onto 0–100 (−60 dB is the floor), like the recorder's meter.
-        setMicrophone({ state: 'listening', level: Math.max(0, Math.min(100, ((db + 60) / 60) * 100)), heard })
-      }
-      frame = requestAnimationFrame(tick)
-    }
-    const timer = setTimeout(() => {
-      stop()
-      setMicrophone({ state: heard ? 'heard' : 'silent' })
-    }, LISTEN_MS)
-    stopListening.current = stop
-    tick()
   }, [settings.microphoneId])
 
   useEffect(() => {

@@ -12,17 +12,19 @@ const dateLabel = (date: Date) => date.toLocaleDateString(undefined, { day: 'num
 /** One line per question kind over the days practised (each day's mean). */
 export function ProgressChart({ summaries, metric }: { summaries: readonly AttemptSummary[]; metric: Metric }) {
   const daily = useMemo(() => dailySeriesByKind(summaries, metric), [summaries, metric])
-  if (daily.days.length === 0) {
+  const dates = daily.days.map(dayKeyToDate)
+  const [first] = dates
+  const last = dates.at(-1)
+  if (!first || !last) {
     return (
       <Typography color="text.secondary" sx={{ py: 4 }}>
         {metric === 'overall' ? 'No scored answers yet.' : 'Pace and fillers come from recorded answers: typed ones have no timing.'}
       </Typography>
     )
   }
-  const dates = daily.days.map(dayKeyToDate)
   const summary = daily.series.map((s) => `${kindLabels[s.kind]}: ${s.values.filter((v) => v !== null).join(', ')}`).join('; ')
   return (
-    <Box role="img" aria-label={`${metricLabels[metric]} by day from ${dateLabel(dates[0]!)} to ${dateLabel(dates.at(-1)!)}. ${summary}`} data-testid="progress-chart">
+    <Box role="img" aria-label={`${metricLabels[metric]} by day from ${dateLabel(first)} to ${dateLabel(last)}. ${summary}`} data-testid="progress-chart">
       <LineChart
         height={300}
         xAxis={[
@@ -32,7 +34,7 @@ export function ProgressChart({ summaries, metric }: { summaries: readonly Attem
             valueFormatter: (value: Date) => dateLabel(value),
             tickNumber: Math.min(dates.length, 8),
             // A single day still gets a visible span around its point.
-            ...(dates.length === 1 ? { min: new Date(dates[0]!.getTime() - 86_400_000), max: new Date(dates[0]!.getTime() + 86_400_000) } : {})
+            ...(dates.length === 1 ? { min: new Date(first.getTime() - 86_400_000), max: new Date(first.getTime() + 86_400_000) } : {})
           }
         ]}
         yAxis={[{ label: metricLabels[metric], ...(metric === 'overall' ? { min: 0, max: 100 } : { min: 0 }), width: 60 }]}

@@ -24,7 +24,7 @@ import InsightsIcon from '@mui/icons-material/Insights'
 import TrendingDownIcon from '@mui/icons-material/TrendingDown'
 import TrendingFlatIcon from '@mui/icons-material/TrendingFlat'
 import TrendingUpIcon from '@mui/icons-material/TrendingUp'
-import { coverageByBank, criterionTrends, progressByKind, progressByWeek, starTrends, type Metric, type Trend } from '@shared/practice/progress'
+import { coverageByBank, criterionTrends, progressByKind, progressByWeek, starTrends, type CoverageRow, type KindProgress, type Metric, type Trend, type WeekProgress } from '@shared/practice/progress'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { kindLabels, useLibrary } from '../library'
@@ -61,7 +61,7 @@ function TrendTable({ trends, caption, testId }: { trends: Trend[]; caption: str
       </TableHead>
       <TableBody>
         {trends.map((t) => {
-          const now = pct(t.recent ?? t.value)!
+          const now = Math.round((t.recent ?? t.value) * 100)
           return (
             <TableRow key={t.key}>
               <TableCell>{t.type === 'reject' ? `Avoids: ${t.label}` : t.label}</TableCell>
@@ -115,19 +115,11 @@ export function ProgressPage() {
   const coverage = useMemo(() => (summaries && library ? coverageByBank(library.questions, library.banks, summaries) : []), [summaries, library])
 
   const header = <PageHeader title="Progress" subtitle="Am I getting better? Scores, pace and fillers over time, per kind of question." />
-  if (error) {
+  if (error || !summaries) {
     return (
       <>
         {header}
-        <Alert severity="error">{error}</Alert>
-      </>
-    )
-  }
-  if (!summaries) {
-    return (
-      <>
-        {header}
-        <LinearProgress aria-label="Loading progress" />
+        {error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Loading progress" />}
       </>
     )
   }
@@ -146,26 +138,7 @@ export function ProgressPage() {
     <>
       {header}
       <Stack spacing={2} sx={{ maxWidth: 1100 }}>
-        <Grid container spacing={2} data-testid="kind-progress">
-          {kinds.map((k) => (
-            <Grid key={k.kind} size={{ xs: 12, sm: 6, md: 3 }}>
-              <Card variant="outlined" sx={{ height: '100%' }}>
-                <CardContent>
-                  <Typography variant="overline">{kindLabels[k.kind]}</Typography>
-                  <Typography variant="h4" component="p">
-                    {k.latestScore}
-                    <Typography component="span" variant="body2" color="text.secondary">
-                      {' '}latest
-                    </Typography>
-                  </Typography>
-                  <Typography variant="body2" color="text.secondary">
-                    {k.attempts} answer{k.attempts === 1 ? '' : 's'} · mean {k.meanScore} · <Change value={k.change} />
-                  </Typography>
-                </CardContent>
-              </Card>
-            </Grid>
-          ))}
-        </Grid>
+        <KindCards kinds={kinds} />
 
         <Section title="Over time" subtitle="One line per kind of question; each point is that day's mean.">
           <ToggleButtonGroup exclusive size="small" value={metric} aria-label="Measure" onChange={(_e, v: Metric | null) => v && setMetric(v)} sx={{ mb: 1, flexWrap: 'wrap' }}>
@@ -184,28 +157,7 @@ export function ProgressPage() {
         </Section>
 
         <Section title="Week by week">
-          <Table size="small" aria-label="Week by week">
-            <TableHead>
-              <TableRow>
-                <TableCell>Week of</TableCell>
-                <TableCell align="right">Answers</TableCell>
-                <TableCell align="right">Mean score</TableCell>
-                <TableCell align="right">Pace (WPM)</TableCell>
-                <TableCell align="right">Fillers / min</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {weeks.map((w) => (
-                <TableRow key={w.week}>
-                  <TableCell>{new Date(`${w.week}T12:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}</TableCell>
-                  <TableCell align="right">{w.attempts}</TableCell>
-                  <TableCell align="right">{w.meanScore}</TableCell>
-                  <TableCell align="right">{w.meanWpm ?? '–'}</TableCell>
-                  <TableCell align="right">{w.meanFillersPerMinute ?? '–'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <WeekTable weeks={weeks} />
         </Section>
 
         <Grid container spacing={2}>
@@ -224,40 +176,100 @@ export function ProgressPage() {
         </Grid>
 
         <Section title="Coverage" subtitle="Questions practised out of all, and the mean of their latest scores.">
-          <Box data-testid="coverage">
-            {coverage.map((bank) => (
-              <Accordion key={bank.id} disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }}>
-                <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`coverage-${bank.id}`} sx={{ '& .MuiAccordionSummary-content': { minWidth: 0 } }}>
-                  <Stack direction="row" spacing={2} sx={{ alignItems: 'center', width: '100%', pr: 1 }}>
-                    <Typography sx={{ flex: 1, minWidth: 0 }} noWrap>
-                      {bank.title}
-                    </Typography>
-                    <LinearProgress variant="determinate" value={(bank.practised / bank.total) * 100} sx={{ width: { xs: 60, sm: 140 } }} aria-label={`${bank.title}: ${bank.practised} of ${bank.total} practised`} />
-                    <Typography variant="body2" sx={{ width: 150, textAlign: 'right' }} color="text.secondary">
-                      {bank.practised}/{bank.total} · {bank.meanLatestScore === null ? 'no score' : `avg ${bank.meanLatestScore}`}
-                    </Typography>
-                  </Stack>
-                </AccordionSummary>
-                <AccordionDetails id={`coverage-${bank.id}`}>
-                  <Table size="small" aria-label={`${bank.title} by section`}>
-                    <TableBody>
-                      {bank.sections.map((s) => (
-                        <TableRow key={s.id}>
-                          <TableCell>{s.title}</TableCell>
-                          <TableCell align="right">
-                            {s.practised}/{s.total}
-                          </TableCell>
-                          <TableCell align="right">{s.meanLatestScore ?? '–'}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </AccordionDetails>
-              </Accordion>
-            ))}
-          </Box>
+          <CoverageList coverage={coverage} />
         </Section>
       </Stack>
     </>
+  )
+}
+
+/** Each kind of question: its latest score, how many answers and the change. */
+function KindCards({ kinds }: { kinds: readonly KindProgress[] }) {
+  return (
+    <Grid container spacing={2} data-testid="kind-progress">
+      {kinds.map((k) => (
+        <Grid key={k.kind} size={{ xs: 12, sm: 6, md: 3 }}>
+          <Card variant="outlined" sx={{ height: '100%' }}>
+            <CardContent>
+              <Typography variant="overline">{kindLabels[k.kind]}</Typography>
+              <Typography variant="h4" component="p">
+                {k.latestScore}
+                <Typography component="span" variant="body2" color="text.secondary">
+                  {' '}latest
+                </Typography>
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {k.attempts} answer{k.attempts === 1 ? '' : 's'} · mean {k.meanScore} · <Change value={k.change} />
+              </Typography>
+            </CardContent>
+          </Card>
+        </Grid>
+      ))}
+    </Grid>
+  )
+}
+
+function WeekTable({ weeks }: { weeks: readonly WeekProgress[] }) {
+  return (
+    <Table size="small" aria-label="Week by week">
+      <TableHead>
+        <TableRow>
+          <TableCell>Week of</TableCell>
+          <TableCell align="right">Answers</TableCell>
+          <TableCell align="right">Mean score</TableCell>
+          <TableCell align="right">Pace (WPM)</TableCell>
+          <TableCell align="right">Fillers / min</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {weeks.map((w) => (
+          <TableRow key={w.week}>
+            <TableCell>{new Date(`${w.week}T12:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}</TableCell>
+            <TableCell align="right">{w.attempts}</TableCell>
+            <TableCell align="right">{w.meanScore}</TableCell>
+            <TableCell align="right">{w.meanWpm ?? '–'}</TableCell>
+            <TableCell align="right">{w.meanFillersPerMinute ?? '–'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  )
+}
+
+/** Per bank, how many questions were practised and their mean latest score; its sections inside. */
+function CoverageList({ coverage }: { coverage: readonly CoverageRow[] }) {
+  return (
+    <Box data-testid="coverage">
+      {coverage.map((bank) => (
+        <Accordion key={bank.id} disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }}>
+          <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`coverage-${bank.id}`} sx={{ '& .MuiAccordionSummary-content': { minWidth: 0 } }}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', width: '100%', pr: 1 }}>
+              <Typography sx={{ flex: 1, minWidth: 0 }} noWrap>
+                {bank.title}
+              </Typography>
+              <LinearProgress variant="determinate" value={(bank.practised / bank.total) * 100} sx={{ width: { xs: 60, sm: 140 } }} aria-label={`${bank.title}: ${bank.practised} of ${bank.total} practised`} />
+              <Typography variant="body2" sx={{ width: 150, textAlign: 'right' }} color="text.secondary">
+                {bank.practised}/{bank.total} · {bank.meanLatestScore === null ? 'no score' : `avg ${bank.meanLatestScore}`}
+              </Typography>
+            </Stack>
+          </AccordionSummary>
+          <AccordionDetails id={`coverage-${bank.id}`}>
+            <Table size="small" aria-label={`${bank.title} by section`}>
+              <TableBody>
+                {bank.sections.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell>{s.title}</TableCell>
+                    <TableCell align="right">
+                      {s.practised}/{s.total}
+                    </TableCell>
+                    <TableCell align="right">{s.meanLatestScore ?? '–'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </AccordionDetails>
+        </Accordion>
+      ))}
+    </Box>
   )
 }

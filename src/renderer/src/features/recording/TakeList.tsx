@@ -66,93 +66,122 @@ export function TakeList({ answer }: { answer: AnswerRecord }) {
     }
   }
 
-  const number = (take: Take) => take.id.slice(1)
   return (
     <Box sx={{ mt: 1.5 }} data-testid="take-list">
       <Typography variant="overline" component="h3" color="text.secondary">
         Takes ({answer.takes.length})
       </Typography>
       <List dense disablePadding aria-label="Takes of this answer">
-        {[...answer.takes].reverse().map((take) => {
-          const current = take.id === answer.currentTakeId
-          return (
-            <ListItem
-              key={take.id}
-              disableGutters
-              data-testid="take-row"
-              data-take-id={take.id}
-              data-current={current}
-              secondaryAction={
-                current ? (
-                  <Chip size="small" color="primary" variant="outlined" label="current" />
-                ) : (
-                  <Stack direction="row" spacing={0.5}>
-                    <Button
-                      size="small"
-                      onClick={() => void run(() => api.restoreTake({ answerId: answer.id, takeId: take.id }))}
-                      disabled={busy || recording}
-                      aria-label={`Make take ${number(take)} the current one`}
-                      data-testid="restore-take"
-                    >
-                      Restore
-                    </Button>
-                    <Button
-                      size="small"
-                      color="error"
-                      onClick={() => setDeleting(take)}
-                      disabled={busy || take.state === 'recording'}
-                      aria-label={`Delete take ${number(take)}`}
-                      data-testid="delete-take"
-                    >
-                      Delete
-                    </Button>
-                  </Stack>
-                )
-              }
-              sx={{ pr: current ? 10 : 20 }}
-            >
-              <ListItemText
-                primary={`Take ${number(take)} · ${describeTake(take)}`}
-                secondary={preview(take)}
-                slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
-              />
-            </ListItem>
-          )
-        })}
+        {[...answer.takes].reverse().map((take) => (
+          <TakeRow
+            key={take.id}
+            take={take}
+            current={take.id === answer.currentTakeId}
+            canRestore={!busy && !recording}
+            canDelete={!busy && take.state !== 'recording'}
+            onRestore={() => void run(() => api.restoreTake({ answerId: answer.id, takeId: take.id }))}
+            onDelete={() => setDeleting(take)}
+          />
+        ))}
       </List>
       {error && (
         <Alert severity="error" onClose={() => setError(null)}>
           {error}
         </Alert>
       )}
-      <Dialog open={deleting !== null} onClose={() => setDeleting(null)} aria-labelledby="delete-take-title">
-        <DialogTitle id="delete-take-title">Delete take {deleting ? number(deleting) : ''}?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {deleting
-              ? `This deletes take ${number(deleting)} (${describeTake(deleting)})${deleting.audioFile ? ' and its recording' : ''}. The other takes stay. It cannot be undone.`
-              : ''}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDeleting(null)} autoFocus>
-            Keep it
-          </Button>
-          <Button
-            color="error"
-            variant="contained"
-            disabled={busy}
-            data-testid="confirm-delete-take"
-            onClick={() => {
-              const take = deleting
-              if (!take) return
-              void run(() => api.deleteTake({ answerId: answer.id, takeId: take.id })).then(() => setDeleting(null))
-            }}
-          >
-            Delete take
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <DeleteTakeDialog
+        take={deleting}
+        busy={busy}
+        onClose={() => setDeleting(null)}
+        onConfirm={(take) => void run(() => api.deleteTake({ answerId: answer.id, takeId: take.id })).then(() => setDeleting(null))}
+      />
     </Box>
+  )
+}
+
+const number = (take: Take) => take.id.slice(1)
+
+interface TakeRowProps {
+  take: Take
+  current: boolean
+  canRestore: boolean
+  canDelete: boolean
+  onRestore: () => void
+  onDelete: () => void
+}
+
+/** One take: what it is, and (unless it is the current one) restoring or deleting it. */
+function TakeRow({ take, current, canRestore, canDelete, onRestore, onDelete }: TakeRowProps) {
+  return (
+    <ListItem
+      disableGutters
+      data-testid="take-row"
+      data-take-id={take.id}
+      data-current={current}
+      secondaryAction={
+        current ? (
+          <Chip size="small" color="primary" variant="outlined" label="current" />
+        ) : (
+          <Stack direction="row" spacing={0.5}>
+            <Button
+              size="small"
+              onClick={onRestore}
+              disabled={!canRestore}
+              aria-label={`Make take ${number(take)} the current one`}
+              data-testid="restore-take"
+            >
+              Restore
+            </Button>
+            <Button
+              size="small"
+              color="error"
+              onClick={onDelete}
+              disabled={!canDelete}
+              aria-label={`Delete take ${number(take)}`}
+              data-testid="delete-take"
+            >
+              Delete
+            </Button>
+          </Stack>
+        )
+      }
+      sx={{ pr: current ? 10 : 20 }}
+    >
+      <ListItemText
+        primary={`Take ${number(take)} · ${describeTake(take)}`}
+        secondary={preview(take)}
+        slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
+      />
+    </ListItem>
+  )
+}
+
+/** Asks before a take is deleted, naming it and whether its recording goes too. */
+function DeleteTakeDialog({ take, busy, onClose, onConfirm }: { take: Take | null; busy: boolean; onClose: () => void; onConfirm: (take: Take) => void }) {
+  return (
+    <Dialog open={take !== null} onClose={onClose} aria-labelledby="delete-take-title">
+      <DialogTitle id="delete-take-title">Delete take {take ? number(take) : ''}?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {take
+            ? `This deletes take ${number(take)} (${describeTake(take)})${take.audioFile ? ' and its recording' : ''}. The other takes stay. It cannot be undone.`
+            : ''}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} autoFocus>
+          Keep it
+        </Button>
+        <Button
+          color="error"
+          variant="contained"
+          disabled={busy}
+          data-testid="confirm-delete-take"
+          onClick={() => take && onConfirm(take)}
+        >
+          Delete take
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

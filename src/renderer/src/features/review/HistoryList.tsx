@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import {
   Alert,
   Box,
@@ -23,9 +23,9 @@ import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import type { SessionType } from '@shared/session'
 import { useLibrary, useQuestions } from '../library'
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatWhen } from './format-when'
-import { describeAnswerDeletion, describeSessionDeletion } from './history'
+import { describeAnswerDeletion, describeSessionDeletion, type History, type SessionHistory } from './history'
 import { scoreAnswer } from '@shared/scoring'
 import { useHistory } from './use-history'
 
@@ -85,10 +85,96 @@ function AnswerRow({ answer, title, score, onDelete }: { answer: AnswerRecord; t
 
 /** The Review page's index: every session and answer, newest first, each opening its review. */
 export function HistoryList() {
-  const { library } = useLibrary()
   const { history, error, deleteAnswer, deleteSession } = useHistory()
   const [target, setTarget] = useState<DeleteTarget | null>(null)
 
+  const { titleOf, scores } = useHistoryScores(history)
+
+  const askDeleteAnswer = (answer: AnswerRecord) => {
+    const title = titleOf(answer.questionId)
+    setTarget({
+      title: 'Delete this answer?',
+      description: describeAnswerDeletion(answer, title, formatWhen(answer.createdAt)),
+      run: () => deleteAnswer(answer.id)
+    })
+  }
+
+  const header = <PageHeader title="Review" subtitle="Every answer you gave, scored against the interviewers' rubric." />
+  if (error || !history) return <HistoryUnavailable header={header} error={error} />
+  const empty = history.sessions.length === 0 && history.loose.length === 0
+  const answerList = (answers: AnswerRecord[]) => (
+    <AnswerList answers={answers} titleOf={titleOf} scores={scores} onDelete={askDeleteAnswer} />
+  )
+
+  return (
+    <>
+      {header}
+      {empty ? (
+        <EmptyState icon={<RateReviewIcon />} title="Nothing to review yet">
+          Every answer you record or type appears here with its transcript, its score and the evidence behind it.
+        </EmptyState>
+      ) : (
+        <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="history">
+          {history.sessions.length > 0 && (
+            <Box component="section" aria-labelledby="history-sessions">
+              <Typography variant="h6" component="h2" id="history-sessions" gutterBottom>
+                Sessions
+              </Typography>
+              <Stack spacing={2}>
+                {history.sessions.map((entry) => (
+                  <SessionEntry
+                    key={entry.session.id}
+                    entry={entry}
+                    answerList={answerList}
+                    onDelete={(when) =>
+                      setTarget({ title: 'Delete this session?', description: describeSessionDeletion(entry, when), run: () => deleteSession(entry.session.id) })
+                    }
+                  />
+                ))}
+              </Stack>
+            </Box>
+          )}
+          {history.loose.length > 0 && (
+            <Box component="section" aria-labelledby="history-loose">
+              <Typography variant="h6" component="h2" id="history-loose" gutterBottom>
+                Answers outside sessions
+              </Typography>
+              <Paper variant="outlined">
+                {answerList(history.loose)}
+              </Paper>
+            </Box>
+          )}
+        </Stack>
+      )}
+      <ConfirmDialog
+        open={target !== null}
+        title={target?.title}
+        description={target?.description}
+        confirmLabel="Delete"
+        idPrefix="confirm-delete"
+        onCancel={() => setTarget(null)}
+        onConfirm={async () => {
+          await target?.run()
+          setTarget(null)
+        }}
+      />
+    </>
+  )
+}
+
+/** The history could not be loaded, or is loading. */
+function HistoryUnavailable({ header, error }: { header: ReactNode; error: string | null }) {
+  return (
+    <>
+      {header}
+      {error ? <Alert severity="error">{error}</Alert> : <LinearProgress aria-label="Loading history" />}
+    </>
+  )
+}
+
+/** Titles and scores of the answers listed: scoring needs each answer's whole question. */
+function useHistoryScores(history: History | null) {
+  const { library } = useLibrary()
   // Whole questions for every answer: scores need them, and a removed bank's question still
   // has its text (the backend keeps the questions that answers refer to).
   const answeredIds = useMemo(() => (history ? [...history.sessions.flatMap((s) => s.answers), ...history.loose].map((a) => a.questionId) : []), [history])
@@ -107,35 +193,18 @@ export function HistoryList() {
     }
     return map
   }, [library, history, questions])
+  return { titleOf, scores }
+}
 
-  const askDeleteAnswer = (answer: AnswerRecord) => {
-    const title = titleOf(answer.questionId)
-    setTarget({
-      title: 'Delete this answer?',
-      description: describeAnswerDeletion(answer, title, formatWhen(answer.createdAt)),
-      run: () => deleteAnswer(answer.id)
-    })
-  }
+interface AnswerListProps {
+  answers: AnswerRecord[]
+  titleOf: (questionId: string) => string
+  scores: Map<string, number>
+  onDelete: (answer: AnswerRecord) => void
+}
 
-  const header = <PageHeader title="Review" subtitle="Every answer you gave, scored against the interviewers' rubric." />
-  if (error) {
-    return (
-      <>
-        {header}
-        <Alert severity="error">{error}</Alert>
-      </>
-    )
-  }
-  if (!history) {
-    return (
-      <>
-        {header}
-        <LinearProgress aria-label="Loading history" />
-      </>
-    )
-  }
-  const empty = history.sessions.length === 0 && history.loose.length === 0
-  const answerList = (answers: AnswerRecord[]) => (
+function AnswerList({ answers, titleOf, scores, onDelete }: AnswerListProps) {
+  return (
     <List dense>
       {answers.map((answer) => (
         <AnswerRow
@@ -143,89 +212,51 @@ export function HistoryList() {
           answer={answer}
           title={titleOf(answer.questionId)}
           score={scores.get(answer.id) ?? null}
-          onDelete={() => askDeleteAnswer(answer)}
+          onDelete={() => onDelete(answer)}
         />
       ))}
     </List>
   )
+}
 
+interface SessionEntryProps {
+  entry: SessionHistory
+  answerList: (answers: AnswerRecord[]) => ReactNode
+  /** Asks to delete the session; `when` names it. */
+  onDelete: (when: string) => void
+}
+
+/** One session: its type, date and status, and the answers given in it. */
+function SessionEntry({ entry, answerList, onDelete }: SessionEntryProps) {
+  const when = formatWhen(entry.session.createdAt)
   return (
-    <>
-      {header}
-      {empty ? (
-        <EmptyState icon={<RateReviewIcon />} title="Nothing to review yet">
-          Every answer you record or type appears here with its transcript, its score and the evidence behind it.
-        </EmptyState>
+    <Paper variant="outlined" data-testid="history-session">
+      <Box sx={{ display: 'flex', alignItems: 'center', px: 2, pt: 1.5, gap: 1 }}>
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="subtitle1" component="h3">
+            {sessionTypeLabels[entry.session.type]} session · {when}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {entry.session.status === 'abandoned' ? 'discarded' : entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
+            {entry.skipped > 0 ? ` · ${entry.skipped} skipped` : ''}
+          </Typography>
+        </Box>
+        <Tooltip title="Delete this session and its answers">
+          <IconButton
+            aria-label={`Delete session of ${when}`}
+            onClick={() => onDelete(when)}
+          >
+            <DeleteOutlineIcon />
+          </IconButton>
+        </Tooltip>
+      </Box>
+      {entry.answers.length > 0 ? (
+        answerList(entry.answers)
       ) : (
-        <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="history">
-          {history.sessions.length > 0 && (
-            <Box component="section" aria-labelledby="history-sessions">
-              <Typography variant="h6" component="h2" id="history-sessions" gutterBottom>
-                Sessions
-              </Typography>
-              <Stack spacing={2}>
-                {history.sessions.map((entry) => {
-                  const when = formatWhen(entry.session.createdAt)
-                  return (
-                    <Paper variant="outlined" key={entry.session.id} data-testid="history-session">
-                      <Box sx={{ display: 'flex', alignItems: 'center', px: 2, pt: 1.5, gap: 1 }}>
-                        <Box sx={{ flex: 1 }}>
-                          <Typography variant="subtitle1" component="h3">
-                            {sessionTypeLabels[entry.session.type]} session · {when}
-                          </Typography>
-                          <Typography variant="body2" color="text.secondary">
-                            {entry.session.status === 'abandoned' ? 'discarded' : entry.session.status.replace('-', ' ')} · {entry.answers.length} answer{entry.answers.length === 1 ? '' : 's'}
-                            {entry.skipped > 0 ? ` · ${entry.skipped} skipped` : ''}
-                          </Typography>
-                        </Box>
-                        <Tooltip title="Delete this session and its answers">
-                          <IconButton
-                            aria-label={`Delete session of ${when}`}
-                            onClick={() =>
-                              setTarget({
-                                title: 'Delete this session?',
-                                description: describeSessionDeletion(entry, when),
-                                run: () => deleteSession(entry.session.id)
-                              })
-                            }
-                          >
-                            <DeleteOutlineIcon />
-                          </IconButton>
-                        </Tooltip>
-                      </Box>
-                      {entry.answers.length > 0 ? (
-                        answerList(entry.answers)
-                      ) : (
-                        <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1.5 }}>
-                          No answers were given in this session.
-                        </Typography>
-                      )}
-                    </Paper>
-                  )
-                })}
-              </Stack>
-            </Box>
-          )}
-          {history.loose.length > 0 && (
-            <Box component="section" aria-labelledby="history-loose">
-              <Typography variant="h6" component="h2" id="history-loose" gutterBottom>
-                Answers outside sessions
-              </Typography>
-              <Paper variant="outlined">
-                {answerList(history.loose)}
-              </Paper>
-            </Box>
-          )}
-        </Stack>
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1.5 }}>
+          No answers were given in this session.
+        </Typography>
       )}
-      <ConfirmDeleteDialog
-        target={target}
-        onCancel={() => setTarget(null)}
-        onConfirm={async () => {
-          await target?.run()
-          setTarget(null)
-        }}
-      />
-    </>
+    </Paper>
   )
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState, type RefObject } from 'react'
 import {
   Alert,
   Box,
@@ -21,6 +21,7 @@ import { audioUrlOf } from '../../lib/media-url'
 import type { HighlightColor } from './criterion-colors'
 import { ReviewSection } from './ReviewSection'
 import { alignWordTimes, buildTranscriptTokens, groupTokenRuns, highlightRangesOf, type TranscriptToken } from './transcript-tokens'
+import { HighlightLegend, TranscriptText } from './TranscriptText'
 import type { SaveState } from './use-review'
 
 interface TranscriptPanelProps {
@@ -56,20 +57,9 @@ const wordButtonSx = {
   '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 }
 } as const
 
-/** The transcript with evidence highlighted, click-to-seek words, and in-place correction. */
-export function TranscriptPanel({ answer, text, report, colors, edited, saveState, saveError, onChange, onRestoreOriginal }: TranscriptPanelProps) {
+/** The recording's player, and the transcript's words as buttons that play it from there (when it has timed words). */
+function useWordPlayer(hasAudio: boolean) {
   const audioRef = useRef<HTMLAudioElement>(null)
-  const [editing, setEditing] = useState(false)
-  const [showOriginal, setShowOriginal] = useState(false)
-  const hasAudio = answer.audioFile !== null && answer.source !== 'typed' && answer.status !== 'recording'
-
-  const legend = (report?.criteria ?? []).filter((c) => (c.kind === 'listen' ? c.met : c.flagged) && c.evidence.length > 0)
-  const runs = useMemo(() => {
-    const times = hasAudio && answer.transcript ? alignWordTimes(text, answer.transcript.words) : []
-    return groupTokenRuns(buildTranscriptTokens(text, report ? highlightRangesOf(report) : [], times))
-  }, [text, report, hasAudio, answer.transcript])
-  const labelOf = (id: string) => report?.criteria.find((c) => c.id === id)?.label ?? id
-
   const seek = (ms: number) => {
     const audio = audioRef.current
     if (!audio) return
@@ -96,6 +86,25 @@ export function TranscriptPanel({ answer, text, report, colors, edited, saveStat
     }
     return <span key={token.start}>{token.text}</span>
   }
+  return { audioRef, renderToken }
+}
+
+/** The transcript with evidence highlighted, click-to-seek words, and in-place correction. */
+export function TranscriptPanel({ answer, text, report, colors, edited, saveState, saveError, onChange, onRestoreOriginal }: TranscriptPanelProps) {
+  const [editing, setEditing] = useState(false)
+  const [showOriginal, setShowOriginal] = useState(false)
+  // A typed answer's audio (an earlier take's) and one still recording are not played here.
+  const audioFile = answer.source !== 'typed' && answer.status !== 'recording' ? answer.audioFile : null
+  const hasAudio = audioFile !== null
+  const { audioRef, renderToken } = useWordPlayer(hasAudio)
+
+  const legend = (report?.criteria ?? []).filter((c) => (c.kind === 'listen' ? c.met : c.flagged) && c.evidence.length > 0)
+  const runs = useMemo(() => {
+    const times = hasAudio && answer.transcript ? alignWordTimes(text, answer.transcript.words) : []
+    return groupTokenRuns(buildTranscriptTokens(text, report ? highlightRangesOf(report) : [], times))
+  }, [text, report, hasAudio, answer.transcript])
+  const labelOf = (id: string) => report?.criteria.find((c) => c.id === id)?.label ?? id
+
 
   return (
     <ReviewSection
@@ -113,36 +122,8 @@ export function TranscriptPanel({ answer, text, report, colors, edited, saveStat
         </Button>
       }
     >
-      {hasAudio && (
-        <Box className="no-print" sx={{ mb: 1.5 }}>
-          <audio ref={audioRef} controls preload="metadata" src={audioUrlOf(answer.audioFile!)} data-testid="answer-audio" style={{ width: '100%' }}>
-            Your browser cannot play this recording.
-          </audio>
-          <Typography variant="caption" color="text.secondary">
-            Click a word (or focus it and press Enter) to play the recording from there.
-          </Typography>
-        </Box>
-      )}
-      {(edited || saveState !== 'idle') && (
-        <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-          {edited && <Chip size="small" icon={<HistoryIcon />} label="edited — original kept" data-testid="edited-chip" />}
-          {edited && (
-            <Button size="small" className="no-print" onClick={() => setShowOriginal(true)}>
-              View original
-            </Button>
-          )}
-          {edited && (
-            <Button size="small" className="no-print" onClick={onRestoreOriginal}>
-              Restore original
-            </Button>
-          )}
-          {saveState !== 'idle' && (
-            <Typography variant="caption" color={saveState === 'error' ? 'error' : 'text.secondary'} role="status">
-              {saveLabels[saveState]}
-            </Typography>
-          )}
-        </Stack>
-      )}
+      {audioFile !== null && <TranscriptAudio src={audioUrlOf(audioFile)} audioRef={audioRef} />}
+      <EditedBar edited={edited} saveState={saveState} onViewOriginal={() => setShowOriginal(true)} onRestoreOriginal={onRestoreOriginal} />
       {saveError && (
         <Alert severity="error" sx={{ mb: 1.5 }}>
           Your correction could not be saved: {saveError}
@@ -165,63 +146,93 @@ export function TranscriptPanel({ answer, text, report, colors, edited, saveStat
         />
       ) : (
         <>
-          {legend.length > 0 && (
-            <Box component="ul" aria-label="Highlight legend" data-testid="highlight-legend" sx={{ listStyle: 'none', p: 0, m: 0, mb: 1.5, display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
-              {legend.map((criterion) => {
-                const color = colors.get(criterion.id)!
-                return (
-                  <Box component="li" key={criterion.id} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, fontSize: 13 }}>
-                    <Box aria-hidden sx={{ width: 14, height: 14, borderRadius: 0.5, bgcolor: color.fill, borderBottom: `3px solid ${color.line}` }} />
-                    {criterion.kind === 'reject' ? `Flagged: ${criterion.label}` : criterion.label}
-                  </Box>
-                )
-              })}
-            </Box>
-          )}
+          <HighlightLegend legend={legend} colors={colors} />
           {text.trim() ? (
-            <Typography component="div" data-testid="transcript-text" sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }}>
-              {runs.map((run) => {
-                if (run.criteria.length === 0) return run.tokens.map(renderToken)
-                const first = colors.get(run.criteria[0]!)
-                const second = colors.get(run.criteria[1] ?? run.criteria[0]!)
-                return (
-                  <Box
-                    component="mark"
-                    key={`m${run.tokens[0]!.start}`}
-                    data-criteria={run.criteria.join(' ')}
-                    title={`Evidence: ${run.criteria.map(labelOf).join('; ')}`}
-                    sx={{ bgcolor: first?.fill, color: 'inherit', borderBottom: `2px solid ${second?.line ?? 'currentColor'}`, px: 0.25, borderRadius: 0.5 }}
-                  >
-                    {run.tokens.map(renderToken)}
-                  </Box>
-                )
-              })}
-            </Typography>
+            <TranscriptText runs={runs} colors={colors} labelOf={labelOf} renderToken={renderToken} />
           ) : (
             <Typography color="text.secondary">No text yet.</Typography>
           )}
         </>
       )}
-      <Dialog open={showOriginal} onClose={() => setShowOriginal(false)} maxWidth="md" fullWidth aria-labelledby="original-title">
-        <DialogTitle id="original-title">Original transcript</DialogTitle>
-        <DialogContent>
-          <Typography sx={{ whiteSpace: 'pre-wrap' }} data-testid="original-transcript">
-            {answer.transcript?.text}
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setShowOriginal(false)}>Close</Button>
-          <Button
-            variant="contained"
-            onClick={() => {
-              onRestoreOriginal()
-              setShowOriginal(false)
-            }}
-          >
-            Restore original
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <OriginalTranscriptDialog open={showOriginal} text={answer.transcript?.text} onClose={() => setShowOriginal(false)} onRestore={onRestoreOriginal} />
     </ReviewSection>
+  )
+}
+
+function TranscriptAudio({ src, audioRef }: { src: string; audioRef: RefObject<HTMLAudioElement | null> }) {
+  return (
+    <Box className="no-print" sx={{ mb: 1.5 }}>
+      <audio ref={audioRef} controls preload="metadata" src={src} data-testid="answer-audio" style={{ width: '100%' }}>
+        Your browser cannot play this recording.
+      </audio>
+      <Typography variant="caption" color="text.secondary">
+        Click a word (or focus it and press Enter) to play the recording from there.
+      </Typography>
+    </Box>
+  )
+}
+
+interface EditedBarProps {
+  edited: boolean
+  saveState: SaveState
+  onViewOriginal: () => void
+  onRestoreOriginal: () => void
+}
+
+/** Whether the transcript was corrected (the original is kept), and how saving the correction goes. */
+function EditedBar({ edited, saveState, onViewOriginal, onRestoreOriginal }: EditedBarProps) {
+  if (!edited && saveState === 'idle') return null
+  return (
+    <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+      {edited && <Chip size="small" icon={<HistoryIcon />} label="edited — original kept" data-testid="edited-chip" />}
+      {edited && (
+        <Button size="small" className="no-print" onClick={onViewOriginal}>
+          View original
+        </Button>
+      )}
+      {edited && (
+        <Button size="small" className="no-print" onClick={onRestoreOriginal}>
+          Restore original
+        </Button>
+      )}
+      {saveState !== 'idle' && (
+        <Typography variant="caption" color={saveState === 'error' ? 'error' : 'text.secondary'} role="status">
+          {saveLabels[saveState]}
+        </Typography>
+      )}
+    </Stack>
+  )
+}
+
+interface OriginalDialogProps {
+  open: boolean
+  text: string | undefined
+  onClose: () => void
+  onRestore: () => void
+}
+
+/** The transcript as Whisper wrote it, with a way back to it. */
+function OriginalTranscriptDialog({ open, text, onClose, onRestore }: OriginalDialogProps) {
+  return (
+    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="original-title">
+      <DialogTitle id="original-title">Original transcript</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ whiteSpace: 'pre-wrap' }} data-testid="original-transcript">
+          {text}
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+        <Button
+          variant="contained"
+          onClick={() => {
+            onRestore()
+            onClose()
+          }}
+        >
+          Restore original
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

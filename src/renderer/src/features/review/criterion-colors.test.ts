@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { criterionColors } from './criterion-colors'
+import { defined } from '@shared/defined'
 
 describe('criterionColors', () => {
   const criteria = [
@@ -12,9 +13,10 @@ describe('criterionColors', () => {
   it('gives every listen-for criterion its own colour and every reject pattern the same red', () => {
     for (const mode of ['light', 'dark'] as const) {
       const colors = criterionColors(criteria, mode)
-      expect(colors.get('a')!.line).not.toBe(colors.get('b')!.line)
+      expect(colors.get('a')?.line).toBeDefined()
+      expect(colors.get('a')?.line).not.toBe(colors.get('b')?.line)
       expect(colors.get('x')).toEqual(colors.get('y'))
-      expect(colors.get('a')!.fill).toMatch(/^rgba\(\d+, \d+, \d+, 0\.\d+\)$/)
+      expect(colors.get('a')?.fill).toMatch(/^rgba\(\d+, \d+, \d+, 0\.\d+\)$/)
     }
   })
 
@@ -25,6 +27,6 @@ describe('criterionColors', () => {
     }
     const light = criterionColors(criteria, 'light')
     const dark = criterionColors(criteria, 'dark')
-    for (const id of ['a', 'b', 'x']) expect(luminance(dark.get(id)!.line)).toBeGreaterThan(luminance(light.get(id)!.line))
+    for (const id of ['a', 'b', 'x']) expect(luminance(defined(dark.get(id), id).line)).toBeGreaterThan(luminance(defined(light.get(id), id).line))
   })
 })

@@ -1,4 +1,5 @@
 import type { CriterionResult } from '@shared/scoring'
+import { defined } from '@shared/defined'
 
 export interface HighlightColor {
   /** Solid colour for the underline and the legend swatch. */
@@ -34,7 +35,7 @@ export function criterionColors(criteria: readonly Pick<CriterionResult, 'id' | 
   const colors = new Map<string, HighlightColor>()
   let next = 0
   for (const criterion of criteria) {
-    const hue = criterion.kind === 'reject' ? rejectHue : listenHues[next++ % listenHues.length]!
+    const hue = criterion.kind === 'reject' ? rejectHue : defined(listenHues[next++ % listenHues.length], 'a listen hue')
     const line = hue[mode]
     colors.set(criterion.id, { line, fill: withAlpha(line, mode === 'dark' ? 0.28 : 0.16) })
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnswerRecord } from '@shared/answers'
 import type { Session } from '@shared/session'
 import { buildHistory, describeAnswerDeletion, describeSessionDeletion } from './history'
+import { defined } from '@shared/defined'
 
 function answer(id: string, createdAt: string, sessionId: string | null, extra: Partial<AnswerRecord> = {}): AnswerRecord {
   return {
@@ -69,10 +70,11 @@ describe('buildHistory', () => {
 
 describe('deletion descriptions', () => {
   it('names the session, how many answers and recordings go with it', () => {
-    const entry = buildHistory(
+    const history = buildHistory(
       [session('s', '2025-01-01T00:00:00Z', [['a'], ['b']])],
       [answer('a', '2025-01-01T00:00:00Z', 's', { audioFile: 'audio/a.wav', source: 'recorded' }), answer('b', '2025-01-01T00:01:00Z', 's')]
-    ).sessions[0]!
+    )
+    const entry = defined(history.sessions[0], 'the session entry')
     expect(describeSessionDeletion(entry, '1 Jan')).toBe('This deletes the session of 1 Jan and its 2 answers, one recording included. It cannot be undone.')
     expect(describeSessionDeletion({ ...entry, answers: [] }, '1 Jan')).toBe('This deletes the session of 1 Jan (it has no answers). It cannot be undone.')
   })

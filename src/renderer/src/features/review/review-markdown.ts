@@ -64,8 +64,9 @@ export function reviewToMarkdown({ question, answer, text, report }: ReviewMarkd
       criterion.kind === 'listen' ? (criterion.met ? 'met' : 'not heard') : criterion.flagged ? 'flagged' : 'avoided'
     lines.push(`| ${cell(criterion.label)} | ${result} | ${cell(quotes(criterion.evidence))} |`)
   }
-  for (const item of report.checklist?.items ?? []) {
-    lines.push(`| ${cell(report.checklist!.label)}: ${cell(item.label)} | ${item.met ? 'met' : 'not heard'} | ${cell(quotes(item.evidence))} |`)
+  if (report.checklist) {
+    const { label, items } = report.checklist
+    for (const item of items) lines.push(`| ${cell(label)}: ${cell(item.label)} | ${item.met ? 'met' : 'not heard'} | ${cell(quotes(item.evidence))} |`)
   }
   if (report.criteria.length === 0 && !report.checklist) lines.push('| (nothing to judge for this kind of question) | — | — |')
   lines.push('')
@@ -87,7 +88,7 @@ export function reviewToMarkdown({ question, answer, text, report }: ReviewMarkd
     lines.push('## STAR', '', '| Part | Present | Strength | Evidence |', '| --- | --- | --- | --- |')
     for (const part of ['situation', 'task', 'action', 'result'] as const) {
       const result = star[part]
-      lines.push(`| ${part[0]!.toUpperCase()}${part.slice(1)} | ${result.present ? 'yes' : 'no'} | ${percent(result.score)} | ${cell(quotes(result.evidence))} |`)
+      lines.push(`| ${part.charAt(0).toUpperCase()}${part.slice(1)} | ${result.present ? 'yes' : 'no'} | ${percent(result.score)} | ${cell(quotes(result.evidence))} |`)
     }
     lines.push('')
     const ownership = star.ownership.ratio === null ? 'no action told' : `“I” in ${star.ownership.iCount} of ${star.ownership.iCount + star.ownership.weCount} actions`

@@ -49,8 +49,8 @@ describe('buildTranscriptTokens', () => {
       { criterionId: 'a', startChar: 0, endChar: 8 },
       { criterionId: 'b', startChar: 0, endChar: 2 }
     ])
-    expect(tokens[0]!.criteria).toEqual(['b', 'a'])
-    expect(tokens[2]!.criteria).toEqual(['a'])
+    expect(tokens[0]?.criteria).toEqual(['b', 'a'])
+    expect(tokens[2]?.criteria).toEqual(['a'])
   })
 
   it('gives words their start time from the aligned word times', () => {

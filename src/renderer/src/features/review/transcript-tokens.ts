@@ -22,6 +22,8 @@ export interface TranscriptToken {
 /** Consecutive tokens with the same highlight, rendered as one mark. */
 export interface TokenRun {
   criteria: string[]
+  /** Where its first token starts in the text (a stable key for the run). */
+  start: number
   tokens: TranscriptToken[]
 }
 
@@ -83,8 +85,8 @@ export function buildTranscriptTokens(
     }
     const token: TranscriptToken = { text: match[0], start, end, isWord, criteria }
     if (isWord) {
-      while (timeIndex < wordTimes.length && wordTimes[timeIndex]!.end <= start) timeIndex += 1
-      const time = wordTimes[timeIndex]
+      let time = wordTimes[timeIndex]
+      while (time && time.end <= start) time = wordTimes[++timeIndex]
       if (time && time.start < end && time.end > start) token.startMs = time.startMs
     }
     tokens.push(token)
@@ -98,7 +100,7 @@ export function groupTokenRuns(tokens: readonly TranscriptToken[]): TokenRun[] {
   for (const token of tokens) {
     const last = runs.at(-1)
     if (last && last.criteria.join('\n') === token.criteria.join('\n')) last.tokens.push(token)
-    else runs.push({ criteria: token.criteria, tokens: [token] })
+    else runs.push({ criteria: token.criteria, start: token.start, tokens: [token] })
   }
   return runs
 }

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import type { AnswerRecord } from '@shared/answers'
 import { defaultLexicon } from '@shared/scoring/default-lexicon'
 import type { Session, SessionAnswer } from '@shared/session'
@@ -36,24 +36,64 @@ export interface ReviewState {
 /** Loads one answer, keeps it live, scores its (possibly edited) text and saves corrections. */
 export function useReview(id: string): ReviewState {
   const { library, error: libraryError } = useLibrary()
+  const { answer, setAnswer, session, loading, error } = useLiveAnswer(id)
+  const correction = useCorrection(id, answer, setAnswer)
+
+  const text = correction.ownDraft ?? answer?.text ?? ''
+  const scoredText = useDeferredValue(text)
+  const { question, loading: questionLoading } = useQuestion(answer?.questionId ?? null)
+  const scored = useMemo(
+    () =>
+      library && answer && !questionLoading
+        ? scoreAnswer({ ...answer, text: threadText(scoredText, answer.followUps, answer.clarifications) }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
+        : null,
+    [library, answer, question, questionLoading, scoredText]
+  )
+  const edited = answer?.transcript != null && text !== answer.transcript.text
+  const item = session?.answers.find((a) => a.answerId === id) ?? null
+
+  const exportMarkdown = useCallback(() => {
+    if (!answer || !scored?.ok) return
+    const markdown = reviewToMarkdown({ question: scored.question, answer: { ...answer, edited }, text: scoredText, report: scored.report })
+    downloadText(reviewFileName(scored.question.title, answer.createdAt), markdown)
+  }, [answer, scored, scoredText, edited])
+
+  const { discardPending } = correction
+  const remove = useCallback(async () => {
+    discardPending()
+    await api.deleteAnswer({ id })
+  }, [id, discardPending])
+
+  return {
+    answer,
+    item,
+    loading: loading || (!library && !libraryError) || questionLoading,
+    error: error ?? (library ? null : libraryError),
+    text,
+    scored,
+    edited,
+    saveState: correction.saveState,
+    saveError: correction.saveError,
+    setText: correction.setText,
+    restoreOriginal: correction.restoreOriginal,
+    exportMarkdown,
+    remove
+  }
+}
+
+/** The answer (and the session it belongs to), kept up to date by the backend's answer events. */
+function useLiveAnswer(id: string) {
   const [answer, setAnswer] = useState<AnswerRecord | null>(null)
   const [session, setSession] = useState<Session | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
-  /** An unsaved correction, and the take it corrects (a correction never moves to another take). */
-  const [draft, setDraft] = useState<{ takeId: string; text: string } | null>(null)
-  const [saveState, setSaveState] = useState<SaveState>('idle')
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const pending = useRef<{ id: string; takeId: string; text: string } | null>(null)
 
   useEffect(() => {
     let active = true
     setLoading(true)
     setAnswer(null)
     setSession(null)
-    setDraft(null)
     setError(null)
-    setSaveState('idle')
     void (async () => {
       try {
         const loaded = await api.getAnswer({ id })
@@ -79,19 +119,39 @@ export function useReview(id: string): ReviewState {
     }
   }, [id])
 
-  const save = useCallback(async (target: { id: string; takeId: string; text: string }) => {
-    setSaveState('saving')
-    try {
-      const saved = await api.updateAnswerText(target)
-      if (pending.current === target) pending.current = null
-      setAnswer((current) => newer(current, saved))
-      setSaveState('saved')
-      setSaveError(null)
-    } catch (e) {
-      setSaveState('error')
-      setSaveError(messageOf(e))
-    }
-  }, [])
+  return { answer, setAnswer, session, loading, error }
+}
+
+/** Correcting the transcript: the draft, saved a moment after typing stops (and on leaving). */
+function useCorrection(id: string, answer: AnswerRecord | null, setAnswer: Dispatch<SetStateAction<AnswerRecord | null>>) {
+  /** An unsaved correction, and the take it corrects (a correction never moves to another take). */
+  const [draft, setDraft] = useState<{ takeId: string; text: string } | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>('idle')
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const pending = useRef<{ id: string; takeId: string; text: string } | null>(null)
+
+  // Another answer starts with no correction.
+  useEffect(() => {
+    setDraft(null)
+    setSaveState('idle')
+  }, [id])
+
+  const save = useCallback(
+    async (target: { id: string; takeId: string; text: string }) => {
+      setSaveState('saving')
+      try {
+        const saved = await api.updateAnswerText(target)
+        if (pending.current === target) pending.current = null
+        setAnswer((current) => newer(current, saved))
+        setSaveState('saved')
+        setSaveError(null)
+      } catch (e) {
+        setSaveState('error')
+        setSaveError(messageOf(e))
+      }
+    },
+    [setAnswer]
+  )
 
   // Corrections are saved a moment after typing stops, so the report can follow every key.
   const current = answer?.takes.find((take) => take.id === answer.currentTakeId) ?? null
@@ -114,19 +174,6 @@ export function useReview(id: string): ReviewState {
     [id]
   )
 
-  const text = ownDraft ?? answer?.text ?? ''
-  const scoredText = useDeferredValue(text)
-  const { question, loading: questionLoading } = useQuestion(answer?.questionId ?? null)
-  const scored = useMemo(
-    () =>
-      library && answer && !questionLoading
-        ? scoreAnswer({ ...answer, text: threadText(scoredText, answer.followUps, answer.clarifications) }, { questions: question ? [question] : [], rubrics: library.rubrics }, defaultLexicon)
-        : null,
-    [library, answer, question, questionLoading, scoredText]
-  )
-  const edited = answer?.transcript != null && text !== answer.transcript.text
-  const item = session?.answers.find((a) => a.answerId === id) ?? null
-
   const restoreOriginal = useCallback(() => {
     if (answer?.transcript && answer.currentTakeId) setDraft({ takeId: answer.currentTakeId, text: answer.transcript.text })
   }, [answer])
@@ -136,33 +183,12 @@ export function useReview(id: string): ReviewState {
     },
     [answer?.currentTakeId]
   )
-
-  const exportMarkdown = useCallback(() => {
-    if (!answer || !scored?.ok) return
-    const markdown = reviewToMarkdown({ question: scored.question, answer: { ...answer, edited }, text: scoredText, report: scored.report })
-    downloadText(reviewFileName(scored.question.title, answer.createdAt), markdown)
-  }, [answer, scored, scoredText, edited])
-
-  const remove = useCallback(async () => {
+  /** The answer is being deleted: nothing of it is to be saved any more. */
+  const discardPending = useCallback(() => {
     pending.current = null
-    await api.deleteAnswer({ id })
-  }, [id])
+  }, [])
 
-  return {
-    answer,
-    item,
-    loading: loading || (!library && !libraryError) || questionLoading,
-    error: error ?? (library ? null : libraryError),
-    text,
-    scored,
-    edited,
-    saveState,
-    saveError,
-    setText,
-    restoreOriginal,
-    exportMarkdown,
-    remove
-  }
+  return { ownDraft, saveState, saveError, setText, restoreOriginal, discardPending }
 }
 
 /** Events and call results arrive over different connections: keep whichever is newer. */

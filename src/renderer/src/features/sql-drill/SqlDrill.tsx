@@ -19,7 +19,7 @@ import type { Question } from '@shared/banks/types'
 import type { SqlDrillRecord } from '@shared/sql/drill-record'
 import type { SqlDrill as SqlDrillData } from '@shared/sql/sql-drill'
 import { dialectRules } from '@shared/sql/translate-oracle'
-import type { SqlError, SqlResultSet } from '@shared/sql/types'
+import type { SqlError, SqlPrepareResult, SqlResultSet } from '@shared/sql/types'
 import { ResultGrid } from './ResultGrid'
 import { SqlEditor } from './SqlEditor'
 import { TablesPanel } from './TablesPanel'
@@ -49,8 +49,6 @@ const ruleLabels = Object.fromEntries(dialectRules.map((rule) => [rule.id, rule.
 export default function SqlDrill({ question, drill, initial, onRecord }: SqlDrillProps) {
   const state = useSqlDrill(question.id, drill, { initial, onRecord })
   const { prepared, outcome, check } = state
-  const [showTranslated, setShowTranslated] = useState(false)
-  const [showDialect, setShowDialect] = useState(false)
   const schema = useMemo(
     () => Object.fromEntries((prepared?.tables ?? []).map((table) => [table.name, table.columns.map((column) => column.name)])),
     [prepared]
@@ -61,47 +59,9 @@ export default function SqlDrill({ question, drill, initial, onRecord }: SqlDril
   return (
     <Card variant="outlined" data-testid="sql-drill">
       <CardContent>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap', mb: 1 }}>
-          <Typography variant="overline" component="h2">
-            SQL drill
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            PostgreSQL, on this machine. Oracle syntax is translated (
-            <Link component="button" variant="caption" onClick={() => setShowDialect((v) => !v)} aria-expanded={showDialect}>
-              {showDialect ? 'hide the rules' : 'which'}
-            </Link>
-            ). Every run starts from a fresh copy of the tables.
-          </Typography>
-        </Stack>
-        <Collapse in={showDialect}>
-          <Box component="ul" sx={{ mt: 0, mb: 2, pl: 3, typography: 'body2' }}>
-            {dialectRules.map((rule) => (
-              <li key={rule.id}>
-                <code>{rule.oracle}</code> → <code>{rule.postgres}</code>: {rule.why}
-              </li>
-            ))}
-          </Box>
-        </Collapse>
+        <DrillHeading />
 
-        {!prepared && !state.prepareError && (
-          <Box data-testid="sql-engine-status" sx={{ mb: 2 }}>
-            <Typography variant="body2" color="text.secondary" gutterBottom>
-              Starting the SQL engine and loading the tables… (the first time takes a few seconds)
-            </Typography>
-            <LinearProgress aria-label="Starting the SQL engine" />
-          </Box>
-        )}
-        {state.prepareError && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            The SQL engine could not start: {state.prepareError}. Reload the page to try again.
-          </Alert>
-        )}
-        {prepared && !prepared.setup.ok && prepared.setup.error && (
-          <Alert severity="error" sx={{ mb: 2 }} data-testid="sql-setup-error">
-            <AlertTitle>The question’s setup script does not run here</AlertTitle>
-            {errorText(prepared.setup.error)} (line numbers count from the start of the setup shown above).
-          </Alert>
-        )}
+        <EngineStatus prepared={prepared} prepareError={state.prepareError} />
 
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' } }}>
           <Box>
@@ -141,25 +101,7 @@ export default function SqlDrill({ question, drill, initial, onRecord }: SqlDril
               {state.checkUnavailable}
             </Alert>
           )}
-          {outcome?.error && (
-            <Alert severity={outcome.error.kind === 'timeout' ? 'warning' : 'error'} data-testid="sql-error">
-              <AlertTitle>
-                {outcome.error.kind === 'timeout'
-                  ? 'Stopped: time limit'
-                  : outcome.error.where === 'setup'
-                    ? 'The setup failed'
-                    : outcome.error.kind === 'refused'
-                      ? 'Not run'
-                      : 'Your query failed'}
-              </AlertTitle>
-              {errorText(outcome.error)}
-              {outcome.error.hint && (
-                <Typography variant="body2" sx={{ mt: 0.5 }}>
-                  {outcome.error.hint}
-                </Typography>
-              )}
-            </Alert>
-          )}
+          {outcome?.error && <RunError error={outcome.error} />}
           {outcome && outcome.notes.length > 0 && (
             <Alert severity="info">
               {outcome.notes.map((note) => (
@@ -168,18 +110,7 @@ export default function SqlDrill({ question, drill, initial, onRecord }: SqlDril
             </Alert>
           )}
           {outcome?.ok && <ResultSummary result={outcome.result} elapsedMs={outcome.elapsedMs} />}
-          {outcome && outcome.rules.length > 0 && (
-            <Box>
-              <Link component="button" variant="body2" onClick={() => setShowTranslated((v) => !v)} aria-expanded={showTranslated}>
-                {showTranslated ? 'Hide' : 'Show'} the query as PostgreSQL ran it (translated: {outcome.rules.map((id) => ruleLabels[id] ?? id).join(', ')})
-              </Link>
-              <Collapse in={showTranslated}>
-                <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 13, p: 1, mt: 1, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto' }}>
-                  {outcome.translated}
-                </Box>
-              </Collapse>
-            </Box>
-          )}
+          {outcome && outcome.rules.length > 0 && <TranslatedQuery rules={outcome.rules} translated={outcome.translated} />}
         </Stack>
       </CardContent>
     </Card>
@@ -244,5 +175,101 @@ function CheckResult({
         </Box>
       )}
     </Alert>
+  )
+}
+
+/** The drill's title, and the Oracle-to-PostgreSQL rules behind a toggle. */
+function DrillHeading() {
+  const [showDialect, setShowDialect] = useState(false)
+  return (
+    <>
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap', mb: 1 }}>
+      <Typography variant="overline" component="h2">
+        SQL drill
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        PostgreSQL, on this machine. Oracle syntax is translated (
+        <Link component="button" variant="caption" onClick={() => setShowDialect((v) => !v)} aria-expanded={showDialect}>
+          {showDialect ? 'hide the rules' : 'which'}
+        </Link>
+        ). Every run starts from a fresh copy of the tables.
+      </Typography>
+    </Stack>
+    <Collapse in={showDialect}>
+      <Box component="ul" sx={{ mt: 0, mb: 2, pl: 3, typography: 'body2' }}>
+        {dialectRules.map((rule) => (
+          <li key={rule.id}>
+            <code>{rule.oracle}</code> → <code>{rule.postgres}</code>: {rule.why}
+          </li>
+        ))}
+      </Box>
+    </Collapse>
+    </>
+  )
+}
+
+/** The SQL engine starting, failing to start, or the question's setup failing. */
+function EngineStatus({ prepared, prepareError }: { prepared: SqlPrepareResult | null; prepareError: string | null }) {
+  return (
+    <>
+      {!prepared && !prepareError && (
+        <Box data-testid="sql-engine-status" sx={{ mb: 2 }}>
+          <Typography variant="body2" color="text.secondary" gutterBottom>
+            Starting the SQL engine and loading the tables… (the first time takes a few seconds)
+          </Typography>
+          <LinearProgress aria-label="Starting the SQL engine" />
+        </Box>
+      )}
+      {prepareError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          The SQL engine could not start: {prepareError}. Reload the page to try again.
+        </Alert>
+      )}
+      {prepared && !prepared.setup.ok && prepared.setup.error && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="sql-setup-error">
+          <AlertTitle>The question’s setup script does not run here</AlertTitle>
+          {errorText(prepared.setup.error)} (line numbers count from the start of the setup shown above).
+        </Alert>
+      )}
+    </>
+  )
+}
+
+function RunError({ error }: { error: SqlError }) {
+  return (
+    <Alert severity={error.kind === 'timeout' ? 'warning' : 'error'} data-testid="sql-error">
+      <AlertTitle>
+        {error.kind === 'timeout'
+          ? 'Stopped: time limit'
+          : error.where === 'setup'
+            ? 'The setup failed'
+            : error.kind === 'refused'
+              ? 'Not run'
+              : 'Your query failed'}
+      </AlertTitle>
+      {errorText(error)}
+      {error.hint && (
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          {error.hint}
+        </Typography>
+      )}
+    </Alert>
+  )
+}
+
+/** The query as PostgreSQL ran it, after the Oracle rules translated it. */
+function TranslatedQuery({ rules, translated }: { rules: readonly string[]; translated: string }) {
+  const [showTranslated, setShowTranslated] = useState(false)
+  return (
+    <Box>
+      <Link component="button" variant="body2" onClick={() => setShowTranslated((v) => !v)} aria-expanded={showTranslated}>
+        {showTranslated ? 'Hide' : 'Show'} the query as PostgreSQL ran it (translated: {rules.map((id) => ruleLabels[id] ?? id).join(', ')})
+      </Link>
+      <Collapse in={showTranslated}>
+        <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 13, p: 1, mt: 1, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto' }}>
+          {translated}
+        </Box>
+      </Collapse>
+    </Box>
   )
 }

@@ -51,8 +51,6 @@ export function SqlDrillReview({ record, correctness }: SqlDrillReviewProps) {
   const check = record.lastCheck
   const result = record.lastResult
   const error = record.lastError
-  const missing = check?.missingRows ?? []
-  const extra = check?.extraRows ?? []
   return (
     <Card variant="outlined" component="section" aria-labelledby="sql-drill-review-title" data-testid="sql-drill-review" sx={{ breakInside: 'avoid' }}>
       <CardContent>
@@ -75,40 +73,7 @@ export function SqlDrillReview({ record, correctness }: SqlDrillReviewProps) {
         </Stack>
 
         <Stack spacing={2}>
-          <Box>
-            <Typography variant="subtitle2" component="h3" id="sql-review-query-label" gutterBottom>
-              Your query
-            </Typography>
-            {record.query.trim() ? (
-              <Box
-                component="pre"
-                tabIndex={0}
-                aria-labelledby="sql-review-query-label"
-                data-testid="sql-review-query"
-                sx={{
-                  m: 0,
-                  p: 1.5,
-                  maxHeight: 240,
-                  overflow: 'auto',
-                  border: 1,
-                  borderColor: 'divider',
-                  borderRadius: 1,
-                  bgcolor: 'action.hover',
-                  fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-                  fontSize: 13,
-                  lineHeight: 1.5,
-                  whiteSpace: 'pre-wrap',
-                  overflowWrap: 'anywhere'
-                }}
-              >
-                {record.query}
-              </Box>
-            ) : (
-              <Typography variant="body2" color="text.secondary">
-                No query was written.
-              </Typography>
-            )}
-          </Box>
+          <ReviewedQuery query={record.query} />
 
           {error ? (
             <Alert severity={error.kind === 'timeout' ? 'warning' : 'error'} data-testid="sql-review-error">
@@ -117,49 +82,11 @@ export function SqlDrillReview({ record, correctness }: SqlDrillReviewProps) {
               {error.message}
             </Alert>
           ) : (
-            result && (
-              <Box>
-                <Typography variant="subtitle2" component="h3" gutterBottom data-testid="sql-review-row-count">
-                  Result: {plural(result.rowCount, 'row')}
-                  {result.truncated ? ' (stopped at the row limit)' : ''}
-                  {result.rowCount > SHOWN_ROWS ? `, the first ${SHOWN_ROWS} shown` : ''}
-                </Typography>
-                <ResultGrid
-                  columns={result.columns}
-                  rows={result.rows.slice(0, SHOWN_ROWS)}
-                  label="Your query's result"
-                  testId="sql-review-result"
-                  maxHeight={260}
-                />
-              </Box>
-            )
+            result && <ReviewedResult result={result} />
           )}
 
           {check ? (
-            <Alert
-              severity={check.verdict === 'match' ? 'success' : 'warning'}
-              data-testid="sql-review-check"
-              sx={{ '& .MuiAlert-message': { width: '100%', minWidth: 0 } }}
-            >
-              <AlertTitle>{verdictTitle(check)}</AlertTitle>
-              {check.summary}
-              {missing.length > 0 && (
-                <Box sx={{ mt: 1 }}>
-                  <Typography variant="subtitle2" component="h4">
-                    Missing: in the reference, not in yours ({missing.length})
-                  </Typography>
-                  <ResultGrid columns={columnsFor(missing, result?.columns)} rows={missing.slice(0, SHOWN_ROWS)} label="Missing rows" testId="sql-review-missing" maxHeight={200} tone="missing" showTypes={false} />
-                </Box>
-              )}
-              {extra.length > 0 && (
-                <Box sx={{ mt: 1 }}>
-                  <Typography variant="subtitle2" component="h4">
-                    Extra: in yours, not in the reference ({extra.length})
-                  </Typography>
-                  <ResultGrid columns={columnsFor(extra, result?.columns)} rows={extra.slice(0, SHOWN_ROWS)} label="Extra rows" testId="sql-review-extra" maxHeight={200} tone="extra" showTypes={false} />
-                </Box>
-              )}
-            </Alert>
+            <CheckDetails check={check} columns={result?.columns} />
           ) : (
             !error &&
             record.checkable && (
@@ -171,5 +98,97 @@ export function SqlDrillReview({ record, correctness }: SqlDrillReviewProps) {
         </Stack>
       </CardContent>
     </Card>
+  )
+}
+
+/** The query as last written. */
+function ReviewedQuery({ query }: { query: string }) {
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h3" id="sql-review-query-label" gutterBottom>
+        Your query
+      </Typography>
+      {query.trim() ? (
+        <Box
+          component="pre"
+          tabIndex={0}
+          aria-labelledby="sql-review-query-label"
+          data-testid="sql-review-query"
+          sx={{
+            m: 0,
+            p: 1.5,
+            maxHeight: 240,
+            overflow: 'auto',
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            bgcolor: 'action.hover',
+            fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+            fontSize: 13,
+            lineHeight: 1.5,
+            whiteSpace: 'pre-wrap',
+            overflowWrap: 'anywhere'
+          }}
+        >
+          {query}
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          No query was written.
+        </Typography>
+      )}
+    </Box>
+  )
+}
+
+/** The last run's result: its row count and first rows. */
+function ReviewedResult({ result }: { result: NonNullable<SqlDrillRecord['lastResult']> }) {
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h3" gutterBottom data-testid="sql-review-row-count">
+        Result: {plural(result.rowCount, 'row')}
+        {result.truncated ? ' (stopped at the row limit)' : ''}
+        {result.rowCount > SHOWN_ROWS ? `, the first ${SHOWN_ROWS} shown` : ''}
+      </Typography>
+      <ResultGrid
+        columns={result.columns}
+        rows={result.rows.slice(0, SHOWN_ROWS)}
+        label="Your query's result"
+        testId="sql-review-result"
+        maxHeight={260}
+      />
+    </Box>
+  )
+}
+
+/** The check against the reference: its verdict, and the rows missing or extra. */
+function CheckDetails({ check, columns }: { check: NonNullable<SqlDrillRecord['lastCheck']>; columns: SqlColumn[] | undefined }) {
+  const missing = check.missingRows
+  const extra = check.extraRows
+  return (
+    <Alert
+      severity={check.verdict === 'match' ? 'success' : 'warning'}
+      data-testid="sql-review-check"
+      sx={{ '& .MuiAlert-message': { width: '100%', minWidth: 0 } }}
+    >
+      <AlertTitle>{verdictTitle(check)}</AlertTitle>
+      {check.summary}
+      {missing.length > 0 && (
+        <Box sx={{ mt: 1 }}>
+          <Typography variant="subtitle2" component="h4">
+            Missing: in the reference, not in yours ({missing.length})
+          </Typography>
+          <ResultGrid columns={columnsFor(missing, columns)} rows={missing.slice(0, SHOWN_ROWS)} label="Missing rows" testId="sql-review-missing" maxHeight={200} tone="missing" showTypes={false} />
+        </Box>
+      )}
+      {extra.length > 0 && (
+        <Box sx={{ mt: 1 }}>
+          <Typography variant="subtitle2" component="h4">
+            Extra: in yours, not in the reference ({extra.length})
+          </Typography>
+          <ResultGrid columns={columnsFor(extra, columns)} rows={extra.slice(0, SHOWN_ROWS)} label="Extra rows" testId="sql-review-extra" maxHeight={200} tone="extra" showTypes={false} />
+        </Box>
+      )}
+    </Alert>
   )
 }

@@ -58,7 +58,9 @@ export function SqlEditor({ initialValue, schema, errorLine, onChange, onRun, on
   )
 
   useEffect(() => {
-    const created = new EditorView({ doc: initialValue, extensions: setup.extensions, parent: host.current! })
+    const parent = host.current
+    if (!parent) return // the host box renders with the component, so this does not happen
+    const created = new EditorView({ doc: initialValue, extensions: setup.extensions, parent })
     view.current = created
     return () => {
       created.destroy()

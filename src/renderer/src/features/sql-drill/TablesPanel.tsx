@@ -6,18 +6,19 @@ import { ResultGrid } from './ResultGrid'
 /** The question's tables after its setup ran: one tab per table, schema chips and the first rows. */
 export function TablesPanel({ tables }: { tables: readonly SqlTable[] }) {
   const [index, setIndex] = useState(0)
-  if (tables.length === 0) {
+  const shown = Math.min(index, tables.length - 1)
+  const table = tables[shown]
+  if (!table) {
     return (
       <Typography variant="body2" color="text.secondary">
         The setup creates no tables.
       </Typography>
     )
   }
-  const table = tables[Math.min(index, tables.length - 1)]!
   return (
     <Box data-testid="sql-tables">
       {tables.length > 1 && (
-        <Tabs value={Math.min(index, tables.length - 1)} onChange={(_, value: number) => setIndex(value)} variant="scrollable" aria-label="Tables" sx={{ minHeight: 36, mb: 1 }}>
+        <Tabs value={shown} onChange={(_, value: number) => setIndex(value)} variant="scrollable" aria-label="Tables" sx={{ minHeight: 36, mb: 1 }}>
           {tables.map((t) => (
             <Tab key={t.name} label={t.name} sx={{ minHeight: 36, py: 0.5, textTransform: 'none', fontFamily: 'ui-monospace, Menlo, monospace' }} />
           ))}

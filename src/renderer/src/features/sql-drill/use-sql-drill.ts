@@ -36,8 +36,7 @@ export function useSqlDrill(
   drill: SqlDrill,
   options: { initial?: SqlDrillRecord; onRecord?: (record: SqlDrillRecord) => void } = {}
 ): SqlDrillState {
-  const [prepared, setPrepared] = useState<SqlPrepareResult | null>(null)
-  const [prepareError, setPrepareError] = useState<string | null>(null)
+  const { prepared, prepareError } = usePreparedDrill(drill)
   const [query, setQueryState] = useState(() => options.initial?.query ?? readDraft(questionId) ?? '')
   const [busy, setBusy] = useState<'run' | 'check' | null>(null)
   const [outcome, setOutcome] = useState<SqlRunOutcome | null>(null)
@@ -45,19 +44,6 @@ export function useSqlDrill(
   const record = useRef<SqlDrillRecord>(options.initial ?? emptyDrillRecord('', !drill.referenceUnavailable, new Date().toISOString()))
   const latest = useRef({ query, prepared, onRecord: options.onRecord, busy })
   latest.current = { query, prepared, onRecord: options.onRecord, busy }
-
-  useEffect(() => {
-    let live = true
-    setPrepared(null)
-    setPrepareError(null)
-    api.sqlPrepare({ setup: drill.setup, references: drill.references }).then(
-      (value) => live && setPrepared(value),
-      (error: unknown) => live && setPrepareError(messageOf(error))
-    )
-    return () => {
-      live = false
-    }
-  }, [drill.setup, drill.references])
 
   const setQuery = useCallback(
     (value: string) => {
@@ -71,12 +57,7 @@ export function useSqlDrill(
     [questionId]
   )
 
-  const referenceFailure = prepared?.referenceErrors.find((error) => error !== null) ?? null
-  const checkUnavailable =
-    drill.referenceUnavailable ??
-    (prepared && !prepared.setup.ok ? 'The setup script does not run, so neither does the reference.' : null) ??
-    (referenceFailure ? `The reference answer does not run here: ${referenceFailure.message}` : null) ??
-    (prepared && prepared.references.length === 0 ? 'The reference answer returns no rows to compare with.' : null)
+  const checkUnavailable = whyNoCheck(drill, prepared)
 
   const execute = useCallback(
     (mode: 'run' | 'check') => {
@@ -101,15 +82,7 @@ export function useSqlDrill(
           setBusy(null)
         },
         (error: unknown) => {
-          setOutcome({
-            ok: false,
-            result: null,
-            error: { kind: 'engine', message: messageOf(error), where: 'query', line: null, column: null, hint: null },
-            elapsedMs: 0,
-            translated: '',
-            rules: [],
-            notes: []
-          })
+          setOutcome(engineFailure(error))
           setCheck(null)
           setBusy(null)
         }
@@ -129,5 +102,48 @@ export function useSqlDrill(
     checkUnavailable,
     run: () => execute('run'),
     runCheck: () => execute('check')
+  }
+}
+
+/** The question's tables, set up by the SQL engine (again when the setup changes). */
+function usePreparedDrill(drill: SqlDrill) {
+  const [prepared, setPrepared] = useState<SqlPrepareResult | null>(null)
+  const [prepareError, setPrepareError] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    setPrepared(null)
+    setPrepareError(null)
+    api.sqlPrepare({ setup: drill.setup, references: drill.references }).then(
+      (value) => live && setPrepared(value),
+      (error: unknown) => live && setPrepareError(messageOf(error))
+    )
+    return () => {
+      live = false
+    }
+  }, [drill.setup, drill.references])
+  return { prepared, prepareError }
+}
+
+/** Why Check cannot compare with the reference answer; null when it can. */
+function whyNoCheck(drill: SqlDrill, prepared: SqlPrepareResult | null): string | null {
+  const referenceFailure = prepared?.referenceErrors.find((error) => error !== null) ?? null
+  return (
+    drill.referenceUnavailable ??
+    (prepared && !prepared.setup.ok ? 'The setup script does not run, so neither does the reference.' : null) ??
+    (referenceFailure ? `The reference answer does not run here: ${referenceFailure.message}` : null) ??
+    (prepared && prepared.references.length === 0 ? 'The reference answer returns no rows to compare with.' : null)
+  )
+}
+
+/** A run the engine itself could not do (it crashed or could not be reached), as an outcome to show. */
+function engineFailure(error: unknown): SqlRunOutcome {
+  return {
+    ok: false,
+    result: null,
+    error: { kind: 'engine', message: messageOf(error), where: 'query', line: null, column: null, hint: null },
+    elapsedMs: 0,
+    translated: '',
+    rules: [],
+    notes: []
   }
 }

@@ -10,6 +10,7 @@ import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types'
 import type { Diagram } from '@shared/banks/types'
 import type { MermaidDraft, Whiteboard as WhiteboardValue } from '@shared/session'
 import { isTypingTarget } from '../../lib/shortcuts'
+import { AsciiDiagram } from '../../components/AsciiDiagram'
 import { MermaidView } from '../../components/MermaidView'
 import { mermaidToExcalidraw } from '../../lib/mermaid'
 import { MermaidEditor } from './MermaidEditor'
@@ -43,68 +44,14 @@ const GAP = 80
 export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush, reference, header, floatingClock, side }: DesignBoardProps) {
   const api = useRef<ExcalidrawImperativeAPI | null>(null)
   const sidePanel = usePanelRef()
-  const [fullScreen, setFullScreen] = useState(false)
+  const { fullScreen, toggleFullScreen } = useFullScreen(sidePanel)
 
-  const toggleFullScreen = useCallback((on: boolean) => {
-    setFullScreen(on)
-    if (on) sidePanel.current?.collapse()
-    else sidePanel.current?.expand()
-  }, [sidePanel])
-
-  useEffect(() => {
-    if (!fullScreen) return
-    // Esc leaves full screen, unless it is meant for the board (a tool, a selection) or a field.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || isTypingTarget(event.target)) return
-      if (event.target instanceof Element && event.target.closest('.excalidraw')) return
-      toggleFullScreen(false)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [fullScreen, toggleFullScreen])
-
-  const putOnWhiteboard = useCallback(async (source: string): Promise<string | null> => {
-    const excalidraw = api.current
-    if (!excalidraw) return 'The whiteboard is still loading; try again in a moment.'
-    const result = await mermaidToExcalidraw(source)
-    if (!result.ok) return `Mermaid could not convert this diagram: ${result.error.message}`
-    const skeleton = result.skeleton.elements as Parameters<typeof convertToExcalidrawElements>[0]
-    const added = convertToExcalidrawElements(skeleton, { regenerateIds: true })
-    if (added.length === 0) return 'This diagram has nothing to draw.'
-    const existing = excalidraw.getSceneElements()
-    let dx = 0
-    let dy = 0
-    if (existing.length > 0) {
-      // Beside what is already drawn, top-aligned, never on top of it.
-      const [, minY, maxX] = getCommonBounds(existing)
-      const [newMinX, newMinY] = getCommonBounds(added)
-      dx = maxX + GAP - newMinX
-      dy = minY - newMinY
-    }
-    const placed = added.map((element) => ({ ...element, x: element.x + dx, y: element.y + dy }))
-    if (result.skeleton.files) excalidraw.addFiles(Object.values(result.skeleton.files))
-    excalidraw.updateScene({
-      elements: [...excalidraw.getSceneElementsIncludingDeleted(), ...placed],
-      captureUpdate: CaptureUpdateAction.IMMEDIATELY
-    })
-    excalidraw.scrollToContent(placed, { fitToContent: true, animate: false })
-    return null
-  }, [])
+  const putOnWhiteboard = useCallback((source: string) => putMermaidOnBoard(api.current, source), [])
 
   const saveWhiteboard = useCallback((value: WhiteboardValue) => onSave({ whiteboard: value }), [onSave])
   const saveMermaid = useCallback((value: MermaidDraft) => onSave({ mermaid: value }), [onSave])
 
-  const fullScreenButton = (
-    <Button
-      size="small"
-      startIcon={fullScreen ? <FullscreenExitIcon /> : <FullscreenIcon />}
-      onClick={() => toggleFullScreen(!fullScreen)}
-      aria-pressed={fullScreen}
-      title={fullScreen ? 'Back to the workspace (Esc)' : 'The board on the whole screen'}
-    >
-      {fullScreen ? 'Exit full screen' : 'Full screen'}
-    </Button>
-  )
+  const fullScreenButton = <FullScreenButton on={fullScreen} onToggle={() => toggleFullScreen(!fullScreen)} />
 
   return (
     <Stack spacing={2}>
@@ -167,31 +114,101 @@ export default function DesignBoard({ whiteboard, mermaid, onSave, registerFlush
           </Panel>
         </Group>
       </Box>
-      {reference && (
-        <Paper variant="outlined" sx={{ p: 2 }} data-testid="reference-diagrams">
-          <Typography variant="overline" component="h3">
-            Reference diagram
-          </Typography>
-          {reference.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              No reference diagram here beyond any drawn in the reference answer below.
-            </Typography>
-          ) : (
-            <Stack spacing={2}>
-              {reference.map((diagram, i) => (
-                <Box key={i} sx={{ display: 'grid', gridTemplateColumns: { md: diagram.mermaid && diagram.ascii ? '1fr 1fr' : '1fr' }, gap: 2 }}>
-                  {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
-                  {diagram.ascii && (
-                    <Box component="pre" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12, overflowX: 'auto', m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-                      {diagram.ascii}
-                    </Box>
-                  )}
-                </Box>
-              ))}
-            </Stack>
-          )}
-        </Paper>
-      )}
+      {reference && <ReferenceDiagrams reference={reference} />}
     </Stack>
+  )
+}
+
+/** Full screen gives the board the whole window (the side panels collapse); Esc leaves it. */
+function useFullScreen(sidePanel: ReturnType<typeof usePanelRef>) {
+  const [fullScreen, setFullScreen] = useState(false)
+
+  const toggleFullScreen = useCallback((on: boolean) => {
+    setFullScreen(on)
+    if (on) sidePanel.current?.collapse()
+    else sidePanel.current?.expand()
+  }, [sidePanel])
+
+  useEffect(() => {
+    if (!fullScreen) return
+    // Esc leaves full screen, unless it is meant for the board (a tool, a selection) or a field.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || isTypingTarget(event.target)) return
+      if (event.target instanceof Element && event.target.closest('.excalidraw')) return
+      toggleFullScreen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [fullScreen, toggleFullScreen])
+  return { fullScreen, toggleFullScreen }
+}
+
+function FullScreenButton({ on, onToggle }: { on: boolean; onToggle: () => void }) {
+  return (
+    <Button
+      size="small"
+      startIcon={on ? <FullscreenExitIcon /> : <FullscreenIcon />}
+      onClick={onToggle}
+      aria-pressed={on}
+      title={on ? 'Back to the workspace (Esc)' : 'The board on the whole screen'}
+    >
+      {on ? 'Exit full screen' : 'Full screen'}
+    </Button>
+  )
+}
+
+/**
+ * Converts Mermaid source and adds it to the board beside what is drawn; resolves to an error
+ * message, or null once it is there.
+ */
+async function putMermaidOnBoard(excalidraw: ExcalidrawImperativeAPI | null, source: string): Promise<string | null> {
+  if (!excalidraw) return 'The whiteboard is still loading; try again in a moment.'
+  const result = await mermaidToExcalidraw(source)
+  if (!result.ok) return `Mermaid could not convert this diagram: ${result.error.message}`
+  const skeleton = result.skeleton.elements as Parameters<typeof convertToExcalidrawElements>[0]
+  const added = convertToExcalidrawElements(skeleton, { regenerateIds: true })
+  if (added.length === 0) return 'This diagram has nothing to draw.'
+  const existing = excalidraw.getSceneElements()
+  let dx = 0
+  let dy = 0
+  if (existing.length > 0) {
+    // Beside what is already drawn, top-aligned, never on top of it.
+    const [, minY, maxX] = getCommonBounds(existing)
+    const [newMinX, newMinY] = getCommonBounds(added)
+    dx = maxX + GAP - newMinX
+    dy = minY - newMinY
+  }
+  const placed = added.map((element) => ({ ...element, x: element.x + dx, y: element.y + dy }))
+  if (result.skeleton.files) excalidraw.addFiles(Object.values(result.skeleton.files))
+  excalidraw.updateScene({
+    elements: [...excalidraw.getSceneElementsIncludingDeleted(), ...placed],
+    captureUpdate: CaptureUpdateAction.IMMEDIATELY
+  })
+  excalidraw.scrollToContent(placed, { fitToContent: true, animate: false })
+  return null
+}
+
+/** The question's reference diagrams, shown under the workspace once the answer is done. */
+function ReferenceDiagrams({ reference }: { reference: Diagram[] }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="reference-diagrams">
+      <Typography variant="overline" component="h3">
+        Reference diagram
+      </Typography>
+      {reference.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          No reference diagram here beyond any drawn in the reference answer below.
+        </Typography>
+      ) : (
+        <Stack spacing={2}>
+          {reference.map((diagram, i) => (
+            <Box key={i} sx={{ display: 'grid', gridTemplateColumns: { md: diagram.mermaid && diagram.ascii ? '1fr 1fr' : '1fr' }, gap: 2 }}>
+              {diagram.mermaid && <MermaidView source={diagram.mermaid} />}
+              {diagram.ascii && <AsciiDiagram text={diagram.ascii} />}
+            </Box>
+          ))}
+        </Stack>
+      )}
+    </Paper>
   )
 }

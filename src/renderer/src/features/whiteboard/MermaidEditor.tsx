@@ -29,44 +29,13 @@ interface MermaidEditorProps {
 export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboard }: MermaidEditorProps) {
   const theme = useTheme()
   const [source, setSource] = useState(initial?.source ?? '')
-  const [render, setRender] = useState<MermaidRender | null>(null)
-  // While the source has an error, the last diagram that drew stays in view, dimmed.
-  const [lastGood, setLastGood] = useState<string | null>(null)
-  const [rendering, setRendering] = useState(false)
-  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null)
-  const [putting, setPutting] = useState(false)
-  const [putMessage, setPutMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const { render, lastGood, rendering } = useMermaidRender(source, theme.palette.mode === 'dark' ? 'dark' : 'default')
+  const { putting, putMessage, setPutMessage, putOnWhiteboard } = usePutOnWhiteboard(source, onPutOnWhiteboard)
   const textarea = useRef<HTMLTextAreaElement>(null)
   const { flush } = useAutosave(source, source, (value) => onSave({ source: value, updatedAt: new Date().toISOString() }))
   useEffect(() => registerFlush(flush), [registerFlush, flush])
 
-  useEffect(() => {
-    if (!source.trim()) {
-      setRender(null)
-      return
-    }
-    let active = true
-    setRendering(true)
-    const timer = setTimeout(() => {
-      void renderMermaid(source, theme.palette.mode === 'dark' ? 'dark' : 'default').then((result) => {
-        if (!active) return
-        setRender(result)
-        if (result.ok) setLastGood(result.svg)
-        setRendering(false)
-      })
-    }, PREVIEW_DELAY_MS)
-    return () => {
-      active = false
-      clearTimeout(timer)
-    }
-  }, [source, theme.palette.mode])
 
-  // "Added to the whiteboard." speaks of the source as it was: gone once it changes, or soon.
-  useEffect(() => {
-    if (!putMessage?.ok) return
-    const timer = setTimeout(() => setPutMessage(null), PUT_MESSAGE_MS)
-    return () => clearTimeout(timer)
-  }, [putMessage])
 
   const edit = (next: string) => {
     setSource(next)
@@ -76,13 +45,6 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
   const error = render && !render.ok ? friendlyMermaidError(render.error, source) : null
   const errorLineText = error?.line ? source.split('\n')[error.line - 1] : undefined
 
-  const putOnWhiteboard = async () => {
-    setPutting(true)
-    setPutMessage(null)
-    const failure = await onPutOnWhiteboard(source)
-    setPutting(false)
-    setPutMessage(failure ? { ok: false, text: failure } : { ok: true, text: 'Added to the whiteboard.' })
-  }
 
   return (
     <Stack sx={{ height: '100%', minHeight: 0, minWidth: 0 }} data-testid="mermaid-editor">
@@ -90,23 +52,12 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
         <Typography variant="overline" component="h3" sx={{ flex: 1, lineHeight: 1.5 }}>
           Mermaid
         </Typography>
-        <Button size="small" startIcon={<DashboardCustomizeIcon />} onClick={(event) => setMenuAnchor(event.currentTarget)} aria-haspopup="menu">
-          Templates
-        </Button>
-        <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
-          {mermaidTemplates.map((template) => (
-            <MenuItem
-              key={template.id}
-              onClick={() => {
-                edit(template.source)
-                setMenuAnchor(null)
-                textarea.current?.focus()
-              }}
-            >
-              {template.label}
-            </MenuItem>
-          ))}
-        </Menu>
+        <TemplatesMenu
+          onPick={(template) => {
+            edit(template)
+            textarea.current?.focus()
+          }}
+        />
         <Button
           size="small"
           variant="contained"
@@ -117,13 +68,7 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
           Put on the whiteboard
         </Button>
       </Stack>
-      <Box aria-live="polite">
-        {putMessage && (
-          <Alert severity={putMessage.ok ? 'success' : 'error'} onClose={() => setPutMessage(null)} sx={{ py: 0, mb: 0.5 }}>
-            {putMessage.text}
-          </Alert>
-        )}
-      </Box>
+      <PutMessage message={putMessage} onClose={() => setPutMessage(null)} />
       <Group orientation="vertical" style={{ flex: 1, minHeight: 0 }}>
         <Panel id="mermaid-source-pane" defaultSize="40%" minSize="56px">
           <Stack sx={{ height: '100%', minHeight: 0 }}>
@@ -153,34 +98,139 @@ export function MermaidEditor({ initial, onSave, registerFlush, onPutOnWhiteboar
                 color: 'text.primary'
               }}
             />
-            {error && (
-              <Alert severity="error" id="mermaid-error" data-testid="mermaid-error" sx={{ mt: 0.5, py: 0, flexShrink: 0 }}>
-                {error.line !== null && <strong>Line {error.line}: </strong>}
-                {error.text}
-                {errorLineText?.trim() && (
-                  <Box component="code" sx={{ display: 'block', mt: 0.5, whiteSpace: 'pre-wrap', fontSize: 12 }}>
-                    {errorLineText.trim()}
-                  </Box>
-                )}
-              </Alert>
-            )}
+            {error && <MermaidErrorNote error={error} lineText={errorLineText} />}
           </Stack>
         </Panel>
         <PanelHandle orientation="vertical" label="Resize the Mermaid source and preview" />
         <Panel id="mermaid-preview-pane" minSize="64px">
-          {!source.trim() ? (
-            <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
-              Type a diagram or pick a template: the preview appears here.
-            </Typography>
-          ) : render?.ok ? (
-            <MermaidPreview svg={render.svg} busy={rendering} enlargeable />
-          ) : error && lastGood ? (
-            <MermaidPreview svg={lastGood} busy={false} stale enlargeable />
-          ) : rendering && !render ? (
-            <Skeleton variant="rounded" height="100%" aria-label="Drawing the preview" />
-          ) : null}
+          <PreviewPane source={source} render={render} rendering={rendering} lastGood={error ? lastGood : null} />
         </Panel>
       </Group>
     </Stack>
   )
+}
+
+/** The preview of the source, drawn a moment after typing stops; the last good drawing is kept. */
+function useMermaidRender(source: string, mode: 'dark' | 'default') {
+  const [render, setRender] = useState<MermaidRender | null>(null)
+  // While the source has an error, the last diagram that drew stays in view, dimmed.
+  const [lastGood, setLastGood] = useState<string | null>(null)
+  const [rendering, setRendering] = useState(false)
+  useEffect(() => {
+    if (!source.trim()) {
+      setRender(null)
+      return
+    }
+    let active = true
+    setRendering(true)
+    const timer = setTimeout(() => {
+      void renderMermaid(source, mode).then((result) => {
+        if (!active) return
+        setRender(result)
+        if (result.ok) setLastGood(result.svg)
+        setRendering(false)
+      })
+    }, PREVIEW_DELAY_MS)
+    return () => {
+      active = false
+      clearTimeout(timer)
+    }
+  }, [source, mode])
+  return { render, lastGood, rendering }
+}
+
+/** Putting the diagram on the whiteboard, and what came of it. */
+function usePutOnWhiteboard(source: string, onPut: (source: string) => Promise<string | null>) {
+  const [putting, setPutting] = useState(false)
+  const [putMessage, setPutMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  // "Added to the whiteboard." speaks of the source as it was: gone once it changes, or soon.
+  useEffect(() => {
+    if (!putMessage?.ok) return
+    const timer = setTimeout(() => setPutMessage(null), PUT_MESSAGE_MS)
+    return () => clearTimeout(timer)
+  }, [putMessage])
+
+  const putOnWhiteboard = async () => {
+    setPutting(true)
+    setPutMessage(null)
+    const failure = await onPut(source)
+    setPutting(false)
+    setPutMessage(failure ? { ok: false, text: failure } : { ok: true, text: 'Added to the whiteboard.' })
+  }
+  return { putting, putMessage, setPutMessage, putOnWhiteboard }
+}
+
+/** What came of putting the diagram on the whiteboard (announced). */
+function PutMessage({ message, onClose }: { message: { ok: boolean; text: string } | null; onClose: () => void }) {
+  return (
+    <Box aria-live="polite">
+      {message && (
+        <Alert severity={message.ok ? 'success' : 'error'} onClose={onClose} sx={{ py: 0, mb: 0.5 }}>
+          {message.text}
+        </Alert>
+      )}
+    </Box>
+  )
+}
+
+/** Pipeline templates to start from. */
+function TemplatesMenu({ onPick }: { onPick: (source: string) => void }) {
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null)
+  return (
+    <>
+      <Button size="small" startIcon={<DashboardCustomizeIcon />} onClick={(event) => setMenuAnchor(event.currentTarget)} aria-haspopup="menu">
+        Templates
+      </Button>
+      <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+        {mermaidTemplates.map((template) => (
+          <MenuItem
+            key={template.id}
+            onClick={() => {
+              setMenuAnchor(null)
+              onPick(template.source)
+            }}
+          >
+            {template.label}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  )
+}
+
+/** The syntax error in plain words, with its line. */
+function MermaidErrorNote({ error, lineText }: { error: { line: number | null; text: string }; lineText: string | undefined }) {
+  return (
+    <Alert severity="error" id="mermaid-error" data-testid="mermaid-error" sx={{ mt: 0.5, py: 0, flexShrink: 0 }}>
+      {error.line !== null && <strong>Line {error.line}: </strong>}
+      {error.text}
+      {lineText?.trim() && (
+        <Box component="code" sx={{ display: 'block', mt: 0.5, whiteSpace: 'pre-wrap', fontSize: 12 }}>
+          {lineText.trim()}
+        </Box>
+      )}
+    </Alert>
+  )
+}
+
+interface PreviewPaneProps {
+  source: string
+  render: MermaidRender | null
+  rendering: boolean
+  /** The last diagram that drew, shown dimmed while the source has an error; null otherwise. */
+  lastGood: string | null
+}
+
+function PreviewPane({ source, render, rendering, lastGood }: PreviewPaneProps) {
+  if (!source.trim()) {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+        Type a diagram or pick a template: the preview appears here.
+      </Typography>
+    )
+  }
+  if (render?.ok) return <MermaidPreview svg={render.svg} busy={rendering} enlargeable />
+  if (lastGood) return <MermaidPreview svg={lastGood} busy={false} stale enlargeable />
+  if (rendering && !render) return <Skeleton variant="rounded" height="100%" aria-label="Drawing the preview" />
+  return null
 }

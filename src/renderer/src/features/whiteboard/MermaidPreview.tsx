@@ -6,7 +6,9 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
 import FitScreenIcon from '@mui/icons-material/FitScreen'
 
-const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4]
+const MIN_ZOOM = 0.25
+const MAX_ZOOM = 4
+const ZOOM_STEPS = [MIN_ZOOM, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, MAX_ZOOM]
 
 /** The diagram's own size, from the viewBox mermaid writes. */
 function naturalSize(svg: string): { width: number; height: number } | null {
@@ -58,23 +60,7 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
         <Typography variant="overline" component="h4" sx={{ flex: 1, lineHeight: 1.5 }}>
           {stale ? 'Preview (last good)' : 'Preview'}
         </Typography>
-        <Tooltip title="Zoom out">
-          <span>
-            <IconButton size="small" aria-label="Zoom out" onClick={() => step(-1)} disabled={scale <= ZOOM_STEPS[0]! + 0.001}>
-              <ZoomOutIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Typography variant="caption" sx={{ minWidth: 40, textAlign: 'center', fontVariantNumeric: 'tabular-nums' }} aria-live="polite" data-testid="mermaid-zoom">
-          {Math.round(scale * 100)}%
-        </Typography>
-        <Tooltip title="Zoom in">
-          <span>
-            <IconButton size="small" aria-label="Zoom in" onClick={() => step(1)} disabled={scale >= ZOOM_STEPS.at(-1)! - 0.001}>
-              <ZoomInIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <ZoomButtons scale={scale} onStep={step} />
         <Tooltip title="Fit the diagram to the panel">
           <ToggleButton size="small" value="fit" selected={zoom === 'fit'} onChange={() => setZoom('fit')} aria-label="Fit" sx={{ py: 0.25 }}>
             <FitScreenIcon fontSize="small" />
@@ -88,19 +74,7 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
           </Tooltip>
         )}
       </Stack>
-      {enlargeable && (
-        <Dialog open={enlarged} onClose={() => setEnlarged(false)} fullWidth maxWidth="xl" aria-labelledby="mermaid-enlarged-title">
-          <DialogTitle id="mermaid-enlarged-title" sx={{ display: 'flex', alignItems: 'center', py: 1 }}>
-            <Box sx={{ flex: 1 }}>Mermaid preview</Box>
-            <IconButton aria-label="Close" onClick={() => setEnlarged(false)}>
-              <CloseIcon />
-            </IconButton>
-          </DialogTitle>
-          <DialogContent sx={{ height: '80vh', display: 'flex', flexDirection: 'column' }} data-testid="mermaid-enlarged">
-            <MermaidPreview svg={svg} busy={busy} stale={stale} />
-          </DialogContent>
-        </Dialog>
-      )}
+      {enlargeable && <EnlargedPreview open={enlarged} onClose={() => setEnlarged(false)} svg={svg} busy={busy} stale={stale} />}
       <Box
         ref={viewport}
         data-testid={enlargeable ? (stale ? 'mermaid-preview-stale' : 'mermaid-preview') : undefined}
@@ -122,5 +96,47 @@ export function MermaidPreview({ svg, busy, stale = false, enlargeable = false }
         />
       </Box>
     </Stack>
+  )
+}
+
+/** Zoom out, the zoom shown (announced), zoom in. */
+function ZoomButtons({ scale, onStep }: { scale: number; onStep: (direction: 1 | -1) => void }) {
+  return (
+    <>
+      <Tooltip title="Zoom out">
+        <span>
+          <IconButton size="small" aria-label="Zoom out" onClick={() => onStep(-1)} disabled={scale <= MIN_ZOOM + 0.001}>
+            <ZoomOutIcon fontSize="small" />
+          </IconButton>
+        </span>
+      </Tooltip>
+      <Typography variant="caption" sx={{ minWidth: 40, textAlign: 'center', fontVariantNumeric: 'tabular-nums' }} aria-live="polite" data-testid="mermaid-zoom">
+        {Math.round(scale * 100)}%
+      </Typography>
+      <Tooltip title="Zoom in">
+        <span>
+          <IconButton size="small" aria-label="Zoom in" onClick={() => onStep(1)} disabled={scale >= MAX_ZOOM - 0.001}>
+            <ZoomInIcon fontSize="small" />
+          </IconButton>
+        </span>
+      </Tooltip>
+    </>
+  )
+}
+
+/** The diagram in a large dialog, with its own zoom. */
+function EnlargedPreview({ open, onClose, svg, busy, stale }: { open: boolean; onClose: () => void; svg: string; busy: boolean; stale: boolean }) {
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="xl" aria-labelledby="mermaid-enlarged-title">
+      <DialogTitle id="mermaid-enlarged-title" sx={{ display: 'flex', alignItems: 'center', py: 1 }}>
+        <Box sx={{ flex: 1 }}>Mermaid preview</Box>
+        <IconButton aria-label="Close" onClick={onClose}>
+          <CloseIcon />
+        </IconButton>
+      </DialogTitle>
+      <DialogContent sx={{ height: '80vh', display: 'flex', flexDirection: 'column' }} data-testid="mermaid-enlarged">
+        <MermaidPreview svg={svg} busy={busy} stale={stale} />
+      </DialogContent>
+    </Dialog>
   )
 }

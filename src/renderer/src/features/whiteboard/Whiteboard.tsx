@@ -1,6 +1,6 @@
 import './excalidraw-assets'
 import '@excalidraw/excalidraw/index.css'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { Box, Stack, Typography, useTheme } from '@mui/material'
 import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, serializeAsJSON } from '@excalidraw/excalidraw'
 import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
@@ -43,6 +43,35 @@ export function labelExcalidrawButtons(root: ParentNode): void {
   }
 }
 
+/** Excalidraw's own buttons, named for screen readers, again whenever it redraws its UI. */
+function useLabelledButtons(container: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const element = container.current
+    if (!element) return
+    const name = () => labelExcalidrawButtons(element)
+    name()
+    const observer = new MutationObserver(name)
+    observer.observe(element, { childList: true, subtree: true, characterData: true })
+    return () => observer.disconnect()
+  }, [container])
+}
+
+/** The board as saved with the answer: the scene as JSON, and an SVG of it for the review. */
+async function sceneToSave(excalidraw: ExcalidrawImperativeAPI): Promise<WhiteboardValue> {
+  const elements = excalidraw.getSceneElements()
+  const appState = excalidraw.getAppState()
+  const files = excalidraw.getFiles()
+  const svg = await exportToSvg({
+    elements,
+    appState: { ...appState, exportBackground: true, exportWithDarkMode: false },
+    files,
+    // Inlining subsets the fonts in a WebAssembly worker; the review shows the SVG with
+    // the page's fonts instead.
+    skipInliningFonts: true
+  })
+  return { sceneJson: serializeAsJSON(elements, appState, files, 'local'), svg: svg.outerHTML, updatedAt: new Date().toISOString() }
+}
+
 function shapeCount(elements: SceneElements): number {
   // A label inside a shape is one shape, not two.
   return elements.filter((element) => !(element.type === 'text' && element.containerId)).length
@@ -70,20 +99,9 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
     const excalidraw = api.current
     if (!excalidraw || !dirty.current) return
     dirty.current = false
-    const elements = excalidraw.getSceneElements()
-    const appState = excalidraw.getAppState()
-    const files = excalidraw.getFiles()
     setStatus('Saving…')
     try {
-      const svg = await exportToSvg({
-        elements,
-        appState: { ...appState, exportBackground: true, exportWithDarkMode: false },
-        files,
-        // Inlining subsets the fonts in a WebAssembly worker; the review shows the SVG with
-        // the page's fonts instead.
-        skipInliningFonts: true
-      })
-      await saveRef.current({ sceneJson: serializeAsJSON(elements, appState, files, 'local'), svg: svg.outerHTML, updatedAt: new Date().toISOString() })
+      await saveRef.current(await sceneToSave(excalidraw))
       setStatus(`Saved ${new Date().toLocaleTimeString()}`)
     } catch (error) {
       dirty.current = true
@@ -93,17 +111,8 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
 
   useEffect(() => registerFlush(flush), [registerFlush, flush])
 
-  // Excalidraw's own buttons, named for screen readers, again whenever it redraws its UI.
   const container = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const element = container.current
-    if (!element) return
-    const name = () => labelExcalidrawButtons(element)
-    name()
-    const observer = new MutationObserver(name)
-    observer.observe(element, { childList: true, subtree: true, characterData: true })
-    return () => observer.disconnect()
-  }, [])
+  useLabelledButtons(container)
   useEffect(() => () => void flush(), [flush])
 
   const onChange = useCallback(

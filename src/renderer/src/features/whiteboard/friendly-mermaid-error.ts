@@ -48,9 +48,11 @@ const tokenWords: Record<string, string> = {
 const preferred = ['SQE', 'PE', 'DIAMOND_STOP', 'STADIUMEND', 'SUBROUTINEEND', 'CYLINDEREND', 'LINK', 'START_LINK', 'SEMI', 'NEWLINE', 'COLON', 'NODE_STRING', 'TEXT', 'TXT', 'UNICODE_TEXT', 'NUM', 'NUMBER_PIE']
 
 function words(tokens: string[]): string | null {
-  const known = [...new Set(tokens.filter((t) => tokenWords[t]).sort((a, b) => rank(a) - rank(b)).map((t) => tokenWords[t]!))].slice(0, 3)
-  if (known.length === 0) return null
-  return known.length === 1 ? known[0]! : `${known.slice(0, -1).join(', ')} or ${known.at(-1)}`
+  const sorted = [...tokens].sort((a, b) => rank(a) - rank(b))
+  const known = [...new Set(sorted.flatMap((t) => tokenWords[t] ?? []))].slice(0, 3)
+  const [only, ...more] = known
+  if (only === undefined) return null
+  return more.length === 0 ? only : `${known.slice(0, -1).join(', ')} or ${known.at(-1)}`
 }
 
 function rank(token: string): number {
@@ -59,9 +61,8 @@ function rank(token: string): number {
 }
 
 function lastContentLine(source: string): number {
-  const lines = source.split('\n')
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.trim()) return i + 1
-  return 1
+  const last = source.split('\n').findLastIndex((line) => line.trim() !== '')
+  return last === -1 ? 1 : last + 1
 }
 
 /**
@@ -84,8 +85,8 @@ export function friendlyMermaidError(error: MermaidError, source: string): Frien
 
   const expecting = /Expecting (.+?), got '([^']*)'/.exec(message)
   if (expecting) {
-    const expected = [...expecting[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!)
-    const got = expecting[2]!
+    const [, list = '', got = ''] = expecting
+    const expected = [...list.matchAll(/'([^']+)'/g)].flatMap((m) => m[1] ?? [])
     const want = words(expected)
     if (got === '1' || got === 'EOF') {
       line = lastContentLine(source)
@@ -105,11 +106,13 @@ export function friendlyMermaidError(error: MermaidError, source: string): Frien
   }
   const langium = /Parse error on line (\d+), column (\d+): Expecting token of type '([^']+)'/.exec(message)
   if (langium) {
-    const want = tokenWords[langium[3]!] ?? langium[3]!.toLowerCase().replace(/_/g, ' ')
+    const [, , , token = ''] = langium
+    const want = tokenWords[token] ?? token.toLowerCase().replace(/_/g, ' ')
     return { line: Math.min(Number(langium[1]), lineCount), text: `Column ${langium[2]}: Mermaid expects ${want} here.` }
   }
 
   // Anything else: its first sentence, without a stack or parser dump.
-  const first = message.split('\n')[0]!.replace(/^(Error|Parse error|Parsing failed):?\s*/i, '').trim()
+  const [firstLine = ''] = message.split('\n')
+  const first = firstLine.replace(/^(Error|Parse error|Parsing failed):?\s*/i, '').trim()
   return { line, text: first.length > 160 ? `${first.slice(0, 157)}…` : first || 'Mermaid could not read this diagram.' }
 }

@@ -11,7 +11,7 @@ export function localFontSources(source: string, pageUrl: string): string {
     if (!match) return true
     let url: URL
     try {
-      url = new URL(match[2]!, page)
+      url = new URL(match[2] ?? '', page)
     } catch {
       return false
     }
