@@ -3,7 +3,7 @@ import { messageOf } from '@shared/errors'
 /**
  * The microphone helpers every capture shares (the answer recorder, spoken clarifying questions
  * and follow-up replies): open the chosen device, say what went wrong in words, and encode PCM
- * for the contract. Copied from features/recording/use-recorder.ts, which is to import them.
+ * for the contract. One copy, for every feature that captures.
  */
 
 /** 16 kHz mono 16-bit PCM: what recorder-worklet.js produces and whisper reads. */

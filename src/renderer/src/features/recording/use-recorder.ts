@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { AnswerRecord } from '@shared/answers'
 import { api } from '../../lib/api'
+import { PCM_SAMPLE_RATE as SAMPLE_RATE, describeMicError, openMicrophone, toBase64 } from '../../lib/microphone'
 import { messageOf } from '@shared/errors'
 import { defined } from '@shared/defined'
 
@@ -29,39 +30,11 @@ interface Capture {
   keepAlive: ReturnType<typeof setInterval>
 }
 
-const SAMPLE_RATE = 16_000
 /**
  * The backend closes a take that hears nothing for 10 s (its page is taken to be gone), so
  * while paused the recorder says it is still there with an empty chunk every few seconds.
  */
 const KEEP_ALIVE_MS = 3000
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
-async function openMicrophone(deviceId: string | null): Promise<MediaStream> {
-  const base: MediaTrackConstraints = { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true }
-  if (!deviceId) return navigator.mediaDevices.getUserMedia({ audio: base })
-  try {
-    return await navigator.mediaDevices.getUserMedia({ audio: { ...base, deviceId: { exact: deviceId } } })
-  } catch (error) {
-    // The chosen microphone was unplugged: the default one beats no recording at all.
-    if ((error as DOMException).name !== 'OverconstrainedError' && (error as DOMException).name !== 'NotFoundError') throw error
-    return navigator.mediaDevices.getUserMedia({ audio: base })
-  }
-}
-
-function describeMicError(error: unknown): string {
-  const name = (error as DOMException | undefined)?.name
-  if (name === 'NotAllowedError') return 'Microphone access was refused. Allow it for mockroom, or type your answer.'
-  if (name === 'NotFoundError') return 'No microphone found. Plug one in and pick it in Settings, or type your answer.'
-  if (name === 'NotReadableError') return 'The microphone is busy in another application.'
-  return messageOf(error)
-}
 
 /**
  * The microphone, captured through an AudioWorklet as 16 kHz mono PCM and streamed to the
