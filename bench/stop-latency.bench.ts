@@ -2,9 +2,11 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { AnswerRecord } from '../src/shared/answers'
-import { defaultWindowCutOptions, findWindowCut, type WindowCutOptions } from '../src/shared/recording-windows'
+import { defaultWindowCutOptions, findWindowCut } from '../src/shared/recording-windows'
+import type { StreamWindowCut } from '../src/backend/recording/stream-windows'
 import { findAppRoot } from '../src/backend/app-root'
 import { readWavFile } from '../src/backend/audio/import-wav'
+import { VAD_FRAME_SAMPLES, VoiceActivity } from '../src/backend/audio/voice-activity'
 import { toWhisperSamples } from '../src/backend/audio/wav-format'
 import { createBackend } from '../src/backend/create-backend'
 import { Transcriber, type TranscriberEvents } from '../src/backend/transcription/transcriber'
@@ -37,21 +39,22 @@ interface Profile {
   id: string
   label: string
   decoding: WhisperDecoding
-  windowCut: Partial<WindowCutOptions>
+  /** `voiceActivity`: pauses found by the voice activity detector (the app) or a fixed level (before). */
+  windowCut: StreamWindowCut
 }
 
 const profiles: Profile[] = [
   {
     id: 'current',
-    label: 'app: greedy, context sized to the window, 8–15 s windows',
+    label: 'app: greedy, context sized to the window, 8–15 s windows at voice-activity pauses',
     decoding: STREAMING_DECODING,
-    windowCut: { minWindowMs: defaultWindowCutOptions.minWindowMs, maxWindowMs: defaultWindowCutOptions.maxWindowMs }
+    windowCut: { minWindowMs: defaultWindowCutOptions.minWindowMs, maxWindowMs: defaultWindowCutOptions.maxWindowMs, voiceActivity: true }
   },
   {
     id: 'previous',
-    label: 'previous: beam 5, full 30 s context, 20–30 s windows',
+    label: 'previous: beam 5, full 30 s context, 20–30 s windows at a fixed -40 dBFS',
     decoding: WHISPER_DEFAULT_DECODING,
-    windowCut: { minWindowMs: 20_000, maxWindowMs: 30_000 }
+    windowCut: { minWindowMs: 20_000, maxWindowMs: 30_000, voiceActivity: false }
   }
 ]
 
@@ -77,13 +80,19 @@ async function buildAnswer(jfkWav: string): Promise<Int16Array> {
   return out
 }
 
-/** The audio Stop leaves: what follows the last cut the windows would make. */
-function tailMs(samples: Int16Array, windowCut: Partial<WindowCutOptions>): number {
+/** The audio Stop leaves: what follows the last cut the windows make (the detector's pauses for the app). */
+async function tailMs(samples: Int16Array, profile: Profile): Promise<number> {
+  const voice = profile.windowCut.voiceActivity === false ? null : await VoiceActivity.create()
+  voice?.push(samples)
   let start = 0
   for (;;) {
-    const cut = findWindowCut(samples.subarray(start), { ...windowCut, sampleRate: RATE })
-    if (cut === null) return ((samples.length - start) * 1000) / RATE
-    start += cut
+    const isPause = voice ? (at: number) => voice.isSilent((start + at) / VAD_FRAME_SAMPLES) : undefined
+    const found = findWindowCut(samples.subarray(start), { ...profile.windowCut, sampleRate: RATE }, isPause)
+    if (found === null) {
+      voice?.destroy()
+      return ((samples.length - start) * 1000) / RATE
+    }
+    start += voice ? found - (found % VAD_FRAME_SAMPLES) : found
   }
 }
 
@@ -144,7 +153,7 @@ async function runOnce(profile: Profile, answer: Int16Array, env: { binary: stri
     const stopToReadyMs = performance.now() - stopAt
     if (done.status !== 'ready') throw new Error(`the answer ended ${done.status}: ${done.error?.message ?? ''}`)
     const afterStop = finished.slice(windowsBeforeStop)
-    const cutSeconds = ANSWER_SECONDS - tailMs(answer, profile.windowCut) / 1000
+    const cutSeconds = ANSWER_SECONDS - (await tailMs(answer, profile)) / 1000
     return {
       stopToReadyMs,
       encodeMs: afterStop.reduce((sum, entry) => sum + (entry.timings?.encodeMs ?? 0), 0),
@@ -193,7 +202,7 @@ export async function benchStopLatency(): Promise<Record<string, number | string
     const runs = results.get(profile.id) ?? []
     const waits = runs.map((entry) => entry.stopToReadyMs)
     report[`${profile.id}: settings`] = profile.label
-    report[`${profile.id}: audio left at Stop (s)`] = Number((tailMs(answer, profile.windowCut) / 1000).toFixed(1))
+    report[`${profile.id}: audio left at Stop (s)`] = Number(((await tailMs(answer, profile)) / 1000).toFixed(1))
     report[`${profile.id}: stop → final transcript median (ms)`] = round(median(waits))
     report[`${profile.id}: stop → final transcript max (ms)`] = round(Math.max(...waits))
     report[`${profile.id}: after Stop, whisper encode median (ms)`] = round(median(runs.map((entry) => entry.encodeMs)))

@@ -3,14 +3,13 @@ import { join } from 'node:path'
 import { currentTake, type AnswerChange, type AnswerRecord } from '@shared/answers'
 import { AppError } from '@shared/api/result'
 import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '@shared/contract'
-import type { WindowCutOptions } from '@shared/recording-windows'
 import type { AnswersService } from '../answers'
 import { InvalidAudioError, createAnswerWavWriter, importWav, readWavFile } from '../audio'
 import { errorData, type TakeKey, type TranscriptionOutcome, type TranscriptionService } from '../transcription'
 import { recoverAtStart, type StartupRecovery } from './crash-recovery'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
 import { VoiceActivity } from '../audio/voice-activity'
-import { StreamWindows, WindowFailedError } from './stream-windows'
+import { StreamWindows, WindowFailedError, type StreamWindowCut } from './stream-windows'
 import { codeOf } from '@shared/errors'
 import { defined } from '@shared/defined'
 
@@ -21,7 +20,7 @@ export interface RecordingServiceOptions {
   answers: AnswersService
   transcription: TranscriptionService
   /** Overrides of the window-cutting rules (tests use short windows). */
-  windowCut?: Partial<WindowCutOptions>
+  windowCut?: StreamWindowCut
   /** The question's key terms, for transcriptions not started by a recording (retry, recovery). */
   keyTermsOf?: (questionId: string) => Promise<readonly string[]>
   /** A take that hears no chunk for this long is closed as interrupted (default 10 s). */

@@ -15,12 +15,15 @@ interface StreamWindow {
   outcome?: { transcript: Transcript | null } | { error: unknown }
 }
 
+/** Overrides of the cutting rules; `voiceActivity: false` finds pauses by level only (the benchmark's previous settings). */
+export type StreamWindowCut = Partial<WindowCutOptions> & { voiceActivity?: boolean }
+
 export interface StreamWindowsOptions {
   run: TranscriptionRun
   /** A scratch folder of this take's own, removed when the windows are done. */
   scratchDir: Promise<string>
   keyTerms: readonly string[]
-  windowCut?: Partial<WindowCutOptions>
+  windowCut?: StreamWindowCut
   /** The text of the windows finished so far, in order, whenever it grows. */
   onPartial: (text: string) => void
   /** Decides where the pauses are; without it, quiet frames are (see `findWindowCut`). */
@@ -66,7 +69,7 @@ export class StreamWindows {
   constructor(private readonly options: StreamWindowsOptions) {
     this.keyTerms = options.keyTerms
     const frameMs = options.windowCut?.frameMs ?? defaultWindowCutOptions.frameMs
-    this.voice = frameMs === VAD_FRAME_MS ? (options.voiceActivity ?? null) : null
+    this.voice = frameMs === VAD_FRAME_MS && options.windowCut?.voiceActivity !== false ? (options.voiceActivity ?? null) : null
   }
 
   get run(): TranscriptionRun {
