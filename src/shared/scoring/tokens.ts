@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer'
+import { defined } from '../defined'
 
 /** One word of a transcript (or of a lexicon phrase), with where it sits in the source text. */
 export interface Token {
@@ -28,6 +29,15 @@ export interface Sentence {
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const sentenceEnd = /[.!?…]/
 const commaLike = /[,;:—–()]|\s-\s/
+
+/**
+ * The token at a position taken from the same view (a phrase hit's `from`, a range's last
+ * word): such a position is always in range, and a broken one fails at once, not as an
+ * undefined further on.
+ */
+export function tokenAt(view: readonly Token[], at: number): Token {
+  return defined(view[at], `token ${at} of a ${view.length}-token view`)
+}
 
 /**
  * Stems through a bounded memo: transcripts repeat the same few hundred words, and the Porter
