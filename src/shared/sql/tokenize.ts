@@ -150,5 +150,5 @@ export function isWord(token: Token | undefined, ...words: string[]): boolean {
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
   const lines = before.split('\n')
-  return { line: lines.length, column: lines.at(-1)!.length + 1 }
+  return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 }
 }
