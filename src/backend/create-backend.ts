@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parseAudioPath } from '@shared/answers'
 import type { AppInfo } from '@shared/contract'
 import type { Handlers } from '@shared/api/handlers'
+import { contractHandlers } from './contract-handlers'
 import type { Question } from '@shared/banks/types'
 import { EventHub } from './events'
 import { AnswersService } from './answers'
@@ -14,10 +15,11 @@ import { workerBankOperations } from './banks'
 import { NoticesService } from './notices'
 import { RecordingService, type RecordingServiceOptions } from './recording'
 import { recoveryNotices } from './recording/recovery-notices'
+import type { StartupRecovery } from './recording/crash-recovery'
 import { SessionsService } from './sessions-service'
 import { resolveSqlWorker, SqlService } from './sql/sql-service'
 import { SettingsService } from './settings'
-import { openStore } from './storage/store'
+import { openStore, type Store } from './storage/store'
 import { ModelManager } from './models'
 import { ModelsService } from './models-service'
 import { Transcriber, TranscriptionService } from './transcription'
@@ -70,10 +72,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function bankFileOf(file: { name: string; base64: string; replaceBankId?: string }) {
-  return { name: file.name, bytes: Buffer.from(file.base64, 'base64'), replaceBankId: file.replaceBankId }
-}
-
 /**
  * `<data>/tmp/run-<pid>`, fresh. Whatever else is in `<data>/tmp` is removed, except the scratch
  * of another mockroom process still running on the same data folder (the CLI beside the app).
@@ -91,17 +89,12 @@ async function freshScratchDir(dataDir: string): Promise<string> {
   return dir
 }
 
-/** The composition root: builds every service, wires them, and maps the contract onto them. */
-export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const now = options.now ?? (() => new Date())
-  const events = new EventHub()
+/** The data folder opened: db.json (moved aside, with a notice, when unreadable) and a fresh scratch folder. */
+async function openData(options: BackendOptions, now: () => Date, events: EventHub) {
   // A copy of db.json as it was before this start (and any migration) rewrites it.
   await rollDbBackup(options.dataDir, now())
   const { store, recovery } = await openStore({ dataDir: options.dataDir, now })
   const scratchDir = await freshScratchDir(options.dataDir)
-  const version = (JSON.parse(readFileSync(join(options.appRoot, 'package.json'), 'utf8')) as { version: string })
-    .version
-
   const notices = new NoticesService(store, events, now)
   if (recovery) {
     await notices.add({
@@ -113,8 +106,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       path: recovery.movedTo
     })
   }
-  const settings = new SettingsService(store)
+  return { store, scratchDir, notices }
+}
 
+function createLibrary(options: BackendOptions, store: Store): LibraryService {
   const library = new LibraryService({
     builtInDir: join(options.appRoot, 'question-banks'),
     importedDir: join(options.dataDir, 'banks'),
@@ -124,19 +119,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return new Set([...db.answers.map((a) => a.questionId), ...db.sessions.flatMap((s) => s.items.map((i) => i.questionId))])
     }
   })
-
   if (options.warmUp) {
     // Failures surface on the first real call, which retries the load.
     setImmediate(() => void library.get().catch(() => undefined))
   }
-  /** The one place services look a whole question up, so the library's shape can change behind it. */
-  const questionById = async (id: string): Promise<Question | undefined> => (await library.questions([id]))[0]
-  const sessions = new SessionsService(store, () => library.summaries(), now)
-  const answers = new AnswersService(store, options.dataDir, events, now)
-  const interviewer = new InterviewerService(
+  return library
+}
+
+/** The one place services look a whole question up, so the library's shape can change behind it. */
+const questionLookup =
+  (library: LibraryService) =>
+  async (id: string): Promise<Question | undefined> =>
+    (await library.questions([id]))[0]
+
+function createInterviewer(answers: AnswersService, library: LibraryService, now: () => Date): InterviewerService {
+  return new InterviewerService(
     answers,
     {
-      question: questionById,
+      question: questionLookup(library),
       following: async (id, count) => {
         const all = await library.summaries()
         const at = all.findIndex((q) => q.id === id)
@@ -146,9 +146,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     now
   )
-  // Started on the first SQL call (a SQL question opened), never at launch.
-  const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
+}
 
+/** Models, transcription, recording and dictation, then the recovery of what a crash left mid-recording. */
+async function createRecording(
+  options: BackendOptions,
+  shared: { store: Store; events: EventHub; settings: SettingsService; answers: AnswersService; library: LibraryService; scratchDir: string; now: () => Date }
+) {
+  const { store, events, settings, answers, library, scratchDir, now } = shared
   const models = new ModelsService(new ModelManager({ dataDir: options.dataDir, baseUrl: options.modelBaseUrl }), store, events)
   const transcription = new TranscriptionService({
     events,
@@ -156,7 +161,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     chosenModelPath: () => settings.get().modelPath,
     transcriber: options.transcriber ?? new Transcriber({ tmpDir: scratchDir })
   })
-  const dictation = new DictationService({ transcription, scratchDir })
+  const questionById = questionLookup(library)
   const recording = new RecordingService({
     dataDir: options.dataDir,
     scratchDir,
@@ -169,23 +174,31 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   })
   // Before anything records: finish what a crash left mid-recording and set damaged audio aside.
   const startup = await recording.recoverAtStart()
-  // Then tell the user, naming the questions; that waits for the banks, so start-up does not.
-  const told =
-    startup.recovered.length > 0 || startup.quarantined.length > 0
-      ? (async () => {
-          const titles = new Map<string, string>()
-          for (const { questionId } of startup.recovered) {
-            const title = await library.summaries().then((all) => all.find((question) => question.id === questionId)?.title, () => undefined)
-            titles.set(questionId, title ?? questionId)
-          }
-          for (const notice of recoveryNotices(startup, options.dataDir, (questionId) => titles.get(questionId) ?? questionId)) {
-            await notices.add(notice)
-          }
-        })().catch((error: unknown) => console.error(`mockroom: could not record the recovery notice: ${String(error)}`))
-      : Promise.resolve()
+  const dictation = new DictationService({ transcription, scratchDir })
+  return { models, transcription, recording, dictation, startup }
+}
 
-  const practice = new PracticeService(store, library, now)
-  // Cards follow answers: a burst of autosaves while typing becomes one sync a moment later.
+/** Tells the user what start-up recovered, naming the questions; that waits for the banks, so start-up does not. */
+function noticeRecovery(startup: StartupRecovery, dataDir: string, library: LibraryService, notices: NoticesService): Promise<void> {
+  if (startup.recovered.length === 0 && startup.quarantined.length === 0) return Promise.resolve()
+  return (async () => {
+    const titles = new Map<string, string>()
+    for (const { questionId } of startup.recovered) {
+      const title = await library.summaries().then((all) => all.find((question) => question.id === questionId)?.title, () => undefined)
+      titles.set(questionId, title ?? questionId)
+    }
+    for (const notice of recoveryNotices(startup, dataDir, (questionId) => titles.get(questionId) ?? questionId)) {
+      await notices.add(notice)
+    }
+  })().catch((error: unknown) => console.error(`mockroom: could not record the recovery notice: ${String(error)}`))
+}
+
+/**
+ * Cards follow answers: a burst of autosaves while typing becomes one sync a moment later.
+ * Interactive hosts keep cards current in the background (their banks parse in a worker);
+ * elsewhere (CLI, tests) cards sync when read, so no bank parse blocks a recording's loop.
+ */
+function practiceSyncing(practice: PracticeService, events: EventHub, warmUp: boolean | undefined) {
   let syncTimer: NodeJS.Timeout | null = null
   const scheduleSync = () => {
     if (syncTimer) clearTimeout(syncTimer)
@@ -195,10 +208,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }, 1500)
     syncTimer.unref()
   }
-  // Interactive hosts keep cards current in the background (their banks parse in a worker);
-  // elsewhere (CLI, tests) cards sync when read, so no bank parse blocks a recording's loop.
-  const unsubscribePractice = options.warmUp ? events.subscribe((name) => name === 'answer' && scheduleSync()) : () => undefined
-  if (options.warmUp) scheduleSync()
+  const unsubscribe = warmUp ? events.subscribe((name) => name === 'answer' && scheduleSync()) : () => undefined
+  if (warmUp) scheduleSync()
+  const stop = () => {
+    if (syncTimer) clearTimeout(syncTimer)
+    unsubscribe()
+  }
+  return { scheduleSync, stop }
+}
+
+async function createBackup(options: BackendOptions, store: Store, version: string, library: LibraryService, practice: PracticeService, now: () => Date) {
   const backup = new BackupService({
     dataDir: options.dataDir,
     store,
@@ -214,85 +233,47 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   })
   await backup.clearStaging()
+  return backup
+}
 
-  const api: Handlers = {
-    async getAppInfo() {
-      return { name: 'mockroom', version, host: options.host, dataDir: options.dataDir, dataFile: store.file }
-    },
-    getSettings: async () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
-    listNotices: async () => notices.list(),
-    dismissNotice: ({ id }) => notices.dismiss(id),
-    getLibrary: () => library.get(),
-    getQuestions: async ({ ids }) => ({ questions: await library.questions(ids) }),
-    searchLibrary: async (input) => ({ ids: await library.search(input) }),
-    previewBanks: async ({ files }) => ({ previews: await library.preview(files.map(bankFileOf)) }),
-    importBanks: ({ files }) => library.importFiles(files.map(bankFileOf)),
-    removeBank: ({ bankId }) => library.removeBank(bankId),
-    renameBank: ({ bankId, title }) => library.renameBank(bankId, title),
+/** The composition root: builds every service, wires them, and maps the contract onto them. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? (() => new Date())
+  const events = new EventHub()
+  const { store, scratchDir, notices } = await openData(options, now, events)
+  const version = (JSON.parse(readFileSync(join(options.appRoot, 'package.json'), 'utf8')) as { version: string }).version
+  const settings = new SettingsService(store)
+  const library = createLibrary(options, store)
+  const sessions = new SessionsService(store, () => library.summaries(), now)
+  const answers = new AnswersService(store, options.dataDir, events, now)
+  const interviewer = createInterviewer(answers, library, now)
+  // Started on the first SQL call (a SQL question opened), never at launch.
+  const sql = new SqlService(options.sqlWorkerUrl ?? resolveSqlWorker(options.appRoot), join(options.dataDir, 'cache'), join(options.appRoot, 'vendor', 'sql-engine'))
+  const { models, transcription, recording, dictation, startup } = await createRecording(options, { store, events, settings, answers, library, scratchDir, now })
+  const told = noticeRecovery(startup, options.dataDir, library, notices)
+  const practice = new PracticeService(store, library, now)
+  const syncing = practiceSyncing(practice, events, options.warmUp)
+  const backup = await createBackup(options, store, version, library, practice, now)
 
-    createSession: (input) => sessions.create(input),
-    listSessions: async () => sessions.list(),
-    getSession: async ({ id }) => sessions.get(id),
-    updateSession: (input) => sessions.update(input),
-    async saveSessionItem(input) {
-      const session = await sessions.saveItem(input)
-      // The runner reads the drill from the session item; scoring and the review read it from the answer.
-      const answerId = input.sqlDrill ? session.answers.find((a) => a.questionId === input.questionId)?.answerId : undefined
-      if (input.sqlDrill && answerId) await answers.saveSqlDrill(answerId, { sessionId: session.id, questionId: input.questionId }, input.sqlDrill)
-      return session
-    },
-    async deleteSession({ id }) {
-      sessions.get(id)
-      for (const answer of answers.list({ sessionId: id })) await recording.abandon(answer.id)
-      const deletedAnswers = await answers.removeForSession(id)
-      await sessions.remove(id)
-      scheduleSync()
-      return { deletedAnswers }
-    },
-
-    listAnswers: async (filter) => answers.list(filter),
-    getAnswer: async ({ id }) => answers.get(id),
-    saveTypedAnswer: (input) => answers.saveTyped(input),
-    askClarifyingQuestion: (input) => interviewer.clarify(input),
-    askFollowUps: ({ answerId }) => interviewer.followUps(answerId),
-    answerFollowUp: ({ answerId, followUpId, reply }) => interviewer.reply(answerId, followUpId, reply),
-    transcribeClip: (input) => dictation.transcribeClip(input),
-    updateAnswerText: ({ id, takeId, text }) => answers.updateText(id, text, takeId),
-    restoreTake: ({ answerId, takeId }) => answers.restoreTake(answerId, takeId),
-    deleteTake: ({ answerId, takeId }) => recording.deleteTake(answerId, takeId),
-    async deleteAnswer({ id }) {
-      await recording.abandon(id)
-      await answers.remove(id)
-      scheduleSync()
-      return { deleted: true as const }
-    },
-
-    startRecording: (input) => recording.start(input),
-    appendAudio: (input) => recording.append(input),
-    stopRecording: ({ answerId, takeId, keyTerms, chunks }) => recording.stop(answerId, takeId, keyTerms, chunks),
-    importAnswerAudio: (input) => recording.importAudio(input),
-    transcribeAnswer: ({ answerId, takeId, keyTerms }) => recording.transcribe(answerId, takeId, keyTerms),
-    cancelTranscription: ({ answerId, takeId }) => recording.cancel(answerId, takeId),
-    checkTranscriber: ({ force }) => transcription.selfTest(join(options.appRoot, 'resources', 'self-test.wav'), force),
-
-    listModels: () => models.list(),
-    downloadModel: ({ id, allowUnverified }) => models.startDownload(id, allowUnverified),
-    cancelModelDownload: ({ id }) => models.cancelDownload(id),
-    importModel: ({ path }) => models.importModel(path),
-    removeModel: ({ file }) => models.removeModel(file),
-
-    getPractice: () => practice.overview(),
-    setFavorite: ({ questionId, favorite }) => practice.setFavorite(questionId, favorite),
-    exportBackup: () => backup.exportBackup(),
-    getBackupStatus: () => backup.status(),
-    uploadBackupChunk: ({ uploadId, seq, base64 }) => backup.uploadChunk(uploadId, seq, base64),
-    previewRestore: ({ uploadId }) => backup.preview(uploadId),
-    restoreBackup: ({ uploadId }) => backup.restore(uploadId),
-    discardRestore: ({ uploadId }) => backup.discard(uploadId),
-    sqlPrepare: (input) => sql.prepare(input),
-    sqlRun: (input) => sql.run(input)
-  }
+  const api = contractHandlers({
+    appInfo: { name: 'mockroom', version, host: options.host, dataDir: options.dataDir },
+    appRoot: options.appRoot,
+    store,
+    settings,
+    notices,
+    library,
+    sessions,
+    answers,
+    interviewer,
+    dictation,
+    sql,
+    models,
+    transcription,
+    recording,
+    practice,
+    backup,
+    scheduleSync: syncing.scheduleSync
+  })
 
   return {
     api,
@@ -304,8 +285,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return audio ? join(options.dataDir, 'audio', `${audio.stem}.wav`) : null
     },
     async close() {
-      if (syncTimer) clearTimeout(syncTimer)
-      unsubscribePractice()
+      syncing.stop()
       await told
       await recording.close()
       transcription.close()

@@ -1,16 +1,17 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '@shared/contract'
 import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '@shared/banks/assemble-library'
 import { layoutName } from '@shared/banks/bank-layouts'
 import type { BodyAnalysis } from '@shared/banks/question-body'
 import type { ScannedBank } from '@shared/banks/scan-bank'
-import { QuestionSchema, type BankLibrary, type LibrarySummary, type Question, type QuestionSummary } from '@shared/banks/types'
+import type { BankLibrary, LibrarySummary, Question, QuestionSummary } from '@shared/banks/types'
 import { AppError } from '@shared/api/result'
 import { buildSearchIndex, searchQuestions, type SearchIndex } from '@shared/search/search-questions'
 import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
 import { messageOf } from '@shared/errors'
 import { defined } from '@shared/defined'
+import { readLibraryMeta, writeLibraryMeta, type LibraryMeta } from './library-meta'
 
 export interface LibraryServiceOptions {
   /** The built-in banks shipped with the app (question-banks/). */
@@ -23,20 +24,12 @@ export interface LibraryServiceOptions {
   referencedQuestionIds?: () => ReadonlySet<string>
 }
 
-/** Bank titles the user chose and questions of removed banks that history still shows. */
-interface LibraryMeta {
-  titles: Record<string, string>
-  retired: Record<string, Question>
-}
-
 interface LibraryState {
   assembled: AssembledLibrary
   entries: Map<string, LibraryEntry>
   search: SearchIndex<QuestionSummary> | null
 }
 
-/** Sidecar of the imported banks folder (a dot file, so never read as a bank). */
-export const libraryMetaFile = '.library.json'
 const detailCacheSize = 400
 const analyzeChunkChars = 2_000_000
 
@@ -55,7 +48,7 @@ export class LibraryService {
   constructor(private readonly options: LibraryServiceOptions) {
     mkdirSync(options.importedDir, { recursive: true })
     this.operations = options.operations ?? inProcessBankOperations
-    this.meta = this.readMeta()
+    this.meta = readLibraryMeta(options.importedDir)
   }
 
   /** Banks, rubrics and question summaries. */
@@ -99,7 +92,7 @@ export class LibraryService {
   invalidate(): void {
     this.loading = null
     this.details.clear()
-    this.meta = this.readMeta()
+    this.meta = readLibraryMeta(this.options.importedDir)
   }
 
   /** Ids of the questions matching a search, best first (answers and follow-ups included). */
@@ -184,7 +177,7 @@ export class LibraryService {
       }
       if (this.meta.titles[bankId] !== undefined) {
         delete this.meta.titles[bankId]
-        this.writeMeta()
+        writeLibraryMeta(this.options.importedDir, this.meta)
       }
       return this.summaryOf(await this.reload(before))
     })
@@ -199,7 +192,7 @@ export class LibraryService {
       if (!clean) throw new AppError('VALIDATION', 'A bank needs a name.')
       if (clean === bank.title) delete this.meta.titles[bankId]
       else this.meta.titles[bankId] = clean
-      this.writeMeta()
+      writeLibraryMeta(this.options.importedDir, this.meta)
       return this.summaryOf(state)
     })
   }
@@ -231,7 +224,7 @@ export class LibraryService {
     const orphans = [...referenced].filter((id) => before.entries.has(id) && !after.entries.has(id) && !this.meta.retired[id])
     if (orphans.length > 0) {
       for (const question of await this.analyzeQuestions(before, orphans)) this.meta.retired[question.id] = question
-      this.writeMeta()
+      writeLibraryMeta(this.options.importedDir, this.meta)
     }
     return after
   }
@@ -262,12 +255,16 @@ export class LibraryService {
   private analyze(state: LibraryState, ids: readonly string[]): void {
     const all = this.analyzeQuestions(state, ids)
     ids.forEach((id, i) => {
-      const one = all.then((questions) => questions[i]!)
+      const one = all.then((questions) => defined(questions[i], `question ${id}`))
       // Failures are handled where the question is awaited; the cache must not keep them.
       one.catch(() => this.details.delete(id))
       this.details.set(id, one)
     })
-    while (this.details.size > detailCacheSize) this.details.delete(this.details.keys().next().value!)
+    // Oldest first: a Map iterates in insertion order, and deleting while iterating is safe.
+    for (const key of this.details.keys()) {
+      if (this.details.size <= detailCacheSize) break
+      this.details.delete(key)
+    }
   }
 
   private async analyzeQuestions(state: LibraryState, ids: readonly string[]): Promise<Question[]> {
@@ -293,7 +290,7 @@ export class LibraryService {
         out.push(...(await this.operations.analyze(chunk)))
       } catch {
         // One slow body fails the chunk: retry one by one so only that body is read as text.
-        for (const body of chunk) out.push(await this.operations.analyze([body]).then((a) => a[0]!, () => plainTextAnalysis(body)))
+        for (const body of chunk) out.push(await this.operations.analyze([body]).then(([analysis]) => analysis ?? plainTextAnalysis(body), () => plainTextAnalysis(body)))
       }
       chunk = []
       size = 0
@@ -305,38 +302,6 @@ export class LibraryService {
     }
     await flush()
     return out
-  }
-
-  private readMeta(): LibraryMeta {
-    const path = join(this.options.importedDir, libraryMetaFile)
-    let raw: string
-    try {
-      raw = readFileSync(path, 'utf8')
-    } catch {
-      return { titles: {}, retired: {} }
-    }
-    try {
-      const data = JSON.parse(raw) as Partial<LibraryMeta>
-      const titles: Record<string, string> = {}
-      for (const [id, title] of Object.entries(data.titles ?? {})) if (typeof title === 'string' && title.trim()) titles[id] = title
-      const retired: Record<string, Question> = {}
-      for (const [id, question] of Object.entries(data.retired ?? {})) {
-        const parsed = QuestionSchema.safeParse(question)
-        if (parsed.success) retired[id] = parsed.data
-      }
-      return { titles, retired }
-    } catch {
-      // Unreadable: kept aside (never deleted) and started afresh; bank names fall back to the files'.
-      renameSync(path, join(this.options.importedDir, `.library.corrupt-${Date.now()}.json`))
-      return { titles: {}, retired: {} }
-    }
-  }
-
-  private writeMeta(): void {
-    const path = join(this.options.importedDir, libraryMetaFile)
-    const temporary = `${path}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(this.meta))
-    renameSync(temporary, path)
   }
 }
 

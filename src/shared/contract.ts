@@ -1,17 +1,8 @@
 import { z } from 'zod'
 import { AnswerIdSchema, AnswerRecordSchema, TakeIdSchema } from './answers'
-import { ApiErrorSchema } from './api/result'
 import { ClarificationRecordSchema } from './interviewer/records'
-import { DifficultySchema, LibrarySummarySchema, QuestionKindSchema, QuestionSchema, questionKinds } from './banks/types'
-import {
-  MermaidDraftSchema,
-  SessionSchema,
-  SessionStatusSchema,
-  SessionTypeSchema,
-  StarScaffoldSchema,
-  TimerStateSchema,
-  WhiteboardSchema
-} from './session'
+import { LibrarySummarySchema, QuestionSchema } from './banks/types'
+import { SessionSchema } from './session'
 import { NoticeSchema } from './notices'
 import { PracticeOverviewSchema } from './practice/practice-schema'
 import {
@@ -22,9 +13,28 @@ import {
   UploadBackupChunkInputSchema,
   UploadIdSchema
 } from './backup-schema'
-import { SettingsPatchSchema, SettingsSchema } from './settings'
-import { SqlDrillRecordSchema } from './sql/drill-record'
+import { SettingsSchema } from './settings'
 import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRunOutcomeSchema } from './sql/types'
+import { AppInfoSchema, ImportBanksInputSchema, ImportBanksResultSchema, ImportPreviewSchema, SearchLibraryInputSchema } from './contract-schemas/library'
+import { byId, empty, INPUT_LIMITS, limitedId } from './contract-schemas/limits'
+import { ModelDownloadStateSchema, ModelListSchema, SettingsInputSchema, TranscriberCheckSchema, TranscriptionProgressEventSchema } from './contract-schemas/models'
+import { AppendAudioInputSchema, ImportAnswerAudioInputSchema, KeyTermsSchema, StartRecordingInputSchema, TakeRefSchema } from './contract-schemas/recording'
+import {
+  AnswerFollowUpInputSchema,
+  AskClarifyingQuestionInputSchema,
+  CreateSessionInputSchema,
+  SaveSessionItemInputSchema,
+  SaveTypedAnswerInputSchema,
+  TranscribeClipInputSchema,
+  UpdateSessionInputSchema
+} from './contract-schemas/sessions'
+
+// The input and output schemas live beside, by area; callers import them from here.
+export { INPUT_LIMITS } from './contract-schemas/limits'
+export * from './contract-schemas/library'
+export * from './contract-schemas/sessions'
+export * from './contract-schemas/recording'
+export * from './contract-schemas/models'
 
 /**
  * The API contract: every method the renderer (or the CLI) can call on the backend, with the
@@ -35,313 +45,6 @@ import { SqlPrepareInputSchema, SqlPrepareResultSchema, SqlRunInputSchema, SqlRu
  * derived from it, so adding a method here (and implementing it in the backend, which the
  * compiler insists on) makes it work everywhere.
  */
-const empty = z.object({}).strict()
-
-/**
- * Upper bounds of what a caller may send, sized for real use with room to spare: a limit
- * keeps one request from growing db.json by megabytes (every later write rewrites it whole)
- * or holding the backend busy. The whiteboard allows pasted screenshots; Mermaid's own
- * parser stops at 50,000 characters.
- */
-export const INPUT_LIMITS = {
-  id: 512,
-  notes: 100_000,
-  starPart: 20_000,
-  mermaidSource: 50_000,
-  whiteboardScene: 4_000_000,
-  whiteboardSvg: 4_000_000,
-  microphoneId: 512,
-  modelPath: 4096,
-  listItems: 1000,
-  /** A WAV of at most 256 MiB, base64. */
-  audioBase64: 4 * Math.ceil((256 * 1024 * 1024) / 3),
-  /** A bank file is at most 5 MB; this only stops absurd sizes before they are decoded. */
-  bankBase64: 16 * 1024 * 1024
-} as const
-
-const limitedId = z.string().min(1).max(INPUT_LIMITS.id, `at most ${INPUT_LIMITS.id} characters`)
-const limitedText = (max: number, what: string) => z.string().max(max, `${what} are limited to ${max.toLocaleString('en-US')} characters`)
-
-export const AppInfoSchema = z.object({
-  name: z.literal('mockroom'),
-  version: z.string(),
-  /** Which adapter is serving the backend. */
-  host: z.enum(['electron', 'web', 'cli', 'test']),
-  dataDir: z.string(),
-  dataFile: z.string()
-})
-export type AppInfo = z.infer<typeof AppInfoSchema>
-
-export const ImportBanksInputSchema = z
-  .object({
-    files: z
-      .array(
-        z.object({
-          name: z.string().min(1).max(255),
-          /** The file's bytes, base64: binary-safe over IPC and HTTP alike. */
-          base64: z.string().max(INPUT_LIMITS.bankBase64, 'the file is too large to import (bank files are at most 5 MB)'),
-          /** Read the file as a new version of this imported bank (its questions keep their ids). */
-          replaceBankId: limitedId.optional()
-        })
-      )
-      .min(1)
-      .max(500)
-  })
-  .strict()
-
-export const ImportPreviewSchema = z.object({
-  file: z.string(),
-  /** Null when the file can be imported; else why not (it names what was wrong). */
-  error: z.string().nullable(),
-  bankId: z.string().nullable(),
-  title: z.string(),
-  /** The layouts questions were found in, most first (`layout` names the first). */
-  layouts: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
-  questionCount: z.number().int(),
-  /** The first ten questions as they would be imported. */
-  questions: z.array(z.object({ title: z.string(), kind: QuestionKindSchema, hasAnswer: z.boolean(), difficulty: DifficultySchema.nullable() })),
-  warnings: z.array(z.string()),
-  /** When the file replaces a bank: its questions kept (same ids), added and dropped. */
-  replaces: z
-    .object({ bankId: z.string(), title: z.string(), unchanged: z.number().int(), added: z.number().int(), removed: z.number().int() })
-    .nullable()
-})
-export type ImportPreview = z.infer<typeof ImportPreviewSchema>
-
-export const SearchLibraryInputSchema = z
-  .object({
-    query: z.string().max(500),
-    kinds: z.array(QuestionKindSchema).max(20).optional(),
-    bankIds: z.array(z.string().max(300)).max(500).optional(),
-    section: z.string().max(2000).nullable().optional(),
-    hasAnswer: z.boolean().nullable().optional()
-  })
-  .strict()
-export type SearchLibraryInput = z.infer<typeof SearchLibraryInputSchema>
-
-export const ImportBanksResultSchema = z.object({
-  imported: z.array(z.object({ file: z.string(), bankId: z.string(), questionCount: z.number().int() })),
-  errors: z.array(z.object({ file: z.string(), reason: z.string() }))
-})
-export type ImportBanksResult = z.infer<typeof ImportBanksResultSchema>
-
-const PhaseOverrideSchema = z
-  .object({ prepMs: z.number().int().min(0).optional(), answerMs: z.number().int().min(1000).optional() })
-  .strict()
-
-export const CreateSessionInputSchema = z
-  .object({
-    type: SessionTypeSchema,
-    bankIds: z.array(limitedId).max(INPUT_LIMITS.listItems).default([]),
-    kinds: z.array(QuestionKindSchema).max(INPUT_LIMITS.listItems).default([]),
-    sections: z.array(z.string().max(INPUT_LIMITS.id)).max(INPUT_LIMITS.listItems).default([]),
-    /** Ask exactly these questions (e.g. "practise this question" from the Library). */
-    questionIds: z.array(limitedId).max(INPUT_LIMITS.listItems).optional(),
-    count: z.number().int().min(1).max(50),
-    order: z.enum(['random', 'as-listed']),
-    seed: z.number().int().optional(),
-    /** Per-kind phase lengths, over the defaults from Settings. */
-    times: z.partialRecord(z.enum(questionKinds), PhaseOverrideSchema).optional()
-  })
-  .strict()
-export type CreateSessionInput = z.infer<typeof CreateSessionInputSchema>
-
-/** A timer's lists grow by one per pause or early advance: thousands means a runaway caller. */
-const LimitedTimerSchema = TimerStateSchema.refine(
-  (timer) => timer.phases.length <= 100 && timer.warningsMs.length <= 100 && timer.pauses.length <= 10_000 && timer.advances.length <= 1000,
-  'the timer has too many phases, warnings, pauses or advances'
-)
-
-export const UpdateSessionInputSchema = z
-  .object({
-    id: limitedId,
-    currentIndex: z.number().int().min(0).optional(),
-    timer: LimitedTimerSchema.nullable().optional(),
-    status: SessionStatusSchema.optional()
-  })
-  .strict()
-export type UpdateSessionInput = z.infer<typeof UpdateSessionInputSchema>
-
-export const SaveSessionItemInputSchema = z
-  .object({
-    sessionId: limitedId,
-    questionId: limitedId,
-    notes: limitedText(INPUT_LIMITS.notes, 'notes').optional(),
-    starScaffold: StarScaffoldSchema.extend({
-      situation: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
-      task: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
-      action: limitedText(INPUT_LIMITS.starPart, 'STAR notes'),
-      result: limitedText(INPUT_LIMITS.starPart, 'STAR notes')
-    }).optional(),
-    whiteboard: WhiteboardSchema.extend({
-      sceneJson: limitedText(INPUT_LIMITS.whiteboardScene, 'whiteboard scenes'),
-      svg: limitedText(INPUT_LIMITS.whiteboardSvg, 'whiteboard pictures').optional()
-    }).optional(),
-    mermaid: MermaidDraftSchema.extend({ source: limitedText(INPUT_LIMITS.mermaidSource, 'Mermaid diagrams') }).optional(),
-    sqlDrill: SqlDrillRecordSchema.optional(),
-    skipped: z.boolean().optional(),
-    phaseUsage: z.array(z.object({ phaseId: z.string().min(1).max(100), usedMs: z.number().nonnegative() })).max(20).optional()
-  })
-  .strict()
-export type SaveSessionItemInput = z.infer<typeof SaveSessionItemInputSchema>
-
-export const SaveTypedAnswerInputSchema = z
-  .object({
-    /** The session item's answerId; omitted for an answer given outside a session. */
-    id: AnswerIdSchema.optional(),
-    /** The typed take this text continues (the id a previous save returned); a new take otherwise. */
-    takeId: TakeIdSchema.optional(),
-    sessionId: limitedId.nullable(),
-    questionId: limitedId,
-    text: z.string().max(200_000),
-    timeBoxMs: z.number().int().positive().optional()
-  })
-  .strict()
-export type SaveTypedAnswerInput = z.infer<typeof SaveTypedAnswerInputSchema>
-
-const byId = z.object({ id: limitedId }).strict()
-
-/** A clarifying question typed (or said) in the clarify phase of a system-design question. */
-export const AskClarifyingQuestionInputSchema = z
-  .object({
-    answerId: AnswerIdSchema,
-    sessionId: limitedId.nullable(),
-    questionId: limitedId,
-    asked: z.string().trim().min(1, 'Type a question first.').max(2000),
-    timeBoxMs: z.number().int().positive().optional()
-  })
-  .strict()
-export type AskClarifyingQuestionInput = z.infer<typeof AskClarifyingQuestionInputSchema>
-
-export const AnswerFollowUpInputSchema = z.object({ answerId: AnswerIdSchema, followUpId: z.string().min(1).max(200), reply: z.string().max(200_000) }).strict()
-export type AnswerFollowUpInput = z.infer<typeof AnswerFollowUpInputSchema>
-
-/** The longest spoken clarifying question or follow-up reply the backend transcribes. */
-export const CLIP_MAX_MS = 120_000
-/** A short spoken clip (a clarifying question, a follow-up reply) to turn into text; nothing is stored. */
-export const TranscribeClipInputSchema = z
-  .object({
-    /** 16 kHz mono 16-bit little-endian PCM, base64 (2 minutes: 5 120 000 characters). */
-    pcmBase64: z.string().max(8_000_000, 'a spoken clip is at most 2 minutes long'),
-    /** The question's key terms, so whisper spells the jargon the way the bank does. */
-    keyTerms: z.array(z.string().max(200)).max(200).optional(),
-    purpose: z.enum(['clarify', 'follow-up'])
-  })
-  .strict()
-export type TranscribeClipInput = z.infer<typeof TranscribeClipInputSchema>
-
-const KeyTermsSchema = z.array(z.string().max(200)).max(200)
-const TakeRefSchema = z.object({ answerId: AnswerIdSchema, takeId: TakeIdSchema }).strict()
-
-export const StartRecordingInputSchema = z
-  .object({
-    answerId: AnswerIdSchema,
-    sessionId: limitedId.nullable(),
-    questionId: limitedId,
-    timeBoxMs: z.number().int().positive().optional(),
-    /** Seeds the prompt of the windows transcribed while the candidate speaks. */
-    keyTerms: KeyTermsSchema.optional()
-  })
-  .strict()
-export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>
-
-export const AppendAudioInputSchema = z
-  .object({
-    answerId: AnswerIdSchema,
-    /** The take startRecording opened; a chunk for any other take is refused. */
-    takeId: TakeIdSchema.optional(),
-    /** 0, 1, 2, … in the order the chunks were recorded; a gap or repeat is refused. An empty chunk keeps a paused recording alive. */
-    seq: z.number().int().min(0),
-    /** 16 kHz mono 16-bit little-endian PCM, base64 (about a second: 32 000 bytes). */
-    pcmBase64: z.string().max(4_000_000)
-  })
-  .strict()
-export type AppendAudioInput = z.infer<typeof AppendAudioInputSchema>
-
-export const ImportAnswerAudioInputSchema = z
-  .object({
-    answerId: AnswerIdSchema,
-    sessionId: limitedId.nullable(),
-    questionId: limitedId,
-    fileName: z.string().min(1).max(255),
-    /** The WAV file's bytes, base64. */
-    base64: z.string().min(1).max(INPUT_LIMITS.audioBase64, 'the WAV file is larger than 256 MB'),
-    timeBoxMs: z.number().int().positive().optional(),
-    keyTerms: KeyTermsSchema.optional()
-  })
-  .strict()
-export type ImportAnswerAudioInput = z.infer<typeof ImportAnswerAudioInputSchema>
-
-/** Settings as a caller may send them: the stored schema, with bounds on the free-text fields. */
-export const SettingsInputSchema = SettingsPatchSchema.extend({
-  microphoneId: z.string().max(INPUT_LIMITS.microphoneId, `a microphone id is at most ${INPUT_LIMITS.microphoneId} characters`).nullable().optional(),
-  modelPath: z.string().max(INPUT_LIMITS.modelPath, `a model path is at most ${INPUT_LIMITS.modelPath} characters`).nullable().optional()
-})
-
-export const InstalledModelSchema = z.object({
-  file: z.string(),
-  path: z.string(),
-  bytes: z.number().int().nonnegative(),
-  catalogueId: z.string().nullable()
-})
-export type InstalledModelInfo = z.infer<typeof InstalledModelSchema>
-
-export const ModelDownloadStateSchema = z.object({
-  id: z.string(),
-  file: z.string(),
-  state: z.enum(['downloading', 'done', 'failed', 'cancelled']),
-  receivedBytes: z.number().nonnegative(),
-  totalBytes: z.number().nonnegative().nullable(),
-  percent: z.number().min(0).max(100).nullable(),
-  resumedFromBytes: z.number().nonnegative(),
-  error: ApiErrorSchema.nullable()
-})
-export type ModelDownloadState = z.infer<typeof ModelDownloadStateSchema>
-
-export const CatalogueEntrySchema = z.object({
-  id: z.string(),
-  file: z.string(),
-  bytes: z.number().int().nullable(),
-  sha256: z.string().nullable(),
-  approxMegabytes: z.number(),
-  englishOnly: z.boolean(),
-  description: z.string(),
-  installed: z.boolean(),
-  /** Bytes of an interrupted download, which the next download resumes from. */
-  partialBytes: z.number().int().nonnegative().nullable(),
-  download: ModelDownloadStateSchema.nullable()
-})
-export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>
-
-export const ModelListSchema = z.object({
-  installed: z.array(InstalledModelSchema),
-  catalogue: z.array(CatalogueEntrySchema),
-  /** The model transcription uses now (settings.modelPath if present, else the first installed). */
-  activePath: z.string().nullable()
-})
-export type ModelList = z.infer<typeof ModelListSchema>
-
-export const TranscriberCheckSchema = z.object({
-  /** A model is installed, loads, and heard words in the spoken self-test. */
-  ready: z.boolean(),
-  /** File name of the model tested; null when none is installed. */
-  model: z.string().nullable(),
-  /** What whisper heard in the test phrase ("Hello, this is a test."). */
-  heard: z.string(),
-  /** How long the self-test took. */
-  elapsedMs: z.number().int().nonnegative().nullable(),
-  /** What to fix, in words the user can act on; null when ready. */
-  problem: z.object({ code: z.string(), message: z.string() }).nullable()
-})
-export type TranscriberCheck = z.infer<typeof TranscriberCheckSchema>
-
-export const TranscriptionProgressEventSchema = z.object({
-  answerId: z.string(),
-  takeId: z.string().optional(),
-  percent: z.number().min(0).max(100)
-})
-export type TranscriptionProgressEvent = z.infer<typeof TranscriptionProgressEventSchema>
-
 export const contract = {
   getAppInfo: { input: empty, output: AppInfoSchema },
   getSettings: { input: empty, output: SettingsSchema },

@@ -168,15 +168,15 @@ export class AnswersService {
     const db = await this.store.update((draft) => {
       let index = draft.answers.findIndex((a) => a.id === id)
       if (index === -1 && owner) index = draft.answers.push(createAnswer(id, owner, at)) - 1
-      if (index === -1) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
-      const found = draft.answers[index]!
+      const found = draft.answers[index]
+      if (!found) throw new AppError('NOT_FOUND', `No answer with id ${id}.`)
       if (owner && (found.questionId !== owner.questionId || found.sessionId !== owner.sessionId)) {
         throw new AppError('CONFLICT', `Answer ${id} belongs to another question or session.`)
       }
       const changed = change(found)
       if (changed !== found) draft.answers[index] = { ...changed, updatedAt: at }
     })
-    const saved = answerView(db.answers.find((a) => a.id === id)!)
+    const saved = answerView(defined(db.answers.find((a) => a.id === id), `answer ${id}, just saved`))
     this.events.emit('answer', saved)
     return saved
   }

@@ -211,7 +211,7 @@ export class BackupService {
       throw new AppError('VALIDATION', `Backup upload ${uploadId}: expected chunk ${state?.nextSeq ?? 0}, got ${seq}. Choose the file again to restart the upload.`)
     }
     const bytes = Buffer.from(base64, 'base64')
-    const received = (seq === 0 ? 0 : state!.bytes) + bytes.length
+    const received = (state && seq !== 0 ? state.bytes : 0) + bytes.length
     if (received > MAX_UPLOAD_BYTES) throw new AppError('VALIDATION', 'This file is larger than any backup mockroom makes (8 GB).')
     await mkdir(this.stagingDir, { recursive: true })
     await writeFile(this.uploadFile(uploadId), bytes, { flag: seq === 0 ? 'w' : 'a' })

@@ -60,6 +60,14 @@ export function defaultBudgetMs(request: BankWorkerRequest): number {
   }
 }
 
+/** Settles a request with its worker's reply: the same value, or the same error, as parsing in process. */
+function settle(waiting: Pending, reply: BankWorkerReply): void {
+  if (waiting.timer) clearTimeout(waiting.timer)
+  if (reply.ok) waiting.resolve(reply.value)
+  else if (reply.error.kind === 'bank-file') waiting.reject(new BankFileError(reply.error.code, reply.error.file, reply.error.reason))
+  else waiting.reject(new Error(reply.error.message))
+}
+
 /**
  * Parsing in one worker thread (started on first use), with the same results and errors. A
  * request that runs past its time budget is refused with a clear error; the worker is ended
@@ -90,10 +98,7 @@ export function workerBankOperations(workerUrl: URL, options: WorkerOperationsOp
       const waiting = pending.get(reply.id)
       if (!waiting) return
       pending.delete(reply.id)
-      if (waiting.timer) clearTimeout(waiting.timer)
-      if (reply.ok) waiting.resolve(reply.value)
-      else if (reply.error.kind === 'bank-file') waiting.reject(new BankFileError(reply.error.code, reply.error.file, reply.error.reason))
-      else waiting.reject(new Error(reply.error.message))
+      settle(waiting, reply)
     })
     started.on('error', (error) => failAll(started, error))
     started.on('exit', (code) => failAll(started, new Error(`the bank parser stopped (exit code ${code})`)))

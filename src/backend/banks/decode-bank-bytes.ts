@@ -42,8 +42,7 @@ export function decodeBankBytes(file: string, bytes: Uint8Array): DecodedBankTex
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, sniffLength)
   let control = 0
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!
+  for (const b of bytes.subarray(0, n)) {
     if (b === 0) return true
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++
   }

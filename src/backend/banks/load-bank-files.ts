@@ -6,6 +6,7 @@ import { scanBank, type ScannedBank } from '@shared/banks/scan-bank'
 import { slugify } from '@shared/banks/title-text'
 import type { Bank, BankLibrary, Rubric } from '@shared/banks/types'
 import { messageOf } from '@shared/errors'
+import { defined } from '@shared/defined'
 import { BankFileError } from './bank-file-error'
 import { decodeBankBytes } from './decode-bank-bytes'
 
@@ -153,7 +154,7 @@ async function scanEntries(entries: readonly Entry[], errors: BankLibrary['error
   const scanned: ScannedBank[] = []
   for (const entry of entries) {
     try {
-      scanned.push(await readBankFile(entry.path, ids.get(entry)!, entry.source))
+      scanned.push(await readBankFile(entry.path, defined(ids.get(entry), `the id of bank file ${entry.path}`), entry.source))
     } catch (error) {
       const reason = messageOf(error)
       errors.push({ file: basename(entry.path), reason })

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { defined } from '@shared/defined'
 import { orderByOf } from '@shared/sql/order-by'
 import { lineAndColumn } from '@shared/sql/tokenize'
 import {
@@ -178,7 +179,7 @@ export class SqlEngine {
     for (const statement of translation.statements) {
       const at = lineAndColumn(script, statement.sourceStart)
       if (transactionControl.test(statement.sql) || refusedStatements.test(statement.sql)) {
-        const verb = statement.sql.trim().split(/\s+/)[0]!.toUpperCase()
+        const verb = (statement.sql.trim().split(/\s+/)[0] ?? '').toUpperCase()
         throw new RunFailure({
           kind: 'refused',
           message: transactionControl.test(statement.sql)
@@ -269,7 +270,7 @@ export class SqlEngine {
         name,
         columns: preview.fields.map((field) => this.column(field)),
         rows: (preview.rows as (string | null)[][]).map((row) => row.map((cell) => (cell === null ? null : String(cell)))),
-        rowCount: count.rows[0]!.n
+        rowCount: count.rows[0]?.n ?? 0
       })
     }
     return tables
@@ -281,8 +282,8 @@ export class SqlEngine {
         `select (select count(*) from pg_class)::text || '/' || (select count(*) from pg_proc)::text || '/' ||
                 (select count(*) from pg_namespace)::text || '/' || (select count(*) from dual)::text as fingerprint`
       )
-    ).rows[0]!
-    return row.fingerprint
+    ).rows[0]
+    return defined(row, 'the catalogue fingerprint row').fingerprint
   }
 }
 

@@ -29,10 +29,10 @@ export async function run(argv: string[]): Promise<number> {
   const scanned = await scanBankFiles(paths.length > 0 ? paths : [builtIn], { rubricSources: [builtIn] })
   const library = fullLibrary(assembleLibrary(scanned.banks, { extraRubrics: scanned.extraRubrics, errors: scanned.errors }))
   const layouts = new Map(scanned.banks.map((b) => [b.bank.id, b.layouts]))
-  if (library.errors.length > 0) {
-    const [first] = library.errors
+  const [first] = library.errors
+  if (first) {
     const more = library.errors.length > 1 ? ` (and ${library.errors.length - 1} more)` : ''
-    console.error(`banks inspect: ${first!.reason}${more}`)
+    console.error(`banks inspect: ${first.reason}${more}`)
     return 1
   }
   const output = {

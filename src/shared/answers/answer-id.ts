@@ -37,7 +37,7 @@ export function isAudioStem(stem: string): boolean {
 
 /** `audio/<stem>.wav` → its stem and answer id, or null for any other path (the media route's rule). */
 export function parseAudioPath(relativePath: string): { stem: string; answerId: string; takeId: string | null } | null {
-  const match = AUDIO_PATH.exec(relativePath)
-  if (!match) return null
-  return { stem: match[1]!, answerId: match[2]!, takeId: match[3] ?? null }
+  const [, stem, answerId, takeId] = AUDIO_PATH.exec(relativePath) ?? []
+  if (stem === undefined || answerId === undefined) return null
+  return { stem, answerId, takeId: takeId ?? null }
 }

@@ -159,54 +159,57 @@ export function applyAnswerChange(answer: StoredAnswer, change: AnswerChange, at
   return { ...apply(answer, change, at), updatedAt: at }
 }
 
+function startRecording(answer: StoredAnswer, at: string): StoredAnswer {
+  const open = recordingTake(answer)
+  if (open) refuse('startRecording', open.state, `while take ${open.id} is still recording`)
+  const id = takeIdOf(answer.lastTakeNumber + 1)
+  const made = newTake(answer, { source: 'recorded', state: 'recording', audioFile: takeAudioFile(answer.id, id), durationMs: 0 }, at)
+  return { ...made.answer, currentTakeId: made.take.id }
+}
+
+function importAudio(answer: StoredAnswer, durationMs: number, at: string): StoredAnswer {
+  const id = takeIdOf(answer.lastTakeNumber + 1)
+  const made = newTake(answer, { source: 'imported', state: 'transcribing', audioFile: takeAudioFile(answer.id, id), durationMs }, at)
+  // A take still recording keeps its place as the answer the candidate is giving.
+  return { ...made.answer, currentTakeId: recordingTake(answer) ? answer.currentTakeId : made.take.id }
+}
+
+/** A take with audio goes on to transcription; one without fails, saying why. */
+function stopRecording(answer: StoredAnswer, change: Extract<AnswerChange, { type: 'stopRecording' }>, at: string): StoredAnswer {
+  const take = findTake(answer, change.takeId, change.type)
+  if (take.state !== 'recording') refuse(change.type, take.state, `of a take that is ${take.state}, not recording`)
+  if (change.durationMs > 0) {
+    return withTake(answer, take.id, { state: 'transcribing', durationMs: change.durationMs, recovered: change.interrupted, error: null }, at)
+  }
+  const message = change.interrupted
+    ? 'The recording was interrupted before any audio was saved. Record the answer again.'
+    : 'No audio was recorded. Check the microphone, then record again or type your answer.'
+  return withTake(answer, take.id, { state: 'failed', durationMs: 0, recovered: change.interrupted, error: { code: 'NO_AUDIO', message } }, at)
+}
+
+/** The take goes; when it was the current one, the latest take left becomes current. */
+function deleteTake(answer: StoredAnswer, takeId: string): StoredAnswer {
+  const take = findTake(answer, takeId, 'deleteTake')
+  if (take.state === 'recording') refuse('deleteTake', take.state, 'while it is still recording: stop it first')
+  const takes = answer.takes.filter((t) => t.id !== take.id)
+  const currentTakeId = answer.currentTakeId === take.id ? (takes.at(-1)?.id ?? null) : answer.currentTakeId
+  return { ...answer, takes, currentTakeId }
+}
+
 function apply(answer: StoredAnswer, change: AnswerChange, at: string): StoredAnswer {
   switch (change.type) {
-    case 'startRecording': {
-      const open = recordingTake(answer)
-      if (open) refuse(change.type, open.state, `while take ${open.id} is still recording`)
-      const id = takeIdOf(answer.lastTakeNumber + 1)
-      const made = newTake(answer, { source: 'recorded', state: 'recording', audioFile: takeAudioFile(answer.id, id), durationMs: 0 }, at)
-      return { ...made.answer, currentTakeId: made.take.id }
-    }
-    case 'importAudio': {
-      const id = takeIdOf(answer.lastTakeNumber + 1)
-      const made = newTake(
-        answer,
-        { source: 'imported', state: 'transcribing', audioFile: takeAudioFile(answer.id, id), durationMs: change.durationMs },
-        at
-      )
-      // A take still recording keeps its place as the answer the candidate is giving.
-      return { ...made.answer, currentTakeId: recordingTake(answer) ? answer.currentTakeId : made.take.id }
-    }
+    case 'startRecording':
+      return startRecording(answer, at)
+    case 'importAudio':
+      return importAudio(answer, change.durationMs, at)
     case 'partialText': {
       const take = findTake(answer, change.takeId, change.type)
       if (take.state !== 'recording' && take.state !== 'transcribing') refuse(change.type, take.state, `of a take that is ${take.state}`)
       // A correction typed meanwhile wins over whisper's words.
       return take.edited ? answer : withTake(answer, take.id, { text: change.text }, at)
     }
-    case 'stopRecording': {
-      const take = findTake(answer, change.takeId, change.type)
-      if (take.state !== 'recording') refuse(change.type, take.state, `of a take that is ${take.state}, not recording`)
-      if (change.durationMs > 0) {
-        return withTake(answer, take.id, { state: 'transcribing', durationMs: change.durationMs, recovered: change.interrupted, error: null }, at)
-      }
-      return withTake(
-        answer,
-        take.id,
-        {
-          state: 'failed',
-          durationMs: 0,
-          recovered: change.interrupted,
-          error: {
-            code: 'NO_AUDIO',
-            message: change.interrupted
-              ? 'The recording was interrupted before any audio was saved. Record the answer again.'
-              : 'No audio was recorded. Check the microphone, then record again or type your answer.'
-          }
-        },
-        at
-      )
-    }
+    case 'stopRecording':
+      return stopRecording(answer, change, at)
     case 'transcribed': {
       const take = findTake(answer, change.takeId, change.type)
       if (take.state !== 'transcribing') refuse(change.type, take.state, `of a take that is ${take.state}, not transcribing`)
@@ -246,13 +249,8 @@ function apply(answer: StoredAnswer, change: AnswerChange, at: string): StoredAn
       if (open && open.id !== take.id) refuse(change.type, open.state, `while take ${open.id} is still recording: stop it first`)
       return { ...answer, currentTakeId: take.id }
     }
-    case 'deleteTake': {
-      const take = findTake(answer, change.takeId, change.type)
-      if (take.state === 'recording') refuse(change.type, take.state, 'while it is still recording: stop it first')
-      const takes = answer.takes.filter((t) => t.id !== take.id)
-      const currentTakeId = answer.currentTakeId === take.id ? (takes.at(-1)?.id ?? null) : answer.currentTakeId
-      return { ...answer, takes, currentTakeId }
-    }
+    case 'deleteTake':
+      return deleteTake(answer, change.takeId)
     case 'quarantine': {
       const take = findTake(answer, change.takeId, change.type)
       if (!audioStates.has(take.state)) refuse(change.type, take.state, 'of a typed take, which has no audio')

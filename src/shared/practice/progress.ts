@@ -26,8 +26,8 @@ export function weekStartKey(iso: string): string {
 
 /** Local midnight of a day key, for a chart's time axis. */
 export function dayKeyToDate(key: string): Date {
-  const [y, m, d] = key.split('-').map(Number)
-  return new Date(y!, m! - 1, d!)
+  // A date-time without an offset is read as local time.
+  return new Date(`${key}T00:00:00`)
 }
 
 const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length)
@@ -90,10 +90,10 @@ function halves<T>(ordered: readonly T[]): [T[], T[]] | null {
 }
 
 function change(values: readonly number[]): { earlier: number | null; recent: number | null; change: number | null } {
-  const split = halves(values)
-  if (!split) return { earlier: null, recent: null, change: null }
-  const earlier = mean(split[0])!
-  const recent = mean(split[1])!
+  const [first = [], second = []] = halves(values) ?? []
+  const earlier = mean(first)
+  const recent = mean(second)
+  if (earlier === null || recent === null) return { earlier: null, recent: null, change: null }
   return { earlier, recent, change: recent - earlier }
 }
 
@@ -101,9 +101,11 @@ export function progressByKind(summaries: readonly AttemptSummary[]): KindProgre
   const ordered = chronological(summaries)
   return questionKinds.flatMap((kind) => {
     const scores = ordered.filter((s) => s.kind === kind).map((s) => s.overall)
-    if (scores.length === 0) return []
-    const delta = change(scores).change
-    return [{ kind, attempts: scores.length, meanScore: round1(mean(scores))!, firstScore: scores[0]!, latestScore: scores.at(-1)!, change: round1(delta) }]
+    const [firstScore] = scores
+    const latestScore = scores.at(-1)
+    const meanScore = round1(mean(scores))
+    if (firstScore === undefined || latestScore === undefined || meanScore === null) return []
+    return [{ kind, attempts: scores.length, meanScore, firstScore, latestScore, change: round1(change(scores).change) }]
   })
 }
 
@@ -124,17 +126,19 @@ export function progressByWeek(summaries: readonly AttemptSummary[]): WeekProgre
     const week = weekStartKey(summary.at)
     weeks.set(week, [...(weeks.get(week) ?? []), summary])
   }
-  return [...weeks.keys()].sort().map((week) => {
-    const list = weeks.get(week)!
+  return [...weeks.keys()].sort().flatMap((week) => {
+    const list = weeks.get(week) ?? []
     const byKind: Partial<Record<QuestionKind, number>> = {}
     for (const kind of questionKinds) {
-      const scores = list.filter((s) => s.kind === kind).map((s) => s.overall)
-      if (scores.length > 0) byKind[kind] = round1(mean(scores))!
+      const kindMean = round1(mean(list.filter((s) => s.kind === kind).map((s) => s.overall)))
+      if (kindMean !== null) byKind[kind] = kindMean
     }
+    const meanScore = round1(mean(list.map((s) => s.overall)))
+    if (meanScore === null) return []
     return {
       week,
       attempts: list.length,
-      meanScore: round1(mean(list.map((s) => s.overall)))!,
+      meanScore,
       meanWpm: round1(mean(list.flatMap((s) => (s.wpm === null ? [] : [s.wpm])))),
       meanFillersPerMinute: round1(mean(list.flatMap((s) => (s.fillersPerMinute === null ? [] : [s.fillersPerMinute])))),
       byKind
@@ -170,7 +174,10 @@ function trendOf(key: string, label: string, type: Trend['type'], observations: 
     attempts: values.length,
     value: mean(values) ?? 0,
     ...change(values),
-    weekly: [...byWeek.keys()].sort().map((week) => ({ week, value: mean(byWeek.get(week)!)! }))
+    weekly: [...byWeek.keys()].sort().flatMap((week) => {
+      const value = mean(byWeek.get(week) ?? [])
+      return value === null ? [] : [{ week, value }]
+    })
   }
 }
 
@@ -194,10 +201,10 @@ export const starPartLabels: Record<StarPart, string> = { situation: 'Situation'
 
 /** STAR parts of story answers, weakest first. */
 export function starTrends(summaries: readonly AttemptSummary[]): Trend[] {
-  const stories = summaries.filter((s) => s.star !== null)
+  const stories = summaries.flatMap(({ at, star }) => (star ? [{ at, star }] : []))
   if (stories.length === 0) return []
   return starParts
-    .map((part) => trendOf(`star:${part}`, starPartLabels[part], 'star', stories.map((s) => ({ at: s.at, value: s.star![part] }))))
+    .map((part) => trendOf(`star:${part}`, starPartLabels[part], 'star', stories.map((s) => ({ at: s.at, value: s.star[part] }))))
     .sort(weakestFirst)
 }
 
@@ -222,7 +229,7 @@ export function coverageByBank(
   const latest = new Map<string, AttemptSummary>()
   for (const summary of chronological(summaries)) latest.set(summary.questionId, summary)
   const row = (id: string, title: string, list: readonly CoverageQuestion[]): Omit<CoverageRow, 'sections'> => {
-    const scores = list.flatMap((q) => (latest.has(q.id) ? [latest.get(q.id)!.overall] : []))
+    const scores = list.flatMap((q) => latest.get(q.id)?.overall ?? [])
     return { id, title, practised: scores.length, total: list.length, meanLatestScore: round1(mean(scores)) }
   }
   return banks.flatMap((bank) => {

@@ -1,3 +1,5 @@
+import { defined } from '../defined'
+
 /**
  * A word diff of two transcripts (earlier → later attempt): which words the later one dropped,
  * added or kept. Words compare case- and punctuation-insensitively ("Kafka," equals "kafka"),
@@ -32,36 +34,38 @@ export function wordDiff(before: string, after: string, maxCells = 4_000_000): D
   const rows = endA - start
   const cols = endB - start
   if (rows * cols > maxCells) {
-    for (let i = start; i < endA; i++) ops.push({ op: 'removed', word: a[i]! })
-    for (let j = start; j < endB; j++) ops.push({ op: 'added', word: b[j]! })
+    for (const word of a.slice(start, endA)) ops.push({ op: 'removed', word })
+    for (const word of b.slice(start, endB)) ops.push({ op: 'added', word })
   } else {
     // lcs[i][j]: length of the LCS of a[start+i..endA) and b[start+j..endB).
     const width = cols + 1
     const lcs = new Uint32Array((rows + 1) * width)
+    // Past the last row or column the LCS of an empty suffix is 0.
+    const cell = (i: number, j: number): number => lcs[i * width + j] ?? 0
     for (let i = rows - 1; i >= 0; i--) {
       for (let j = cols - 1; j >= 0; j--) {
-        lcs[i * width + j] = na[start + i] === nb[start + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!)
+        lcs[i * width + j] = na[start + i] === nb[start + j] ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1))
       }
     }
     let i = 0
     let j = 0
     while (i < rows && j < cols) {
       if (na[start + i] === nb[start + j]) {
-        ops.push({ op: 'same', word: b[start + j]! })
+        ops.push({ op: 'same', word: wordAt(b, start + j) })
         i++
         j++
-      } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-        ops.push({ op: 'removed', word: a[start + i]! })
+      } else if (cell(i + 1, j) >= cell(i, j + 1)) {
+        ops.push({ op: 'removed', word: wordAt(a, start + i) })
         i++
       } else {
-        ops.push({ op: 'added', word: b[start + j]! })
+        ops.push({ op: 'added', word: wordAt(b, start + j) })
         j++
       }
     }
-    for (; i < rows; i++) ops.push({ op: 'removed', word: a[start + i]! })
-    for (; j < cols; j++) ops.push({ op: 'added', word: b[start + j]! })
+    for (const word of a.slice(start + i, endA)) ops.push({ op: 'removed', word })
+    for (const word of b.slice(start + j, endB)) ops.push({ op: 'added', word })
   }
-  for (let k = endB; k < b.length; k++) ops.push({ op: 'same', word: b[k]! })
+  for (const word of b.slice(endB)) ops.push({ op: 'same', word })
 
   const parts: DiffPart[] = []
   for (const { op, word } of ops) {
@@ -78,3 +82,9 @@ export function diffStats(parts: readonly DiffPart[]): Record<DiffOp, number> {
   for (const part of parts) stats[part.op] += part.text.split(' ').length
   return stats
 }
+
+/** A word at an index the diff's own bounds keep in range. */
+function wordAt(words: readonly string[], at: number): string {
+  return defined(words[at], `word ${at} of ${words.length}`)
+}
+

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from './compile'
 import { findPhrasesGreedy, type PhraseHit } from './phrases'
-import { alignWordTimes, buildSentences, tokenize, type Sentence, type Token } from './tokens'
+import { defined } from '../defined'
+import { alignWordTimes, buildSentences, tokenAt, tokenize, type Sentence, type Token } from './tokens'
 import type { Evidence, WordTime } from './report-schema'
 
 export type { WordTime }
@@ -58,8 +59,8 @@ export function analyzeTranscript(
   const hedges = [
     ...findPhrasesGreedy(content, lexicon.hedges).map((hit) => ({
       phrase: hit.phrase,
-      from: content[hit.from]!.index,
-      to: content[hit.to - 1]!.index + 1
+      from: tokenAt(content, hit.from).index,
+      to: tokenAt(content, hit.to - 1).index + 1
     })),
     ...fillers.filter((hit) => hedgeKeys.has(hit.phrase.parts.join(' ')))
   ].sort((a, b) => a.from - b.from)
@@ -85,8 +86,8 @@ export function startMsOf(analysis: TranscriptAnalysis, first: number, last: num
 }
 
 export function spanEvidence(analysis: TranscriptAnalysis, first: number, last: number): Evidence {
-  const startChar = analysis.tokens[first]!.start
-  const endChar = analysis.tokens[last - 1]!.end
+  const startChar = tokenAt(analysis.tokens, first).start
+  const endChar = tokenAt(analysis.tokens, last - 1).end
   const startMs = startMsOf(analysis, first, last)
   return {
     quote: analysis.text.slice(startChar, endChar),
@@ -97,7 +98,7 @@ export function spanEvidence(analysis: TranscriptAnalysis, first: number, last: 
 }
 
 export function sentenceEvidence(analysis: TranscriptAnalysis, sentenceId: number): Evidence {
-  const sentence = analysis.sentences[sentenceId]!
+  const sentence = defined(analysis.sentences[sentenceId], `sentence ${sentenceId}`)
   const startMs = startMsOf(analysis, sentence.first, sentence.last)
   return {
     quote: analysis.text.slice(sentence.start, sentence.end),
@@ -115,5 +116,10 @@ export function evidenceForSentences(analysis: TranscriptAnalysis, sentenceIds: 
 
 /** Sentence ids of hits found in the content view. */
 export function hitSentences(view: readonly Token[], hits: readonly PhraseHit[]): number[] {
-  return [...new Set(hits.map((hit) => view[hit.from]!.sentence))].sort((a, b) => a - b)
+  return [...new Set(hits.map((hit) => tokenAt(view, hit.from).sentence))].sort((a, b) => a - b)
+}
+
+/** The clause of a token (by its index in the full token list): every token has one. */
+export function clauseOf(analysis: TranscriptAnalysis, tokenIndex: number): number {
+  return defined(analysis.clauses[tokenIndex], `clause of token ${tokenIndex}`)
 }

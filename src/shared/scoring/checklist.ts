@@ -5,6 +5,7 @@ import { compilePhrases, findPhrases, findPhrasesGreedy, type PhraseSet } from '
 import type { Checklist, ChecklistItem } from './profiles'
 import type { ChecklistItemResult, ChecklistResult } from './report-schema'
 import { roundTo } from './rounding'
+import { tokenAt } from './tokens'
 
 /**
  * A profile's checklist (the design checklist, the SQL or concept correctness cues) judged on
@@ -57,9 +58,9 @@ function scaleSentences(analysis: TranscriptAnalysis): number[] {
   const found: number[] = []
   let from = 0
   while (from < view.length) {
-    const sentence = view[from]!.sentence
+    const sentence = tokenAt(view, from).sentence
     let to = from
-    while (to < view.length && view[to]!.sentence === sentence) to += 1
+    while (to < view.length && tokenAt(view, to).sentence === sentence) to += 1
     if (hasScaleQuantity(view, from, to, scaleUnits)) found.push(sentence)
     from = to
   }
@@ -73,7 +74,7 @@ function flowSentences(analysis: TranscriptAnalysis, lexicon: CompiledLexicon): 
   const componentSentences = new Map<number, number>()
   for (const hit of [...findPhrasesGreedy(view, lexicon.technologies), ...findPhrasesGreedy(view, componentWords)]) {
     components.add(hit.phrase.parts.join(' '))
-    const sentence = view[hit.from]!.sentence
+    const sentence = tokenAt(view, hit.from).sentence
     componentSentences.set(sentence, (componentSentences.get(sentence) ?? 0) + 1)
   }
   if (components.size < minFlowComponents) return []

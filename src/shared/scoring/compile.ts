@@ -61,7 +61,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   }))
   const tradeOffCues = conceptsMatching(concepts, 'trade-off', 'listen').map((c) => c.cues)
   const technologyStems = new Set(
-    lexicon.technologies.map((t) => phraseTokens(t)).filter((tokens) => tokens.length === 1).map((tokens) => tokens[0]!.stem)
+    lexicon.technologies.map((t) => phraseTokens(t)).flatMap(([only, ...rest]) => (only && rest.length === 0 ? [only.stem] : []))
   )
   const compiled: CompiledLexicon = {
     lexicon,

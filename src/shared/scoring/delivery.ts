@@ -1,6 +1,7 @@
 import type { TranscriptAnalysis, WordTime } from './analysis'
 import type { DeliveryResult, Span } from './report-schema'
 import { roundTo } from './rounding'
+import { tokenAt } from './tokens'
 
 /** Target bands for delivery, shown to the candidate and used by the delivery score. */
 export const DELIVERY_TARGETS = {
@@ -25,8 +26,8 @@ export interface DeliveryInput {
 
 function spans(analysis: TranscriptAnalysis, hits: TranscriptAnalysis['fillers']): Span[] {
   return hits.map((hit) => {
-    const first = analysis.tokens[hit.from]!
-    const last = analysis.tokens[hit.to - 1]!
+    const first = tokenAt(analysis.tokens, hit.from)
+    const last = tokenAt(analysis.tokens, hit.to - 1)
     const startMs = analysis.times[hit.from]
     return {
       text: analysis.text.slice(first.start, last.end),
@@ -48,16 +49,17 @@ export function analyzeDelivery(text: TranscriptAnalysis, spoken: TranscriptAnal
   const words = input.words && input.words.length > 0 ? input.words : undefined
   let spokenMs: number | null = null
   const pauses: DeliveryResult['pauses'] = []
-  if (words) {
-    let start = words[0]!.startMs
-    let end = words[0]!.endMs
-    for (let k = 1; k < words.length; k += 1) {
-      const previous = words[k - 1]!
-      const word = words[k]!
+  const firstWord = words?.[0]
+  if (words && firstWord) {
+    let start = firstWord.startMs
+    let end = firstWord.endMs
+    let previous = firstWord
+    for (const word of words.slice(1)) {
       start = Math.min(start, word.startMs)
       end = Math.max(end, word.endMs)
       const gap = word.startMs - previous.endMs
       if (gap > DELIVERY_TARGETS.pauseMs) pauses.push({ atMs: previous.endMs, durationMs: gap })
+      previous = word
     }
     spokenMs = Math.max(0, end - start)
   }

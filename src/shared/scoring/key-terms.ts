@@ -4,7 +4,7 @@ import type { KeyTerm, Question } from '../banks/types'
 import { spanEvidence, type TranscriptAnalysis } from './analysis'
 import type { CompiledLexicon } from './compile'
 import type { KeyTermCoverage, KeyTermHit, MissingKeyTerm } from './report-schema'
-import { phraseTokens, type Token } from './tokens'
+import { phraseTokens, tokenAt, type Token } from './tokens'
 
 /**
  * Key-term coverage. Whisper hears jargon as everyday words ("park a files" for Parquet files,
@@ -72,7 +72,7 @@ function simplifySpelling(word: string): string {
 
 function termVariants(term: string): string[] {
   // "Change Data Capture (CDC)" is said either way; so is "batch/streaming".
-  const inner = [...term.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!)
+  const inner = [...term.matchAll(/\(([^)]+)\)/g)].map((m) => m[1] ?? '')
   const outer = term.replace(/\([^)]*\)/g, ' ')
   return [...outer.split('/'), ...inner].map((v) => v.trim()).filter((v) => v.length > 0)
 }
@@ -119,12 +119,13 @@ export function compileKeyTerms(lexicon: CompiledLexicon, question: Question): C
     const { forms, aliasFrom } = spokenForms(keyTerm)
     for (const [formIndex, text] of forms.entries()) {
       const tokens = phraseTokens(text)
-      if (tokens.length === 0) continue
+      const first = tokens[0]
+      if (!first) continue
       const variant = { stems: tokens.map((t) => t.stem), norms: tokens.map((t) => t.norm) }
       variants.push(variant)
-      const list = byFirstStem.get(variant.stems[0]!) ?? []
+      const list = byFirstStem.get(first.stem) ?? []
       list.push({ term: index, variant, alias: formIndex >= aliasFrom })
-      byFirstStem.set(variant.stems[0]!, list)
+      byFirstStem.set(first.stem, list)
       const compact = compactOf(tokens)
       const compactList = byCompact.get(compact) ?? []
       if (!compactList.includes(index)) compactList.push(index)
@@ -172,7 +173,7 @@ export function matchKeyTerms(
   const joined = new Array<Found | undefined>(compiled.terms.length)
 
   for (let at = 0; at < view.length; at += 1) {
-    const token = view[at]!
+    const token = tokenAt(view, at)
     const sentence = token.sentence
     for (const { term, variant, alias } of compiled.byFirstStem.get(token.stem) ?? []) {
       if (exact[term]) continue
@@ -180,7 +181,7 @@ export function matchKeyTerms(
       let ok = at + stems.length <= view.length
       let sameWords = true
       for (let k = 0; ok && k < stems.length; k += 1) {
-        const other = view[at + k]!
+        const other = tokenAt(view, at + k)
         ok = other.sentence === sentence && other.stem === stems[k]
         sameWords &&= other.norm === norms[k]
       }
@@ -189,7 +190,7 @@ export function matchKeyTerms(
     let compact = numberWords[token.norm] ?? token.norm.replace(/'/g, '')
     let spelled = isSpelledPart(token)
     for (let n = 2; n <= maxSpelledWords && at + n <= view.length && compiled.compactPrefixes.has(compact); n += 1) {
-      const next = view[at + n - 1]!
+      const next = tokenAt(view, at + n - 1)
       if (next.sentence !== sentence) break
       spelled &&= isSpelledPart(next)
       if (n > maxCompoundWords && !spelled) break
@@ -214,7 +215,7 @@ export function matchKeyTerms(
       continue
     }
     coveredWeight += term.weight
-    const evidence = spanEvidence(analysis, view[hit.from]!.index, view[hit.to - 1]!.index + 1)
+    const evidence = spanEvidence(analysis, tokenAt(view, hit.from).index, tokenAt(view, hit.to - 1).index + 1)
     covered.push({
       term: term.term,
       source: term.source,
@@ -255,13 +256,13 @@ function matchFuzzy(
   const taken = new Array<boolean>(view.length).fill(false)
   for (const hit of found) if (hit) for (let i = hit.from; i < hit.to; i += 1) taken[i] = true
   for (let at = 0; at < view.length; at += 1) {
-    const first = view[at]!
+    const first = tokenAt(view, at)
     if (taken[at]) continue
     // Short or everyday words never stand in for jargon: "like", "the", "parked".
     if (lexicon.stopwords.has(first.norm) || lexicon.fuzzyNever.has(first.norm) || /\d/.test(first.norm)) continue
     let raw = ''
     for (let n = 1; n <= fuzzyMaxWords && at + n <= view.length; n += 1) {
-      const token = view[at + n - 1]!
+      const token = tokenAt(view, at + n - 1)
       if (token.sentence !== first.sentence || /\d/.test(token.norm) || taken[at + n - 1]) break
       // A misheard syllable may be a lone letter ("park a"), never a whole function word ("park the").
       if (n > 1 && token.norm.length > 1 && lexicon.stopwords.has(token.norm)) break

@@ -1,4 +1,4 @@
-import type { Token } from './tokens'
+import { tokenAt, type Token } from './tokens'
 
 /**
  * Numbers as candidates say them: "40%", "forty percent", "two point five terabytes", "from
@@ -32,7 +32,7 @@ export function isNumberToken(token: Token): boolean {
 
 /** A token that, with its neighbours, states an amount: a digit, or a number word that is not just "one". */
 export function isQuantityAt(view: readonly Token[], at: number): boolean {
-  const token = view[at]!
+  const token = tokenAt(view, at)
   if (digitNumber.test(token.norm)) return true
   if (!numberWords.has(token.norm)) return false
   if (!weakNumberWords.has(token.norm)) return true
@@ -54,10 +54,10 @@ export function hasScaleQuantity(view: readonly Token[], from: number, to: numbe
   for (let i = from; i < to; i += 1) {
     if (!isQuantityAt(view, i)) continue
     for (let k = i + 1; k <= Math.min(to - 1, i + 4); k += 1) {
-      if (scaleUnits.has(view[k]!.norm)) return true
+      if (scaleUnits.has(tokenAt(view, k).norm)) return true
     }
     // "10tb", "5k", "100m": the unit is part of the written number.
-    if (/^\d+(\.\d+)?(k|m|b|gb|tb|pb|mb|ms|qps|rps)$/.test(view[i]!.norm)) return true
+    if (/^\d+(\.\d+)?(k|m|b|gb|tb|pb|mb|ms|qps|rps)$/.test(tokenAt(view, i).norm)) return true
   }
   return false
 }

@@ -1,5 +1,5 @@
 import type { PhraseRule } from './lexicon'
-import { phraseTokens, stemWord, normalizeWord, type Token } from './tokens'
+import { phraseTokens, stemWord, normalizeWord, tokenAt, type Token } from './tokens'
 
 /** `*` in a compiled phrase: exactly one word, any word. */
 export const WILDCARD = '*'
@@ -57,6 +57,15 @@ export function compilePhrase(rule: PhraseRule, options: CompileOptions = {}): C
   }
 }
 
+/** Files a phrase under its first part, where matching looks it up by the word it starts on. */
+function indexByFirst(byFirst: Map<string, CompiledPhrase[]>, phrase: CompiledPhrase): void {
+  const first = phrase.parts[0]
+  if (first === undefined) return
+  const list = byFirst.get(first) ?? []
+  list.push(phrase)
+  byFirst.set(first, list)
+}
+
 export function compilePhrases(rules: readonly PhraseRule[], options: CompileOptions = {}): PhraseSet {
   const phrases: CompiledPhrase[] = []
   const byFirst = new Map<string, CompiledPhrase[]>()
@@ -68,9 +77,7 @@ export function compilePhrases(rules: readonly PhraseRule[], options: CompileOpt
     if (seen.has(key) && typeof rule === 'string') continue
     seen.add(key)
     phrases.push(compiled)
-    const list = byFirst.get(compiled.parts[0]!) ?? []
-    list.push(compiled)
-    byFirst.set(compiled.parts[0]!, list)
+    indexByFirst(byFirst, compiled)
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length)
   return { phrases, byFirst }
@@ -86,9 +93,7 @@ export function mergePhraseSets(sets: readonly PhraseSet[]): PhraseSet {
       if (seen.has(key)) continue
       seen.add(key)
       phrases.push(phrase)
-      const list = byFirst.get(phrase.parts[0]!) ?? []
-      list.push(phrase)
-      byFirst.set(phrase.parts[0]!, list)
+      indexByFirst(byFirst, phrase)
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length)
@@ -98,18 +103,21 @@ export function mergePhraseSets(sets: readonly PhraseSet[]): PhraseSet {
 function matchesAt(view: readonly Token[], at: number, phrase: CompiledPhrase): boolean {
   const { parts } = phrase
   if (at + parts.length > view.length) return false
-  const sentence = view[at]!.sentence
+  const first = view[at]
+  const last = view[at + parts.length - 1]
+  if (!first || !last) return false
+  const sentence = first.sentence
   for (let k = 0; k < parts.length; k += 1) {
-    const token = view[at + k]!
+    const token = tokenAt(view, at + k)
     // Phrases never straddle sentences: "…batch. Versus streaming…" is two thoughts.
     if (token.sentence !== sentence) return false
     if (parts[k] !== WILDCARD && parts[k] !== token.stem) return false
   }
-  const before = at > 0 && view[at - 1]!.sentence === sentence ? view[at - 1]! : null
+  const previous = view[at - 1]
+  const before = previous && previous.sentence === sentence ? previous : null
   if (phrase.notAfter && before && phrase.notAfter.has(before.stem)) return false
   if (phrase.boundaryOrAfter) {
-    const last = view[at + parts.length - 1]!
-    const atBoundary = view[at]!.boundaryBefore || last.boundaryAfter
+    const atBoundary = first.boundaryBefore || last.boundaryAfter
     if (!atBoundary && !(before && phrase.boundaryOrAfter.has(before.stem))) return false
   }
   return true
@@ -119,7 +127,7 @@ function matchesAt(view: readonly Token[], at: number, phrase: CompiledPhrase): 
 export function findPhrases(view: readonly Token[], set: PhraseSet): PhraseHit[] {
   const hits: PhraseHit[] = []
   for (let at = 0; at < view.length; at += 1) {
-    const candidates = set.byFirst.get(view[at]!.stem)
+    const candidates = set.byFirst.get(tokenAt(view, at).stem)
     if (!candidates) continue
     for (const phrase of candidates) {
       if (matchesAt(view, at, phrase)) hits.push({ phrase, from: at, to: at + phrase.parts.length })
@@ -133,7 +141,7 @@ export function findPhrasesGreedy(view: readonly Token[], set: PhraseSet): Phras
   const hits: PhraseHit[] = []
   let at = 0
   while (at < view.length) {
-    const candidates = set.byFirst.get(view[at]!.stem)
+    const candidates = set.byFirst.get(tokenAt(view, at).stem)
     const phrase = candidates?.find((candidate) => matchesAt(view, at, candidate))
     if (phrase) {
       hits.push({ phrase, from: at, to: at + phrase.parts.length })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { QuestionKindSchema, type QuestionKind } from '../banks/types'
+import { defined } from '../defined'
 import { conceptDetectors, PhraseRuleSchema, type DetectorId } from './lexicon'
 
 /**
@@ -135,7 +136,7 @@ export interface ResolvedProfile {
 
 /** The profile for a kind; a kind no profile claims is scored as a technical answer (the last profile). */
 export function profileFor(profiles: ScoringProfiles, kind: QuestionKind): ResolvedProfile {
-  const profile = profiles.profiles.find((p) => p.kinds.includes(kind)) ?? profiles.profiles[profiles.profiles.length - 1]!
+  const profile = profiles.profiles.find((p) => p.kinds.includes(kind)) ?? defined(profiles.profiles.at(-1), 'a scoring profile (the schema requires one)')
   const checklistId = profile.weights.checklist === undefined ? null : (profile.checklists?.[kind] ?? Object.values(profile.checklists ?? {})[0] ?? null)
   return { profile, checklistId, checklist: checklistId ? (profiles.checklists[checklistId] ?? null) : null }
 }
@@ -158,7 +159,7 @@ export function detectorLabel(profiles: ScoringProfiles, detector: DetectorId): 
 export function describeProfiles(profiles: ScoringProfiles): string[] {
   const lines: string[] = []
   for (const profile of profiles.profiles) {
-    const { checklist } = profileFor(profiles, profile.kinds[0]!)
+    const { checklist } = profileFor(profiles, defined(profile.kinds[0], `a kind of profile "${profile.id}" (the schema requires one)`))
     const parts = scoreComponentIds
       .filter((id) => profile.weights[id] !== undefined)
       .map((id) => `${id === 'checklist' && checklist ? checklist.label : componentLabels[id]} ${profile.weights[id]}`)

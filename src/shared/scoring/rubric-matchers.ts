@@ -1,11 +1,11 @@
-import { evidenceForSentences, hitSentences, type TranscriptAnalysis } from './analysis'
+import { clauseOf, evidenceForSentences, hitSentences, type TranscriptAnalysis } from './analysis'
 import type { CompiledLexicon, CriterionMatcher } from './compile'
 import type { Concept } from './lexicon'
 import { findPhrases, findPhrasesGreedy, type PhraseHit } from './phrases'
 import type { Evidence } from './report-schema'
 import { roundTo } from './rounding'
 import { detectRambling, detectResultsWithoutNumbers, detectTeamOnly, type StarAnalysis } from './star'
-import { phraseTokens } from './tokens'
+import { phraseTokens, tokenAt } from './tokens'
 
 export interface ListenOutcome {
   met: boolean
@@ -51,8 +51,7 @@ export interface EvaluatorContext {
  */
 export class RubricEvaluator {
   private readonly detectorCache = new Map<Detector, DetectorOutcome>()
-  private justifiedClauses: ReadonlySet<number> | null = null
-  private negatedClauses: ReadonlySet<number> | null = null
+  private clauseReasons: { justified: ReadonlySet<number>; negated: ReadonlySet<number> } | null = null
 
   constructor(
     private readonly analysis: TranscriptAnalysis,
@@ -68,8 +67,9 @@ export class RubricEvaluator {
     const extraEvidence: Evidence[] = []
 
     const star = this.context.star?.result
-    for (const part of star ? matcher.starParts : []) {
-      const result = star![part]
+    for (const part of matcher.starParts) {
+      const result = star?.[part]
+      if (!result) continue
       if (result.present) met = true
       strength = Math.max(strength, result.score)
       extraEvidence.push(...result.evidence)
@@ -123,7 +123,7 @@ export class RubricEvaluator {
     if (matcher.detectors.length === 0) {
       for (const hit of findPhrases(view, matcher.examples)) {
         flagged = true
-        sentences.push(view[hit.from]!.sentence)
+        sentences.push(tokenAt(view, hit.from).sentence)
       }
     }
     if (detector) {
@@ -167,19 +167,22 @@ export class RubricEvaluator {
    * own clause or the clause just before or after ("Kafka, because it buffers spikes" / "it
    * buffers spikes, so Kafka"), or when its own clause rejects it ("no need for Kafka").
    */
-  private reasonClauses(): ReadonlySet<number> {
-    if (!this.justifiedClauses) {
+  private reasonClauses(): { justified: ReadonlySet<number>; negated: ReadonlySet<number> } {
+    if (!this.clauseReasons) {
       const view = this.analysis.content
-      this.justifiedClauses = new Set(findPhrases(view, this.lexicon.justifications).map((hit) => this.analysis.clauses[view[hit.from]!.index]!))
-      this.negatedClauses = new Set(findPhrases(view, this.lexicon.negations).map((hit) => this.analysis.clauses[view[hit.from]!.index]!))
+      const clausesOf = (hits: readonly PhraseHit[]): Set<number> => new Set(hits.map((hit) => clauseOf(this.analysis, tokenAt(view, hit.from).index)))
+      this.clauseReasons = {
+        justified: clausesOf(findPhrases(view, this.lexicon.justifications)),
+        negated: clausesOf(findPhrases(view, this.lexicon.negations))
+      }
     }
-    return this.justifiedClauses
+    return this.clauseReasons
   }
 
   private isJustifiedAt(tokenIndex: number): boolean {
-    const clause = this.analysis.clauses[tokenIndex]!
-    const reasons = this.reasonClauses()
-    return reasons.has(clause) || reasons.has(clause - 1) || reasons.has(clause + 1) || this.negatedClauses!.has(clause)
+    const clause = clauseOf(this.analysis, tokenIndex)
+    const { justified, negated } = this.reasonClauses()
+    return justified.has(clause) || justified.has(clause - 1) || justified.has(clause + 1) || negated.has(clause)
   }
 
   private negatedSentences(): Set<number> {
@@ -197,11 +200,11 @@ export class RubricEvaluator {
     const view = this.analysis.content
     const mentions = findPhrasesGreedy(view, this.lexicon.technologies)
     if (mentions.length === 0) return { flagged: false, sentences: [] }
-    const unjustified = mentions.filter((hit) => !this.isJustifiedAt(view[hit.from]!.index))
+    const unjustified = mentions.filter((hit) => !this.isJustifiedAt(tokenAt(view, hit.from).index))
     const justifiedShare = 1 - unjustified.length / mentions.length
     const density = mentions.length / view.length
-    const flagged = justifiedShare < 0.5 && this.reasonClauses().size < reasonedAnswerClauses && density >= toolDensity
-    return { flagged, sentences: flagged ? [...new Set(unjustified.map((hit) => view[hit.from]!.sentence))] : [] }
+    const flagged = justifiedShare < 0.5 && this.reasonClauses().justified.size < reasonedAnswerClauses && density >= toolDensity
+    return { flagged, sentences: flagged ? [...new Set(unjustified.map((hit) => tokenAt(view, hit.from).sentence))] : [] }
   }
 
   /**
@@ -216,11 +219,11 @@ export class RubricEvaluator {
     const qualified = new Set(hitSentences(view, findPhrases(view, this.lexicon.qualifiers)))
     const prescriptive = new Set(hitSentences(view, findPhrases(view, this.lexicon.prescriptions)))
     const stances = findPhrases(view, this.lexicon.absolutes).filter((hit) => {
-      const sentence = view[hit.from]!.sentence
+      const sentence = tokenAt(view, hit.from).sentence
       return !overlapsAny(hit, exceptions) && !qualified.has(sentence) && prescriptive.has(sentence)
     })
     const flagged = stances.length >= 2 || (stances.length === 1 && (view.length < shortAnswerWords || qualified.size === 0))
-    return { flagged, sentences: flagged ? stances.map((hit) => view[hit.from]!.sentence) : [] }
+    return { flagged, sentences: flagged ? stances.map((hit) => tokenAt(view, hit.from).sentence) : [] }
   }
 
   /**
@@ -231,26 +234,25 @@ export class RubricEvaluator {
    */
   private overEngineering(): DetectorOutcome {
     const view = this.analysis.content
-    const clauses = this.analysis.clauses
     const negated = this.negatedSentences()
     const heavyByClause = new Map<number, Set<string>>()
     const sentenceOfClause = new Map<number, number>()
     const heavySentences = new Set<number>()
     for (const hit of findPhrasesGreedy(view, this.lexicon.heavyweight)) {
-      const token = view[hit.from]!
+      const token = tokenAt(view, hit.from)
       if (negated.has(token.sentence)) continue
-      const clause = clauses[token.index]!
+      const clause = clauseOf(this.analysis, token.index)
       sentenceOfClause.set(clause, token.sentence)
       const set = heavyByClause.get(clause) ?? new Set<string>()
       set.add(hit.phrase.parts.join(' '))
       heavyByClause.set(clause, set)
       heavySentences.add(token.sentence)
     }
-    const contrastClauses = new Set(findPhrases(view, this.lexicon.contrasts).map((hit) => clauses[view[hit.from]!.index]!))
+    const contrastClauses = new Set(findPhrases(view, this.lexicon.contrasts).map((hit) => clauseOf(this.analysis, tokenAt(view, hit.from).index)))
     const sentences: number[] = []
     for (const hit of findPhrases(view, this.lexicon.smallNeed)) {
-      const token = view[hit.from]!
-      const clause = clauses[token.index]!
+      const token = tokenAt(view, hit.from)
+      const clause = clauseOf(this.analysis, token.index)
       const components = new Set<string>()
       // A contrast opening a clause separates it from the clause before.
       const near = [clause, ...(contrastClauses.has(clause) ? [] : [clause - 1]), ...(contrastClauses.has(clause + 1) ? [] : [clause + 1])]

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer'
+import { defined } from '../defined'
 
 /** One word of a transcript (or of a lexicon phrase), with where it sits in the source text. */
 export interface Token {
@@ -28,6 +29,15 @@ export interface Sentence {
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const sentenceEnd = /[.!?…]/
 const commaLike = /[,;:—–()]|\s-\s/
+
+/**
+ * The token at a position taken from the same view (a phrase hit's `from`, a range's last
+ * word): such a position is always in range, and a broken one fails at once, not as an
+ * undefined further on.
+ */
+export function tokenAt(view: readonly Token[], at: number): Token {
+  return defined(view[at], `token ${at} of a ${view.length}-token view`)
+}
 
 /**
  * Stems through a bounded memo: transcripts repeat the same few hundred words, and the Porter
@@ -112,9 +122,9 @@ export function buildSentences(
   const sentences: Sentence[] = []
   let first = 0
   while (first < tokens.length) {
-    const punctuationSentence = tokens[first]!.sentence
+    const punctuationSentence = tokenAt(tokens, first).sentence
     let last = first
-    while (last < tokens.length && tokens[last]!.sentence === punctuationSentence) last += 1
+    while (last < tokens.length && tokenAt(tokens, last).sentence === punctuationSentence) last += 1
     let content = 0
     for (let i = first; i < last; i += 1) if (!isFiller[i]) content += 1
     if (content <= maxContentWords) {
@@ -135,16 +145,16 @@ export function buildSentences(
     first = last
   }
   for (const [id, s] of sentences.entries()) {
-    for (let i = s.first; i < s.last; i += 1) tokens[i]!.sentence = id
+    for (const token of tokens.slice(s.first, s.last)) token.sentence = id
   }
   return sentences
 }
 
 function makeSentence(text: string, tokens: Token[], first: number, last: number): Sentence {
-  const start = tokens[first]!.start
-  let end = tokens[last - 1]!.end
+  const start = tokenAt(tokens, first).start
+  let end = tokenAt(tokens, last - 1).end
   // Keep the closing punctuation in the quote ("…everything.") but not the space after it.
-  while (end < text.length && /[.!?…"'”’)]/.test(text[end]!)) end += 1
+  while (end < text.length && /[.!?…"'”’)]/.test(text.charAt(end))) end += 1
   return { start, end, first, last }
 }
 
@@ -162,12 +172,11 @@ export function alignWordTimes(
   const lookAhead = 6
   let next = 0
   for (const token of tokens) {
-    for (let k = next; k < Math.min(spoken.length, next + lookAhead); k += 1) {
-      if (spoken[k]!.norm === token.norm) {
-        times[token.index] = spoken[k]!.startMs
-        next = k + 1
-        break
-      }
+    const match = spoken.slice(next, next + lookAhead).findIndex((word) => word.norm === token.norm)
+    const word = spoken[next + match]
+    if (match >= 0 && word) {
+      times[token.index] = word.startMs
+      next += match + 1
     }
   }
   return times

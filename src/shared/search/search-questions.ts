@@ -65,9 +65,8 @@ function hasAnswerOf(question: Searchable): boolean {
 
 export function passesFilters(question: Searchable, filters: QuestionFilters): boolean {
   if (filters.kinds?.length && !filters.kinds.includes(question.kind)) return false
-  if (filters.bankIds?.length && !filters.bankIds.includes(question.bankId) && !question.alsoIn.some((s) => filters.bankIds!.includes(s.bankId))) {
-    return false
-  }
+  const { bankIds } = filters
+  if (bankIds?.length && !bankIds.includes(question.bankId) && !question.alsoIn.some((s) => bankIds.includes(s.bankId))) return false
   if (filters.section && question.section !== filters.section && !question.section.startsWith(`${filters.section} › `)) return false
   if (filters.hasAnswer === true && !hasAnswerOf(question)) return false
   if (filters.hasAnswer === false && hasAnswerOf(question)) return false

@@ -275,7 +275,8 @@ function timerEventTimeline(state: TimerState): TimerEvent[] {
   if (state.finishedAt !== null) {
     const finishedAtMs = timerTimeAt(state, state.finishedAt)
     // Nothing is scheduled past the finish; the finish itself is the last event.
-    const kept = events.filter((event) => event.atMs <= finishedAtMs && event.at <= state.finishedAt!)
+    const finishedAt = state.finishedAt
+    const kept = events.filter((event) => event.atMs <= finishedAtMs && event.at <= finishedAt)
     const { phaseIndex } = phaseAt(state, finishedAtMs)
     kept.push({ ...scheduled('finished', finishedAtMs, phaseIndex), at: state.finishedAt })
     return kept.sort(byInstant)
@@ -311,9 +312,12 @@ function activeWarnings(state: TimerState): number[] {
 /** Timer time at which each phase begins (or will begin, if nothing else changes). */
 function phaseStarts(state: TimerState): number[] {
   const starts: number[] = [0]
-  for (let index = 1; index < state.phases.length; index++) {
+  let start = 0
+  for (const [previous, phase] of state.phases.slice(0, -1).entries()) {
+    const index = previous + 1
     const advance = state.advances.find((entry) => entry.phaseIndex === index)
-    starts.push(advance?.atMs ?? starts[index - 1]! + state.phases[index - 1]!.durationMs)
+    start = advance?.atMs ?? start + phase.durationMs
+    starts.push(start)
   }
   return starts
 }
@@ -322,8 +326,9 @@ function phaseAt(state: TimerState, atMs: number): { phaseIndex: number; startMs
   const starts = phaseStarts(state)
   let phaseIndex = 0
   // A phase that reaches its end is over at that instant, so `<=` moves on to the next one.
-  while (phaseIndex + 1 < starts.length && starts[phaseIndex + 1]! <= atMs) phaseIndex++
-  return { phaseIndex, startMs: starts[phaseIndex]! }
+  for (let next = starts[phaseIndex + 1]; next !== undefined && next <= atMs; next = starts[phaseIndex + 1]) phaseIndex++
+  // starts[0] is always there: 0.
+  return { phaseIndex, startMs: starts[phaseIndex] ?? 0 }
 }
 
 /** The latest wall-clock instant the state already records, so a clock set back cannot reorder it. */

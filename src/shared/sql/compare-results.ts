@@ -1,3 +1,4 @@
+import { defined } from '../defined'
 import type { SqlCell, SqlReferenceResult, SqlResultSet, SqlTypeCategory } from './types'
 
 /**
@@ -50,16 +51,23 @@ export function normalizeCell(value: SqlCell, category: SqlTypeCategory): string
 
 function normalizeTimestamp(text: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/.exec(text)
-  if (!match) return text
-  const fraction = (match[3] ?? '').replace(/0+$/, '')
-  const time = match[2] + (fraction === '.' ? '' : fraction)
-  return time === '00:00:00' ? match[1]! : `${match[1]} ${time}`
+  const [, date, clock, digits] = match ?? []
+  if (date === undefined || clock === undefined) return text
+  const fraction = (digits ?? '').replace(/0+$/, '')
+  const time = clock + (fraction === '.' ? '' : fraction)
+  return time === '00:00:00' ? date : `${date} ${time}`
+}
+
+/** The type category of a result's column; rows and mappings only name columns the result has. */
+function categoryAt(result: SqlResultSet, index: number): SqlTypeCategory {
+  return defined(result.columns[index], `column ${index + 1} of a result with ${result.columns.length}`).category
 }
 
 function rowKeys(result: SqlResultSet, mapping: readonly number[] | null): string[] {
-  const categories = result.columns.map((column) => column.category)
   return result.rows.map((row) => {
-    const cells = mapping ? mapping.map((index) => normalizeCell(row[index] ?? null, categories[index]!)) : row.map((cell, i) => normalizeCell(cell, categories[i]!))
+    const cells = mapping
+      ? mapping.map((index) => normalizeCell(row[index] ?? null, categoryAt(result, index)))
+      : row.map((cell, i) => normalizeCell(cell, categoryAt(result, i)))
     return JSON.stringify(cells)
   })
 }
@@ -101,7 +109,7 @@ function sameMultiset(candidateKeys: readonly string[], referenceKeys: readonly 
 }
 
 function columnSignature(result: SqlResultSet, index: number): string {
-  const category = result.columns[index]!.category
+  const category = categoryAt(result, index)
   return JSON.stringify(result.rows.map((row) => normalizeCell(row[index] ?? null, category)).sort())
 }
 
@@ -119,7 +127,7 @@ function findColumnMapping(candidate: SqlResultSet, reference: SqlResultSet, ref
     const used = new Set<number>()
     const search = (j: number): number[] | null => {
       if (j === width) return sameMultiset(rowKeys(candidate, chosen), referenceKeys) ? [...chosen] : null
-      for (const option of options[j]!) {
+      for (const option of options[j] ?? []) {
         if (used.has(option)) continue
         used.add(option)
         chosen.push(option)
@@ -158,12 +166,12 @@ function findColumnMapping(candidate: SqlResultSet, reference: SqlResultSet, ref
 function firstOrderBreak(candidateKeys: readonly string[], reference: SqlResultSet, referenceKeys: readonly string[], orderKeys: readonly number[] | null): number | null {
   // Group consecutive reference rows that tie on the sort keys; each group may come in any order.
   const sortKey = (row: readonly SqlCell[]) =>
-    orderKeys ? JSON.stringify(orderKeys.map((k) => normalizeCell(row[k] ?? null, reference.columns[k]!.category))) : null
+    orderKeys ? JSON.stringify(orderKeys.map((k) => normalizeCell(row[k] ?? null, categoryAt(reference, k)))) : null
   let at = 0
-  while (at < reference.rows.length) {
+  for (let row = reference.rows[at]; row; row = reference.rows[at]) {
     let end = at + 1
-    const key = sortKey(reference.rows[at]!)
-    if (key !== null) while (end < reference.rows.length && sortKey(reference.rows[end]!) === key) end++
+    const key = sortKey(row)
+    if (key !== null) for (let next = reference.rows[end]; next && sortKey(next) === key; next = reference.rows[end]) end++
     const expected = referenceKeys.slice(at, end)
     const got = candidateKeys.slice(at, end)
     if (!sameMultiset(got, expected)) {
@@ -180,13 +188,75 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+type ReportBase = Pick<CheckReport, 'columnCounts' | 'referenceIndex' | 'referenceCount' | 'firstOrderDifference'>
+
+/**
+ * The candidate's rows as keys comparable with the reference's: by position when that matches,
+ * else through a column mapping (reordered or extra columns); null when the columns cannot line up.
+ */
+function alignColumns(
+  candidate: SqlResultSet,
+  reference: SqlResultSet,
+  referenceKeys: readonly string[]
+): { mapping: number[] | null; candidateKeys: string[] } | null {
+  if (candidate.columns.length === reference.columns.length && sameMultiset(rowKeys(candidate, null), referenceKeys)) {
+    return { mapping: null, candidateKeys: rowKeys(candidate, null) }
+  }
+  const mapping = findColumnMapping(candidate, reference, referenceKeys)
+  if (!mapping && candidate.columns.length !== reference.columns.length) return null
+  return { mapping, candidateKeys: rowKeys(candidate, mapping) }
+}
+
+function wrongColumnsReport(base: ReportBase, candidate: SqlResultSet, reference: SqlResultSet): CheckReport {
+  const more = candidate.columns.length > reference.columns.length
+  const difference = Math.abs(candidate.columns.length - reference.columns.length)
+  return {
+    ...base,
+    verdict: 'wrong-columns',
+    summary: `Your result has ${plural(candidate.columns.length, 'column')}; the reference has ${reference.columns.length} (${plural(difference, 'column')} ${more ? 'too many' : 'missing'}).`,
+    missingRows: reference.rows,
+    extraRows: candidate.rows,
+    columnMapping: null
+  }
+}
+
+function wrongRowsReport(base: ReportBase, candidate: SqlResultSet, reference: SqlResultSet, diff: MultisetDiff): CheckReport {
+  const parts = [
+    diff.missing.length > 0 ? `${plural(diff.missing.length, 'row')} of the reference ${diff.missing.length === 1 ? 'is' : 'are'} missing` : '',
+    diff.extra.length > 0 ? `${plural(diff.extra.length, 'row')} ${diff.extra.length === 1 ? 'is' : 'are'} not in the reference` : ''
+  ].filter(Boolean)
+  const rowsAt = (rows: SqlCell[][], indices: readonly number[]): SqlCell[][] =>
+    indices.flatMap((i) => {
+      const row = rows[i]
+      return row ? [row] : []
+    })
+  return {
+    ...base,
+    verdict: 'wrong-rows',
+    summary: `Different rows: ${parts.join(', and ')} (you returned ${candidate.rows.length}, the reference ${reference.rows.length}).`,
+    missingRows: rowsAt(reference.rows, diff.missing),
+    extraRows: rowsAt(candidate.rows, diff.extra),
+    columnMapping: null
+  }
+}
+
+/** What the match took: columns left out, or the columns in another order. */
+function columnNotes(candidate: SqlResultSet, reference: SqlResultSet, mapping: readonly number[] | null): string[] {
+  if (mapping && candidate.columns.length > reference.columns.length) {
+    const dropped = candidate.columns.map((c, i) => (mapping.includes(i) ? null : `${i + 1} (${c.name})`)).filter(Boolean)
+    return [`once column${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} left out`]
+  }
+  if (mapping && mapping.some((m, i) => m !== i)) return ['with the columns in another order']
+  return []
+}
+
 /** Compares one candidate result with one reference. */
 export function compareResults(
   candidate: SqlResultSet,
   reference: SqlResultSet,
   order: { ordered: boolean; orderKeys: readonly number[] | null } = { ordered: false, orderKeys: null }
 ): CheckReport {
-  const base = {
+  const base: ReportBase = {
     columnCounts: { candidate: candidate.columns.length, reference: reference.columns.length },
     referenceIndex: 0,
     referenceCount: 1,
@@ -203,48 +273,12 @@ export function compareResults(
       columnMapping: null
     }
   }
-  let mapping: number[] | null = null
-  let candidateKeys: string[]
-  if (candidate.columns.length === reference.columns.length && sameMultiset(rowKeys(candidate, null), referenceKeys)) {
-    candidateKeys = rowKeys(candidate, null)
-  } else {
-    mapping = findColumnMapping(candidate, reference, referenceKeys)
-    if (!mapping && candidate.columns.length !== reference.columns.length) {
-      const more = candidate.columns.length > reference.columns.length
-      const difference = Math.abs(candidate.columns.length - reference.columns.length)
-      return {
-        ...base,
-        verdict: 'wrong-columns',
-        summary: `Your result has ${plural(candidate.columns.length, 'column')}; the reference has ${reference.columns.length} (${plural(difference, 'column')} ${more ? 'too many' : 'missing'}).`,
-        missingRows: reference.rows,
-        extraRows: candidate.rows,
-        columnMapping: null
-      }
-    }
-    candidateKeys = rowKeys(candidate, mapping)
-  }
+  const aligned = alignColumns(candidate, reference, referenceKeys)
+  if (!aligned) return wrongColumnsReport(base, candidate, reference)
+  const { mapping, candidateKeys } = aligned
   const diff = multisetDiff(candidateKeys, referenceKeys)
-  if (diff.missing.length > 0 || diff.extra.length > 0) {
-    const parts = [
-      diff.missing.length > 0 ? `${plural(diff.missing.length, 'row')} of the reference ${diff.missing.length === 1 ? 'is' : 'are'} missing` : '',
-      diff.extra.length > 0 ? `${plural(diff.extra.length, 'row')} ${diff.extra.length === 1 ? 'is' : 'are'} not in the reference` : ''
-    ].filter(Boolean)
-    return {
-      ...base,
-      verdict: 'wrong-rows',
-      summary: `Different rows: ${parts.join(', and ')} (you returned ${candidate.rows.length}, the reference ${reference.rows.length}).`,
-      missingRows: diff.missing.map((i) => reference.rows[i]!),
-      extraRows: diff.extra.map((i) => candidate.rows[i]!),
-      columnMapping: null
-    }
-  }
-  const notes: string[] = []
-  if (mapping && candidate.columns.length > reference.columns.length) {
-    const dropped = candidate.columns.map((c, i) => (mapping!.includes(i) ? null : `${i + 1} (${c.name})`)).filter(Boolean)
-    notes.push(`once column${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} left out`)
-  } else if (mapping && mapping.some((m, i) => m !== i)) {
-    notes.push('with the columns in another order')
-  }
+  if (diff.missing.length > 0 || diff.extra.length > 0) return wrongRowsReport(base, candidate, reference, diff)
+  const notes = columnNotes(candidate, reference, mapping)
   if (order.ordered) {
     const broken = firstOrderBreak(candidateKeys, reference, referenceKeys, order.orderKeys)
     if (broken !== null) {

@@ -21,29 +21,32 @@ export function orderByOf(statement: string, outputColumns: readonly string[]): 
     if (depth === 0 && isWord(token, 'order') && isWord(tokens[i + 1], 'by')) orderAt = i
   })
   if (orderAt === -1) return { ordered: false, keys: null }
-  const items: Token[][] = [[]]
+  let item: Token[] = []
+  const items = [item]
   depth = 0
-  for (let i = orderAt + 2; i < tokens.length; i++) {
-    const token = tokens[i]!
+  for (const token of tokens.slice(orderAt + 2)) {
     if (depth === 0 && isWord(token, 'limit', 'offset', 'fetch', 'for')) break
     if (token.text === '(' && token.type === 'punct') depth++
     if (token.text === ')' && token.type === 'punct') depth--
-    if (depth === 0 && token.text === ',') items.push([])
-    else items.at(-1)!.push(token)
+    if (depth === 0 && token.text === ',') {
+      item = []
+      items.push(item)
+    } else item.push(token)
   }
   const names = outputColumns.map((name) => name.toLowerCase())
   const keys: number[] = []
   for (const item of items) {
     const expression = item.filter((t, i) => !(isWord(t, 'asc', 'desc', 'nulls', 'first', 'last') && i > 0))
-    if (expression.length === 1 && expression[0]!.type === 'number') {
-      const position = Number(expression[0]!.text) - 1
+    const [only] = expression
+    if (expression.length === 1 && only?.type === 'number') {
+      const position = Number(only.text) - 1
       if (!Number.isInteger(position) || position < 0 || position >= outputColumns.length) return { ordered: true, keys: null }
       keys.push(position)
       continue
     }
     // name or qualifier.name
     const last = expression.at(-1)
-    const simple = expression.length === 1 || (expression.length === 3 && expression[1]!.text === '.')
+    const simple = expression.length === 1 || (expression.length === 3 && expression[1]?.text === '.')
     if (!simple || !last || (last.type !== 'word' && last.type !== 'quoted')) return { ordered: true, keys: null }
     const name = last.type === 'quoted' ? last.text.slice(1, -1).toLowerCase() : last.text.toLowerCase()
     const index = names.indexOf(name)

@@ -25,12 +25,11 @@ export function splitStatements(script: string): SplitScript {
   let current: Token[] = []
   const flush = () => {
     const first = current.findIndex(isSignificant)
-    if (first !== -1) {
-      let last = current.length - 1
-      while (!isSignificant(current[last]!)) last--
-      const kept = current.slice(first, last + 1)
-      statements.push({ start: kept[0]!.start, end: kept.at(-1)!.end, tokens: kept })
-    }
+    const last = current.findLastIndex(isSignificant)
+    const kept = current.slice(first, last + 1)
+    const [firstToken] = kept
+    const lastToken = kept.at(-1)
+    if (first !== -1 && firstToken && lastToken) statements.push({ start: firstToken.start, end: lastToken.end, tokens: kept })
     current = []
   }
   for (const token of tokens) {

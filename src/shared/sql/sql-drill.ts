@@ -17,7 +17,9 @@ export function codeBlocksOf(markdown: string): { lang: string; code: string }[]
   const blocks: { lang: string; code: string }[] = []
   const fence = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#-]*)[^\n]*\n([\s\S]*?)\n?[ \t]*\1[ \t]*$/gm
   for (let match = fence.exec(markdown); match; match = fence.exec(markdown)) {
-    blocks.push({ lang: match[2]!.toLowerCase(), code: match[3]! })
+    // The language may be empty (a bare fence); the body group always takes part in a match.
+    const [, , lang = '', code = ''] = match
+    blocks.push({ lang: lang.toLowerCase(), code })
   }
   return blocks
 }

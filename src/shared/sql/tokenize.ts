@@ -38,47 +38,23 @@ export function tokenize(sql: string): Token[] {
     i = end
   }
   while (i < sql.length) {
-    const c = sql[i]!
+    const c = sql.charAt(i)
     const next = sql[i + 1] ?? ''
     if (/\s/.test(c)) {
-      let end = i + 1
-      while (end < sql.length && /\s/.test(sql[end]!)) end++
-      push('space', end)
+      push('space', runEnd(sql, i + 1, /\s/))
     } else if (c === '-' && next === '-') {
       const newline = sql.indexOf('\n', i)
       push('comment', newline === -1 ? sql.length : newline)
     } else if (c === '/' && next === '*') {
-      // PostgreSQL nests block comments; Oracle does not, but nesting never appears by accident.
-      let depth = 1
-      let end = i + 2
-      while (end < sql.length && depth > 0) {
-        if (sql[end] === '/' && sql[end + 1] === '*') {
-          depth++
-          end += 2
-        } else if (sql[end] === '*' && sql[end + 1] === '/') {
-          depth--
-          end += 2
-        } else end++
-      }
-      push('comment', end)
+      push('comment', blockCommentEnd(sql, i))
     } else if ((c === 'q' || c === 'Q') && next === "'" && sql[i + 2]) {
       // Oracle's alternative quoting: q'[it's]'
-      const open = sql[i + 2]!
+      const open = sql.charAt(i + 2)
       const close = qQuoteClose[open] ?? open
       const endAt = sql.indexOf(close + "'", i + 3)
       push('string', endAt === -1 ? sql.length : endAt + 2)
     } else if ((c === 'e' || c === 'E') && next === "'") {
-      // PostgreSQL escape string: a backslash escapes the next character.
-      let end = i + 2
-      while (end < sql.length) {
-        if (sql[end] === '\\') end += 2
-        else if (sql[end] === "'" && sql[end + 1] === "'") end += 2
-        else if (sql[end] === "'") {
-          end++
-          break
-        } else end++
-      }
-      push('string', Math.min(end, sql.length))
+      push('string', escapeStringEnd(sql, i))
     } else if ((c === 'n' || c === 'N') && next === "'") {
       push('string', quotedEnd(sql, i + 1, "'"))
     } else if (c === "'") {
@@ -92,16 +68,13 @@ export function tokenize(sql: string): Token[] {
         push('dollar', close === -1 ? sql.length : close + tag[0].length)
       } else push('other', i + 1)
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(next))) {
-      const match = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(sql.slice(i))!
-      push('number', i + match[0].length)
+      // Always matches: c is a digit, or a dot before one.
+      const length = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(sql.slice(i))?.[0].length ?? 1
+      push('number', i + length)
     } else if (wordStart.test(c)) {
-      let end = i + 1
-      while (end < sql.length && wordPart.test(sql[end]!)) end++
-      push('word', end)
+      push('word', runEnd(sql, i + 1, wordPart))
     } else if (c === ':' && next !== ':' && wordStart.test(next) && sql[i - 1] !== ':') {
-      let end = i + 2
-      while (end < sql.length && wordPart.test(sql[end]!)) end++
-      push('param', end)
+      push('param', runEnd(sql, i + 2, wordPart))
     } else if ('(),;.[]'.includes(c)) {
       push('punct', i + 1)
     } else if (opChars.includes(c)) {
@@ -114,6 +87,43 @@ export function tokenize(sql: string): Token[] {
     }
   }
   return tokens
+}
+
+/** Where a run of characters matching `pattern`, from `from` on, ends. */
+function runEnd(sql: string, from: number, pattern: RegExp): number {
+  let end = from
+  while (end < sql.length && pattern.test(sql.charAt(end))) end++
+  return end
+}
+
+/** Where the block comment opening at `openAt` ends: PostgreSQL nests them; Oracle does not, but nesting never appears by accident. */
+function blockCommentEnd(sql: string, openAt: number): number {
+  let depth = 1
+  let end = openAt + 2
+  while (end < sql.length && depth > 0) {
+    if (sql[end] === '/' && sql[end + 1] === '*') {
+      depth++
+      end += 2
+    } else if (sql[end] === '*' && sql[end + 1] === '/') {
+      depth--
+      end += 2
+    } else end++
+  }
+  return end
+}
+
+/** Where the PostgreSQL escape string (E'…') opening at `openAt` ends: a backslash escapes the next character. */
+function escapeStringEnd(sql: string, openAt: number): number {
+  let end = openAt + 2
+  while (end < sql.length) {
+    if (sql[end] === '\\') end += 2
+    else if (sql[end] === "'" && sql[end + 1] === "'") end += 2
+    else if (sql[end] === "'") {
+      end++
+      break
+    } else end++
+  }
+  return Math.min(end, sql.length)
 }
 
 function quotedEnd(sql: string, openAt: number, quote: string): number {
@@ -140,5 +150,5 @@ export function isWord(token: Token | undefined, ...words: string[]): boolean {
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
   const lines = before.split('\n')
-  return { line: lines.length, column: lines.at(-1)!.length + 1 }
+  return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 }
 }
