@@ -116,7 +116,7 @@ export async function recoverAtStart(options: { dataDir: string; answers: Answer
         durationMs = (await readWavFile(path)).durationMs
       } catch (error) {
         const reason = messageOf(error).replace(`${path}: `, '')
-        await quarantine(take.audioFile!, path, reason, key)
+        await quarantine(take.audioFile ?? `audio/${answer.id}.${take.id}.wav`, path, reason, key)
         continue
       }
       if (take.state === 'recording') {

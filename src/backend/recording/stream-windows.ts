@@ -105,10 +105,10 @@ export class StreamWindows {
       throw code === 'MODEL_MISSING' || code === 'CANCELLED' ? failed.reason : new WindowFailedError(failed.reason)
     }
     if (this.windows.length === 0) return emptyTranscript(durationMs, this.modelPath)
-    const windows = settled.map((outcome, i) => ({
-      offsetMs: this.windows[i]!.offsetMs,
-      transcript: outcome.status === 'fulfilled' ? outcome.value : null
-    }))
+    const windows = this.windows.map((window, i) => {
+      const outcome = settled[i]
+      return { offsetMs: window.offsetMs, transcript: outcome?.status === 'fulfilled' ? outcome.value : null }
+    })
     const model = this.modelPath ?? ''
     return joinWindowTranscripts(windows, durationMs, model.split(/[\\/]/).pop() ?? model)
   }

@@ -1,4 +1,5 @@
 import { Rating, type Grade } from 'ts-fsrs'
+import { defined } from '../defined'
 
 /**
  * How a score (0–100) becomes an FSRS rating. An answer is a recall attempt: a weak answer
@@ -22,9 +23,13 @@ export const SCORE_RATING_DOC =
 /** The FSRS grade for an overall score; out-of-range and non-finite scores are clamped to 0–100. */
 export function ratingForScore(score: number): Grade {
   const clamped = Number.isFinite(score) ? Math.min(100, Math.max(0, score)) : 0
-  return SCORE_RATING_BANDS.find((band) => clamped < band.below)!.rating
+  for (const band of SCORE_RATING_BANDS) if (clamped < band.below) return band.rating
+  return Rating.Easy // not reached: the last band is below Infinity
 }
 
 export function ratingLabel(rating: Grade): RatingLabel {
-  return SCORE_RATING_BANDS.find((band) => band.rating === rating)!.label
+  return defined(
+    SCORE_RATING_BANDS.find((band) => band.rating === rating),
+    `the band of rating ${rating}`
+  ).label
 }

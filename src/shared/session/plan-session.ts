@@ -139,7 +139,11 @@ function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const shuffled = [...items]
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
-    ;[shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!]
+    const [a, b] = [shuffled[i], shuffled[j]]
+    // Both indexes are in range (0 ≤ j ≤ i < length); the check only satisfies the compiler.
+    if (a === undefined || b === undefined) continue
+    shuffled[i] = b
+    shuffled[j] = a
   }
   return shuffled
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defined } from '../defined'
 
 /**
  * The timer of one question in a mock interview, as pure reducers over plain JSON.
@@ -202,8 +203,7 @@ export function timerTimeAt(state: TimerState, now: number): number {
 export function snapshotTimer(state: TimerState, now: number): TimerSnapshot {
   const status = timerStatus(state)
   const totalElapsedMs = timerTimeAt(state, now)
-  const { phaseIndex, startMs } = phaseAt(state, totalElapsedMs)
-  const phase = state.phases[phaseIndex]!
+  const { phaseIndex, startMs, phase } = phaseAt(state, totalElapsedMs)
   const isLast = phaseIndex === state.phases.length - 1
   const elapsedMs = totalElapsedMs - startMs
   const remainingMs = Math.max(0, phase.durationMs - elapsedMs)
@@ -256,18 +256,17 @@ function timerEventTimeline(state: TimerState): TimerEvent[] {
     atMs,
     at: wallTimeOf(state, atMs),
     phaseIndex,
-    phaseId: state.phases[phaseIndex]!.id
+    phaseId: phaseOf(state, phaseIndex).id
   })
   const events: TimerEvent[] = []
-  for (let index = 1; index <= lastIndex; index++) {
+  for (const [index, start] of starts.entries()) {
+    if (index === 0) continue
     const advance = state.advances.find((entry) => entry.phaseIndex === index)
     events.push(
-      advance === undefined
-        ? scheduled('phase-change', starts[index]!, index)
-        : { ...scheduled('phase-change', advance.atMs, index), at: advance.at }
+      advance === undefined ? scheduled('phase-change', start, index) : { ...scheduled('phase-change', advance.atMs, index), at: advance.at }
     )
   }
-  const deadline = starts[lastIndex]! + state.phases[lastIndex]!.durationMs
+  const deadline = (starts.at(-1) ?? 0) + phaseOf(state, lastIndex).durationMs
   for (const ms of activeWarnings(state)) {
     events.push(scheduled(`warning-${warningName(ms)}`, deadline - ms, lastIndex))
   }
@@ -305,7 +304,7 @@ function wallTimeOf(state: TimerState, atMs: number): number {
 }
 
 function activeWarnings(state: TimerState): number[] {
-  const lastDuration = state.phases.at(-1)!.durationMs
+  const lastDuration = phaseOf(state, state.phases.length - 1).durationMs
   return state.warningsMs.filter((ms) => ms < lastDuration)
 }
 
@@ -322,13 +321,18 @@ function phaseStarts(state: TimerState): number[] {
   return starts
 }
 
-function phaseAt(state: TimerState, atMs: number): { phaseIndex: number; startMs: number } {
+/** A phase by index; the schema guarantees at least one, and indexes come from the phases themselves. */
+function phaseOf(state: TimerState, index: number): TimerPhase {
+  return defined(state.phases[index], `timer phase ${index}`)
+}
+
+function phaseAt(state: TimerState, atMs: number): { phaseIndex: number; startMs: number; phase: TimerPhase } {
   const starts = phaseStarts(state)
   let phaseIndex = 0
   // A phase that reaches its end is over at that instant, so `<=` moves on to the next one.
   for (let next = starts[phaseIndex + 1]; next !== undefined && next <= atMs; next = starts[phaseIndex + 1]) phaseIndex++
   // starts[0] is always there: 0.
-  return { phaseIndex, startMs: starts[phaseIndex] ?? 0 }
+  return { phaseIndex, startMs: starts[phaseIndex] ?? 0, phase: phaseOf(state, phaseIndex) }
 }
 
 /** The latest wall-clock instant the state already records, so a clock set back cannot reorder it. */
