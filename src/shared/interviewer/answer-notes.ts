@@ -73,103 +73,126 @@ function sentencesOf(text: string): string[] {
   return text.split(sentenceBreak).filter((s) => s.trim().length > 0)
 }
 
+/** What the reader knows while it walks the lines: where it is and what it has read so far. */
+interface ReaderState {
+  notes: AnswerNote[]
+  section: string
+  block: number
+  inFence: { marker: string; code: boolean } | null
+  tableHeader: string[] | null
+}
+
+function pushNote(state: ReaderState, raw: string): void {
+  const cleaned = cleanNoteText(raw)
+  if (!hasWords(cleaned) && !/\d/.test(cleaned)) return
+  for (const text of sentencesOf(cleaned)) {
+    state.notes.push({ index: state.notes.length, text, section: state.section, sectionKind: kindOf(state.section), block: state.block })
+  }
+}
+
+function startSection(state: ReaderState, heading: string): void {
+  state.section = cleanNoteText(heading).replace(/\s*:$/, '')
+  state.block += 1
+  state.tableHeader = null
+}
+
+/** A fence line opens or closes a fence; returns false when the line is not a fence. */
+function readFenceMarker(state: ReaderState, line: string): boolean {
+  const fenceMatch = fence.exec(line)
+  if (!fenceMatch) return false
+  const [, marker = '', language = ''] = fenceMatch
+  if (!state.inFence) state.inFence = { marker: marker.slice(0, 3), code: codeLanguages.test(language) }
+  else if (line.trim().startsWith(state.inFence.marker)) state.inFence = null
+  state.block += 1
+  return true
+}
+
+/**
+ * A line inside a fence. A diagram's fence often holds the requirements ("LATENCY
+ * REQUIREMENTS:" and its bullets); its boxes and arrows are not notes, nor is code.
+ */
+function readFencedLine(state: ReaderState, code: boolean, line: string): void {
+  if (code || boxDrawing.test(line)) return
+  const heading = colonHeading.exec(line)?.[1]
+  if (heading !== undefined && /^[^a-z]*$/.test(heading)) {
+    startSection(state, heading)
+    return
+  }
+  const item = bullet.exec(line)?.[1]
+  if (item !== undefined && hasWords(item)) pushNote(state, item)
+}
+
+/** A table row: the first is the header, the rule under it is skipped, the rest are notes. */
+function readTableRow(state: ReaderState, line: string, row: string): void {
+  if (tableRule.test(line)) return
+  const cells = row.split('|').map((cell) => cleanNoteText(cell))
+  if (!state.tableHeader) {
+    state.tableHeader = cells
+    return
+  }
+  pushNote(state, cells.filter((cell) => cell.length > 0).join(' — '))
+}
+
+/** A line that is neither a bullet nor a table row may still be a heading in disguise. */
+function readsAsHeading(state: ReaderState, line: string, next: string): boolean {
+  const heading = colonHeading.exec(line)?.[1]
+  if (heading !== undefined) {
+    startSection(state, heading)
+    return true
+  }
+  // "Columnar storage" over a list of bullets names that list.
+  const words = line.trim().split(/\s+/)
+  if (words.length <= 5 && !/[.!?,;]$/.test(line.trim()) && bullet.test(next) && !line.includes('=')) {
+    startSection(state, line)
+    return true
+  }
+  return false
+}
+
+const isSkippedLine = (line: string): boolean =>
+  isUrlOnly(line) || /^\s*<[^>]+>\s*$/.test(line) || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(line)
+
+/** A line outside any fence: blank, heading, table row, labelled note, bullet or prose. */
+function readOpenLine(state: ReaderState, line: string, next: string): void {
+  if (line.trim() === '') {
+    state.block += 1
+    state.tableHeader = null
+    return
+  }
+  if (isSkippedLine(line)) return
+  const heading = atxHeading.exec(line)?.[1] ?? boldOnly.exec(line)?.[1]
+  if (heading !== undefined) {
+    startSection(state, heading)
+    return
+  }
+  const row = tableRow.exec(line)?.[1]
+  if (row !== undefined) {
+    readTableRow(state, line, row)
+    return
+  }
+  const labelled = boldLabel.exec(line)
+  const item = bullet.exec(line)?.[1]
+  if (labelled && item === undefined) {
+    // "**Requirements:** 100K trucks, 10K active locations/min": a heading and its one note.
+    const [, label = '', note = ''] = labelled
+    startSection(state, label)
+    pushNote(state, note)
+    return
+  }
+  if (item === undefined && readsAsHeading(state, line, next)) return
+  pushNote(state, item ?? line)
+}
+
 export function readAnswerNotes(markdown: string | null): AnswerNote[] {
   if (!markdown) return []
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
-  const notes: AnswerNote[] = []
-  let section = ''
-  let block = 0
-  let inFence: { marker: string; code: boolean } | null = null
-  let tableHeader: string[] | null = null
-
-  const push = (raw: string): void => {
-    const cleaned = cleanNoteText(raw)
-    if (!hasWords(cleaned) && !/\d/.test(cleaned)) return
-    for (const text of sentencesOf(cleaned)) {
-      notes.push({ index: notes.length, text, section, sectionKind: kindOf(section), block })
-    }
+  const state: ReaderState = { notes: [], section: '', block: 0, inFence: null, tableHeader: null }
+  for (const [i, line] of lines.entries()) {
+    if (readFenceMarker(state, line)) continue
+    if (state.inFence) readFencedLine(state, state.inFence.code, line)
+    else readOpenLine(state, line, lines[i + 1] ?? '')
   }
-  const startSection = (heading: string): void => {
-    section = cleanNoteText(heading).replace(/\s*:$/, '')
-    block += 1
-    tableHeader = null
-  }
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    const fenceMatch = fence.exec(line)
-    if (fenceMatch) {
-      if (!inFence) inFence = { marker: fenceMatch[1]!.slice(0, 3), code: codeLanguages.test(fenceMatch[2] ?? '') }
-      else if (line.trim().startsWith(inFence.marker)) inFence = null
-      block += 1
-      continue
-    }
-    if (inFence) {
-      // A diagram's fence often holds the requirements ("LATENCY REQUIREMENTS:" and its
-      // bullets); its boxes and arrows are not notes.
-      if (inFence.code || boxDrawing.test(line)) continue
-      const heading = colonHeading.exec(line)
-      if (heading && /^[^a-z]*$/.test(heading[1]!)) {
-        startSection(heading[1]!)
-        continue
-      }
-      const item = bullet.exec(line)
-      if (item && hasWords(item[1]!)) push(item[1]!)
-      continue
-    }
-    if (line.trim() === '') {
-      block += 1
-      tableHeader = null
-      continue
-    }
-    if (isUrlOnly(line) || /^\s*<[^>]+>\s*$/.test(line) || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(line)) continue
-
-    const atx = atxHeading.exec(line)
-    if (atx) {
-      startSection(atx[1]!)
-      continue
-    }
-    const bold = boldOnly.exec(line)
-    if (bold) {
-      startSection(bold[1]!)
-      continue
-    }
-    const row = tableRow.exec(line)
-    if (row) {
-      if (tableRule.test(line)) continue
-      const cells = row[1]!.split('|').map((cell) => cleanNoteText(cell))
-      if (!tableHeader) {
-        tableHeader = cells
-        continue
-      }
-      push(cells.filter((cell) => cell.length > 0).join(' — '))
-      continue
-    }
-    const labelled = boldLabel.exec(line)
-    const item = bullet.exec(line)
-    if (labelled && !item) {
-      // "**Requirements:** 100K trucks, 10K active locations/min": a heading and its one note.
-      startSection(labelled[1]!)
-      push(labelled[2]!)
-      continue
-    }
-    if (!item) {
-      const heading = colonHeading.exec(line)
-      if (heading) {
-        startSection(heading[1]!)
-        continue
-      }
-      // "Columnar storage" over a list of bullets names that list.
-      const next = lines[i + 1] ?? ''
-      const words = line.trim().split(/\s+/)
-      if (words.length <= 5 && !/[.!?,;]$/.test(line.trim()) && bullet.test(next) && !line.includes('=')) {
-        startSection(line)
-        continue
-      }
-    }
-    push(item ? item[1]! : line)
-  }
-  return notes
+  return state.notes
 }
 
 const sentenceBreak = /(?<=[.!?])(?<!\b(?:vs|e\.g|i\.e|etc|approx)\.)\s+/i

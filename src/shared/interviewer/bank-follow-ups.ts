@@ -34,11 +34,11 @@ export function asSpokenQuestion(title: string): string {
  */
 export function bankFollowUpsFor(questionId: string, questions: readonly FollowUpSource[]): string[] {
   const at = questions.findIndex((q) => q.id === questionId)
-  if (at === -1) return []
+  let current = questions[at]
+  if (!current) return []
   const followUps: string[] = []
-  let current = questions[at]!
-  for (let next = at + 1; next < questions.length && followUps.length < MAX_CHAIN; next++) {
-    const candidate = questions[next]!
+  for (const candidate of questions.slice(at + 1)) {
+    if (followUps.length >= MAX_CHAIN) break
     if (candidate.bankId !== current.bankId || candidate.section !== current.section) break
     if (!followUpOpener.test(candidate.title.replace(/^\W+/, ''))) break
     const shared = topicStems(current)

@@ -159,8 +159,9 @@ const optionStopWords = new Set(
 function trailingOption(text: string): string | null {
   const words = text.trim().split(/\s+/)
   const kept: string[] = []
-  for (let i = words.length - 1; i >= 0 && kept.length < 3; i--) {
-    const word = words[i]!.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}/+-]+$/gu, '')
+  for (const raw of [...words].reverse()) {
+    if (kept.length >= 3) break
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}/+-]+$/gu, '')
     if (!word || optionStopWords.has(word.toLowerCase())) break
     kept.unshift(word)
     // "Data Lake" keeps both words; "decide batch" keeps only "batch".
@@ -189,7 +190,11 @@ const sharedNouns = new Set(
 
 function withoutSharedNoun(option: string): string {
   const words = option.split(' ')
-  while (words.length > 1 && sharedNouns.has(words.at(-1)!.toLowerCase())) words.pop()
+  let last = words.at(-1)
+  while (words.length > 1 && last !== undefined && sharedNouns.has(last.toLowerCase())) {
+    words.pop()
+    last = words.at(-1)
+  }
   return words.join(' ')
 }
 
@@ -198,32 +203,33 @@ export interface Options {
   second: string
 }
 
+/** The two captured sides of a match ("A" and "B" of "A vs B"), or null when it did not match. */
+function sidesOf(match: RegExpExecArray | null): [string, string] | null {
+  const [, first, second] = match ?? []
+  return first !== undefined && second !== undefined ? [first, second] : null
+}
+
+/** Both options named, or null when either side is only the asking ("how do you decide"). */
+function namedOptions(sides: [string, string] | null): Options | null {
+  if (!sides) return null
+  const first = trailingOption(sides[0])
+  const second = leadingOption(sides[1])
+  return first && second ? { first, second } : null
+}
+
 /** The two options a question weighs, from "A vs B", "difference between A and B", "A better than B". */
 export function optionsWeighed(question: QuestionText): Options | null {
   for (const text of [question.title, question.prompt]) {
-    const versus = /^(.*?)\s+(?:vs\.?|versus)\s+(.+)$/i.exec(text)
-    if (versus) {
-      const first = trailingOption(versus[1]!)
-      const second = leadingOption(versus[2]!)
-      if (first && second) return { first, second: withoutSharedNoun(second) }
-    }
-    const between = /\b(?:difference|diff|differences)\s+between\s+(.+?)\s+and\s+(.+?)(?:[?.!]|$)/i.exec(text)
-    if (between) {
-      const first = trailingOption(between[1]!)
-      const second = leadingOption(between[2]!)
-      if (first && second) return { first, second }
-    }
-    const better = /^(?:.*?\b(?:is|are)\s+)?(.+?)\s+better\s+than\s+(.+?)(?:[?.!]|$)/i.exec(text)
-    if (better) {
-      const first = trailingOption(better[1]!)
-      const second = leadingOption(better[2]!)
-      if (first && second) return { first, second }
-    }
+    const versus = namedOptions(sidesOf(/^(.*?)\s+(?:vs\.?|versus)\s+(.+)$/i.exec(text)))
+    if (versus) return { first: versus.first, second: withoutSharedNoun(versus.second) }
+    const between = namedOptions(sidesOf(/\b(?:difference|diff|differences)\s+between\s+(.+?)\s+and\s+(.+?)(?:[?.!]|$)/i.exec(text)))
+    if (between) return between
+    const better = namedOptions(sidesOf(/^(?:.*?\b(?:is|are)\s+)?(.+?)\s+better\s+than\s+(.+?)(?:[?.!]|$)/i.exec(text)))
+    if (better) return better
   }
   // "**Flink over Spark Streaming:** Lower latency": a choice the model answer made.
-  const over = /\*\*([A-Z][\w.+/-]*(?: [A-Z][\w.+/-]*)?) over ([A-Z][\w.+/-]*(?: [A-Z][\w.+/-]*)?):?\*\*/.exec(question.answer ?? '')
-  if (over) return { first: over[1]!, second: over[2]! }
-  return null
+  const over = sidesOf(/\*\*([A-Z][\w.+/-]*(?: [A-Z][\w.+/-]*)?) over ([A-Z][\w.+/-]*(?: [A-Z][\w.+/-]*)?):?\*\*/.exec(question.answer ?? ''))
+  return over ? { first: over[0], second: over[1] } : null
 }
 
 const goalHeading = /goal|business|use case|purpose|objective/i
@@ -240,8 +246,9 @@ export interface Goal {
 export function businessGoal(question: QuestionText): Goal | null {
   const note = readAnswerNotes(question.answer).find((n) => goalHeading.test(n.section))
   if (!note) return null
-  const head = note.text.split(/\s*(?::|—| - )\s*/)[0]!.replace(/[.!?]+$/, '').trim()
+  const [beforeColon = ''] = note.text.split(/\s*(?::|—| - )\s*/)
+  const head = beforeColon.replace(/[.!?]+$/, '').trim()
   if (head.split(/\s+/).length < 2) return null
-  const text = /^\p{Lu}\p{Ll}/u.test(head) ? head[0]!.toLowerCase() + head.slice(1) : head
+  const text = /^\p{Lu}\p{Ll}/u.test(head) ? head.charAt(0).toLowerCase() + head.slice(1) : head
   return { text, isAction: verbStart.test(text) }
 }

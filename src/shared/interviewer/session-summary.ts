@@ -128,7 +128,8 @@ function tallySkills(answers: readonly SummaryAnswerInput[]): Tally[] {
     if (tally.appliedQuestionIds.includes(questionId)) {
       // The rubric and the template both judged it: keep the better of the two, as the policy does.
       const at = tally.appliedQuestionIds.indexOf(questionId)
-      if (strength > tally.strengths[at]!) {
+      const judged = tally.strengths[at]
+      if (judged !== undefined && strength > judged) {
         tally.strengths[at] = strength
         if (strength >= MISSED_BELOW_STRENGTH) tally.missedQuestionIds = tally.missedQuestionIds.filter((id) => id !== questionId)
       }
@@ -150,11 +151,12 @@ function tallySkills(answers: readonly SummaryAnswerInput[]): Tally[] {
       const text = known ?? { label: criterion.label, advice: `The rubric listens for “${criterion.label}”: practise saying it explicitly.` }
       add(id, text, 100 + index, answer.questionId, criterion.met ? criterion.strength : 0)
     })
-    if (a.star) {
+    const star = a.star
+    if (star) {
       const parts = ['situation', 'task', 'action', 'result'] as const
-      parts.forEach((part, index) => add(`star:${part}`, starSkills[part], index, answer.questionId, a.star![part] ? 1 : 0))
-      if (a.star.result) add('star:number', starSkills.number, 10, answer.questionId, a.star.quantifiedResult ? 1 : 0)
-      if (a.star.ownershipRatio !== null) add('star:ownership', starSkills.ownership, 11, answer.questionId, Math.min(1, a.star.ownershipRatio * 2))
+      parts.forEach((part, index) => add(`star:${part}`, starSkills[part], index, answer.questionId, star[part] ? 1 : 0))
+      if (star.result) add('star:number', starSkills.number, 10, answer.questionId, star.quantifiedResult ? 1 : 0)
+      if (star.ownershipRatio !== null) add('star:ownership', starSkills.ownership, 11, answer.questionId, Math.min(1, star.ownershipRatio * 2))
     }
     const total = a.keyTermsMissing.length + a.keyTermsCovered.length
     if (total > 0) {
@@ -202,10 +204,11 @@ export function summarizeSession(input: SessionSummaryInput): SessionSummary {
     const answer = byQuestion.get(item.questionId)
     const used = new Map((answer?.phaseUsage ?? []).map((usage) => [usage.phaseId, usage.usedMs]))
     const phases: SummaryPhase[] = item.phases.map((phase) => {
-      const usedMs = used.has(phase.id) ? Math.max(0, Math.round(used.get(phase.id)!)) : null
+      const usage = used.get(phase.id)
+      const usedMs = usage === undefined ? null : Math.max(0, Math.round(usage))
       return { phaseId: phase.id, label: phase.label, boxMs: phase.durationMs, usedMs, overMs: usedMs === null ? 0 : Math.max(0, usedMs - phase.durationMs) }
     })
-    const recorded = phases.filter((p) => p.usedMs !== null)
+    const recorded = phases.flatMap((p) => (p.usedMs === null ? [] : [p.usedMs]))
     return {
       questionId: item.questionId,
       title: answer?.title ?? item.questionId,
@@ -215,7 +218,7 @@ export function summarizeSession(input: SessionSummaryInput): SessionSummary {
       followUps: [...(answer?.followUps ?? [])],
       phases,
       boxMs: phases.reduce((sum, p) => sum + p.boxMs, 0),
-      usedMs: recorded.length === 0 ? null : recorded.reduce((sum, p) => sum + p.usedMs!, 0)
+      usedMs: recorded.length === 0 ? null : recorded.reduce((sum, usedMs) => sum + usedMs, 0)
     }
   })
   const scores = answers.map((a) => a.score).filter((s): s is number => s !== null)

@@ -58,9 +58,9 @@ function contentWords(text: string): ContentWord[] {
   for (const token of tokenize(text).tokens) {
     const norm = token.norm.replace(/'s$/, '')
     // "15TB", "100K", "10ms": the number and its unit are two words to a reader.
-    const unit = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(norm)
-    if (unit) {
-      words.push({ stem: unit[1]!, isNumber: true }, { stem: stemWord(unit[2]!), isNumber: false })
+    const [, amount, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(norm) ?? []
+    if (amount !== undefined && unit !== undefined) {
+      words.push({ stem: amount, isNumber: true }, { stem: stemWord(unit), isNumber: false })
       continue
     }
     if (stopWords.has(norm) || (norm.length < 2 && !/\d/.test(norm))) continue
@@ -79,12 +79,8 @@ export function termBag(text: string): TermBag {
   const counted = new Set<string>()
   words.forEach((word, index) => {
     if (word.isNumber) return
-    for (let back = 1; back <= countReach && index - back >= 0; back++) {
-      if (words[index - back]!.isNumber) {
-        counted.add(word.stem)
-        break
-      }
-    }
+    // A number within `countReach` words before it counts it ("3 retries", "15 TB of logs").
+    if (words.slice(Math.max(0, index - countReach), index).some((before) => before.isNumber)) counted.add(word.stem)
   })
   return { stems: new Set(words.map((w) => w.stem)), length: words.length, hasNumber: /\d/.test(text), counted }
 }
@@ -97,6 +93,6 @@ export interface QuantityAsked {
 }
 
 export function quantityAsked(text: string): QuantityAsked {
-  const count = countCue.exec(text)
-  return { amount: amountCues.test(text), countOf: count ? contentStems(count[1]!) : [] }
+  const counted = countCue.exec(text)?.[1]
+  return { amount: amountCues.test(text), countOf: counted !== undefined ? contentStems(counted) : [] }
 }
