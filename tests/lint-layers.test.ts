@@ -41,3 +41,23 @@ describe('layer import rules', () => {
     expect(await restrictedImports(filePath, code)).toEqual([])
   })
 })
+
+describe('house rules for production code', () => {
+  const errorsOf = async (filePath: string, code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath })
+    return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? '')
+  }
+  const longFunction = `export function long(): number {\n  let n = 0\n${'  n += 1\n'.repeat(85)}  return n\n}\n`
+  const longFile = Array.from({ length: 310 }, (_, i) => `export const v${i} = ${i}`).join('\n') + '\n'
+  const asserted = 'export function first(xs: number[]): number {\n  return xs[0]!\n}\n'
+
+  it('rejects a non-null assertion, a function over 80 lines and a file over 300', async () => {
+    expect(await errorsOf('src/shared/fixture.ts', asserted)).toContain('@typescript-eslint/no-non-null-assertion')
+    expect(await errorsOf('src/backend/fixture.ts', longFunction)).toContain('max-lines-per-function')
+    expect(await errorsOf('src/renderer/src/features/fixture.ts', longFile)).toContain('max-lines')
+  })
+
+  it('leaves tests alone', async () => {
+    expect(await errorsOf('src/shared/fixture.test.ts', asserted + longFunction)).toEqual([])
+  })
+})
