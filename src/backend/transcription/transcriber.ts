@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import type { Transcript, TranscriptionProgress } from '@shared/transcript'
+import type { Transcript } from '@shared/transcript'
 import { readWavFile } from '../audio/import-wav'
 import { DEFAULT_MIN_SPEECH_DBFS, soundsLikeSpeech } from '../audio/speech-level'
 import { InvalidAudioError, WHISPER_SAMPLE_RATE, encodeWhisperWav, isWhisperFormat, toWhisperSamples } from '../audio/wav-format'
@@ -14,46 +14,11 @@ import { STREAMING_DECODING, buildWhisperArgs, defaultThreadCount, type WhisperD
 import { assertWhisperBinary, resolveWhisperBinary, whisperSupportsAudioContext } from './whisper-binary'
 import { parseWhisperTimings, type WhisperTimings } from './whisper-timings'
 import { parseWhisperJson } from './whisper-output'
+import { whisperFailure } from './whisper-failure'
+import type { TranscriberEvents, TranscriberOptions, TranscriptionJob, TranscriptionRequest } from './transcriber-types'
 import { WATCHDOG_PREFIX, WATCHDOG_SPAWN_FAILED, killWatched, spawnWatched } from './watched-spawn'
 
-export interface TranscriptionRequest {
-  wavPath: string
-  modelPath: string
-  /** The question's key terms, so whisper spells the jargon the way the bank does. */
-  keyTerms?: readonly string[]
-  /** Replaces the prompt built from keyTerms. */
-  prompt?: string
-  language?: string
-}
-
-export interface TranscriptionJob {
-  readonly id: string
-  readonly result: Promise<Transcript>
-  /** Removes a queued job or kills a running one; `result` rejects with CANCELLED. */
-  cancel(): void
-}
-
-export interface TranscriberEvents {
-  queued: { jobId: string; position: number }
-  started: { jobId: string }
-  progress: TranscriptionProgress
-  /** `timings`: where whisper.cpp spent the time, when it ran to the end. */
-  finished: { jobId: string; ok: boolean; code?: string; timings?: WhisperTimings }
-}
-
-export interface TranscriberOptions {
-  /** Defaults to MOCKROOM_WHISPER_BIN or the binary built into vendor/whisper/. */
-  binaryPath?: string
-  threads?: number
-  /** Where per-job scratch folders go (converted audio, whisper's JSON). */
-  tmpDir?: string
-  /** Recordings with under 300 ms of 100 ms windows at this level are rejected as NO_SPEECH. */
-  minSpeechDbfs?: number
-  /** Grace period between SIGTERM and SIGKILL when cancelling. */
-  killGraceMs?: number
-  /** How whisper decodes (see whisper-args.ts); the app's streaming settings by default. */
-  decoding?: WhisperDecoding
-}
+export type { TranscriberEvents, TranscriberOptions, TranscriptionJob, TranscriptionRequest } from './transcriber-types'
 
 type Listener<E extends keyof TranscriberEvents> = (event: TranscriberEvents[E]) => void
 
@@ -321,23 +286,4 @@ async function assertModel(modelPath: string): Promise<void> {
       `${basename(modelPath)} is not a whisper.cpp model (no ggml header). Download one or pick another file in Settings → Models.`
     )
   }
-}
-
-function whisperFailure(code: number | null, signal: NodeJS.Signals | null, stderrTail: string[]): TranscriptionError {
-  const text = stderrTail.join('\n')
-  if (/failed to (load|initialize whisper context)|invalid model|bad magic|unknown tensor/i.test(text)) {
-    return new TranscriptionError(
-      'MODEL_INVALID',
-      'whisper.cpp could not load the model (damaged or not a whisper model). Download it again in Settings → Models.'
-    )
-  }
-  if (/failed to (open|read).*(WAV|audio)|must be (mono|16|\d+ kHz)/i.test(text)) {
-    return new TranscriptionError('INVALID_AUDIO', `whisper.cpp could not read the audio: ${lastLine(stderrTail)}`)
-  }
-  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
-  return new TranscriptionError('WHISPER_FAILED', `whisper.cpp ${how}: ${lastLine(stderrTail) || 'no error output'}`)
-}
-
-function lastLine(lines: string[]): string {
-  return (lines.findLast((line) => /error|fail/i.test(line)) ?? lines.at(-1) ?? '').trim()
 }
