@@ -2,13 +2,17 @@ import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { pipeline, type Duplex } from 'node:stream'
 import { dispatch } from '@shared/api/dispatch'
 import type { Backend } from '../backend/create-backend'
-import { cookieNames, parseRequest, type ParsedRequest } from './parse-request'
-import { COOKIE_PREFIX, createLaunchCredentials, guardRequest, type LaunchCredentials } from './request-guard'
+import { loginWithCookie } from './login-cookie'
+import { parseRequest, type ParsedRequest } from './parse-request'
+import { createLaunchCredentials, guardRequest, type LaunchCredentials } from './request-guard'
+import { SECURITY_HEADERS, answerClientError, securityHeaderLines } from './security-headers'
 import { codeOf } from '@shared/errors'
+
+export { SECURITY_HEADERS } from './security-headers'
 
 export interface WebServerOptions {
   backend: Backend
@@ -24,19 +28,6 @@ export interface WebServerOptions {
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 export const DEFAULT_MAX_EVENT_CLIENTS = 16
-
-/**
- * Sent with every response, errors included: no page on another origin (another port on
- * 127.0.0.1 included) may frame the app, embed its resources or read them through a referrer.
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': "frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin'
-}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -233,27 +224,6 @@ function handleEvents(backend: Backend, clients: Set<ServerResponse>, max: numbe
   })
 }
 
-const clientErrorStatus: Record<string, string> = {
-  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
-  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout'
-}
-
-/** A request Node's parser rejects never reaches the handler; it gets its 400 here. */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
-    socket.destroy()
-    return
-  }
-  const status = clientErrorStatus[error.code ?? ''] ?? '400 Bad Request'
-  socket.end(`HTTP/1.1 ${status}\r\n${securityHeaderLines()}content-length: 0\r\nconnection: close\r\n\r\n`)
-}
-
-function securityHeaderLines(): string {
-  return Object.entries(SECURITY_HEADERS)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('')
-}
-
 export function createWebServer({ backend, rendererDir, port, token, maxEventClients, log: logOption }: WebServerOptions): Server {
   const log = logOption ?? ((message: string) => console.error(message))
   const eventClients = new Set<ServerResponse>()
@@ -280,23 +250,6 @@ export function createWebServer({ backend, rendererDir, port, token, maxEventCli
     if (!decision.allow) return send(res, decision.status, decision.reason)
     if (decision.setCookie && loginWithCookie(request, res, credentials)) return
     await route(request, req, res)
-  }
-
-  /** Trades the token in the address bar for the cookie; true when it answered (a redirect). */
-  const loginWithCookie = (request: ParsedRequest, res: ServerResponse, creds: LaunchCredentials): boolean => {
-    const stale = cookieNames(request.cookie).filter((name) => name.startsWith(COOKIE_PREFIX) && name !== creds.cookieName)
-    res.setHeader('set-cookie', [
-      `${creds.cookieName}=${creds.cookieSecret}; HttpOnly; SameSite=Strict; Path=/`,
-      // Cookies of earlier launches would otherwise pile up in the browser until it closes.
-      ...[...new Set(stale)].slice(0, 20).map((name) => `${name}=; Max-Age=0; HttpOnly; SameSite=Strict; Path=/`)
-    ])
-    if (request.method !== 'GET' || request.path.startsWith('/api/')) return false
-    // Drop the token from the address bar and the history.
-    request.query.delete('token')
-    const search = request.query.toString()
-    res.writeHead(302, { location: request.rawPath + (search ? `?${search}` : ''), 'cache-control': 'no-store' })
-    res.end()
-    return true
   }
 
   const route = async (request: ParsedRequest, req: IncomingMessage, res: ServerResponse): Promise<void> => {
