@@ -1,11 +1,14 @@
-import type { Heading, Html, Nodes, Table } from 'mdast'
+import type { Heading, Nodes, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { KindSignals } from './classify-kind'
+import { type DetailsPart, detailsClosePattern, detailsOpenPattern, selfContainedDetails, summaryLabel, summaryPattern } from './details-block'
 import { diagramFromCode, diagramFromProse } from './diagrams'
 import { fenceLanguage } from './prose-fence'
 import { boldOnlyText, endOffset, sliceNodes, sliceRange, startOffset } from './markdown-nodes'
 import { collectTechnologyNames } from './technology-names'
 import type { CodeBlock, Diagram } from './types'
+
+export { summaryLabel } from './details-block'
 
 export interface BodyAnalysis {
   /** Markdown reference answer, or null when the body holds only the question's setup. */
@@ -20,21 +23,12 @@ export interface BodyAnalysis {
   warnings: string[]
 }
 
-const detailsOpenPattern = /^\s*<details\b/i
-const detailsClosePattern = /<\/details\s*>/i
-const summaryPattern = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i
 const tipLabelPattern = /^(?:interview |pro |quick )?tips?\b|^interview tip/i
 const starLabelPattern = /^(situation|task|action|result)s?\s*:?$/i
 const setupSqlPattern = /^\s*(create|insert|drop|alter|truncate|values|into|select\s+1\s+from\s+dual|commit|--)/i
 // `Order_day| Processing_Day | Quantity`: table columns listed as a question's input.
 const schemaLinePattern = /^\s*\w[\w ]*(\s*\|\s*\w[\w ]*)+\s*\|?\s*$/
 const maxKeyTerms = 40
-
-interface DetailsPart {
-  label: string
-  markdown: string
-  nodes: Nodes[]
-}
 
 /** Reads a question's body once: answer, setup, tips, key terms, diagrams and kind signals. */
 export function analyzeBody(text: string, nodes: readonly Nodes[]): BodyAnalysis {
@@ -104,22 +98,6 @@ export function analyzeBody(text: string, nodes: readonly Nodes[]): BodyAnalysis
     signals: collector.signals,
     warnings
   }
-}
-
-function selfContainedDetails(node: Html): DetailsPart | null {
-  if (!detailsClosePattern.test(node.value)) return null
-  const summary = summaryPattern.exec(node.value)
-  const inner = node.value
-    .replace(detailsOpenPattern, '')
-    .replace(/^[^>]*>/, '')
-    .replace(summaryPattern, '')
-    .replace(detailsClosePattern, '')
-    .replace(/<\/?(p|br|div|span)\b[^>]*>/gi, '\n')
-  return { label: summaryLabel(summary?.[1] ?? ''), markdown: inner.trim(), nodes: [] }
-}
-
-export function summaryLabel(raw: string): string {
-  return raw.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() || 'Answer'
 }
 
 class BodyCollector {
