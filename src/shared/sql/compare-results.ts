@@ -1,5 +1,7 @@
-import { defined } from '../defined'
-import type { SqlCell, SqlReferenceResult, SqlResultSet, SqlTypeCategory } from './types'
+import { categoryAt, normalizeCell, rowKeys } from './row-keys'
+import type { SqlCell, SqlReferenceResult, SqlResultSet } from './types'
+
+export { normalizeCell } from './row-keys'
 
 /**
  * Check: does the candidate's result hold the same rows as the reference answer's?
@@ -35,42 +37,6 @@ export interface CheckReport {
 
 const MAX_PERMUTED_COLUMNS = 8
 const MAX_SUBSET_TRIES = 500
-
-export function normalizeCell(value: SqlCell, category: SqlTypeCategory): string {
-  if (value === null) return '\u0000null'
-  const text = value
-  if (category === 'boolean') return text === 't' || text === 'true' ? 'true' : text === 'f' || text === 'false' ? 'false' : text
-  if (category === 'timestamp') return normalizeTimestamp(text)
-  if (category === 'number' || /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) {
-    const number = Number(text)
-    if (Number.isFinite(number)) return String(Number(number.toPrecision(12)))
-  }
-  if (/^\d{4}-\d{2}-\d{2} 00:00:00(\.0+)?([+-]\d{2}(:\d{2})?)?$/.test(text)) return text.slice(0, 10)
-  return text
-}
-
-function normalizeTimestamp(text: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/.exec(text)
-  const [, date, clock, digits] = match ?? []
-  if (date === undefined || clock === undefined) return text
-  const fraction = (digits ?? '').replace(/0+$/, '')
-  const time = clock + (fraction === '.' ? '' : fraction)
-  return time === '00:00:00' ? date : `${date} ${time}`
-}
-
-/** The type category of a result's column; rows and mappings only name columns the result has. */
-function categoryAt(result: SqlResultSet, index: number): SqlTypeCategory {
-  return defined(result.columns[index], `column ${index + 1} of a result with ${result.columns.length}`).category
-}
-
-function rowKeys(result: SqlResultSet, mapping: readonly number[] | null): string[] {
-  return result.rows.map((row) => {
-    const cells = mapping
-      ? mapping.map((index) => normalizeCell(row[index] ?? null, categoryAt(result, index)))
-      : row.map((cell, i) => normalizeCell(cell, categoryAt(result, i)))
-    return JSON.stringify(cells)
-  })
-}
 
 function countKeys(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
