@@ -1,18 +1,15 @@
 import { defined } from '../defined'
 import type { DialectRuleId } from './dialect-rules'
+import { closingParen, depths, nextSignificant, nextSignificantIndex, type OutToken, previousSignificantIndex, significantIndices, synthetic } from './oracle-tokens'
 import { isSignificant, isWord, type Token } from './tokenize'
+
+export { depths, nextSignificant, significantIndices, type OutToken } from './oracle-tokens'
 
 /**
  * The token rewrites of the Oracle → PostgreSQL translation (see `dialectRules` for what each
  * does and why). Each takes a statement's tokens and the set of rules used so far, and adds
  * its own rule's id when it changes something.
  */
-
-/** A token of translated SQL. `start`/`end` point at the source it came from or replaces. */
-export interface OutToken extends Token {
-  /** False for text a rule wrote: its source range is the construct it replaces. */
-  original: boolean
-}
 
 /** Every rewrite a statement goes through, in order. */
 export function translateTokens(input: OutToken[], rules: Set<DialectRuleId>): OutToken[] {
@@ -23,61 +20,6 @@ export function translateTokens(input: OutToken[], rules: Set<DialectRuleId>): O
   tokens = rewriteDecode(tokens, rules)
   if (isWord(tokens.find(isSignificant), 'merge')) tokens = rewriteMerge(tokens, rules)
   return tokens
-}
-
-// ——— helpers over token arrays ———
-
-function synthetic(text: string, at: Token): OutToken {
-  return { type: 'word', text, start: at.start, end: at.end, original: false }
-}
-
-function nextSignificantIndex(tokens: readonly Token[], from: number): number {
-  for (let i = from + 1; i < tokens.length; i++) {
-    const token = tokens[i]
-    if (token && isSignificant(token)) return i
-  }
-  return -1
-}
-
-function previousSignificantIndex(tokens: readonly Token[], from: number): number {
-  for (let i = from - 1; i >= 0; i--) {
-    const token = tokens[i]
-    if (token && isSignificant(token)) return i
-  }
-  return -1
-}
-
-export function nextSignificant(tokens: readonly Token[], from: number): Token | undefined {
-  return tokens[nextSignificantIndex(tokens, from)]
-}
-
-/** Indices of the tokens that are not space or comments. */
-export function significantIndices(tokens: readonly Token[]): number[] {
-  return tokens.flatMap((token, i) => (isSignificant(token) ? [i] : []))
-}
-
-/** Index of the `)` closing the `(` at `open`, or -1. */
-function closingParen(tokens: readonly Token[], open: number): number {
-  let depth = 0
-  for (let i = open; i < tokens.length; i++) {
-    const token = tokens[i]
-    const text = token?.type === 'punct' ? token.text : ''
-    if (text === '(') depth++
-    else if (text === ')' && --depth === 0) return i
-  }
-  return -1
-}
-
-/** Paren depth before each token. */
-export function depths(tokens: readonly Token[]): number[] {
-  const result: number[] = []
-  let depth = 0
-  for (const token of tokens) {
-    if (token.type === 'punct' && token.text === ')') depth--
-    result.push(depth)
-    if (token.type === 'punct' && token.text === '(') depth++
-  }
-  return result
 }
 
 /** Clause keywords: a word after one of these is not a column name, so NUMBER after it is not a type. */
