@@ -3,32 +3,17 @@ import { join } from 'node:path'
 import { currentTake, type AnswerChange, type AnswerRecord } from '@shared/answers'
 import { AppError } from '@shared/api/result'
 import type { AppendAudioInput, ImportAnswerAudioInput, StartRecordingInput } from '@shared/contract'
-import type { AnswersService } from '../answers'
 import { InvalidAudioError, createAnswerWavWriter, importWav, readWavFile } from '../audio'
-import { errorData, type TakeKey, type TranscriptionOutcome, type TranscriptionService } from '../transcription'
+import { errorData, type TakeKey, type TranscriptionOutcome } from '../transcription'
 import { recoverAtStart, type StartupRecovery } from './crash-recovery'
+import { DEFAULT_RECORDER_IDLE_MS, type RecordingServiceOptions } from './recording-options'
 import { RecordingRegistry, type OpenTake } from './recording-registry'
 import { VoiceActivity } from '../audio/voice-activity'
-import { StreamWindows, WindowFailedError, type StreamWindowCut } from './stream-windows'
+import { StreamWindows, WindowFailedError } from './stream-windows'
 import { codeOf } from '@shared/errors'
 import { defined } from '@shared/defined'
 
-export interface RecordingServiceOptions {
-  dataDir: string
-  /** Scratch space (`<data>/tmp`), emptied at every start. */
-  scratchDir: string
-  answers: AnswersService
-  transcription: TranscriptionService
-  /** Overrides of the window-cutting rules (tests use short windows). */
-  windowCut?: StreamWindowCut
-  /** The question's key terms, for transcriptions not started by a recording (retry, recovery). */
-  keyTermsOf?: (questionId: string) => Promise<readonly string[]>
-  /** A take that hears no chunk for this long is closed as interrupted (default 10 s). */
-  idleMs?: number
-  now: () => Date
-}
-
-export const DEFAULT_RECORDER_IDLE_MS = 10_000
+export { DEFAULT_RECORDER_IDLE_MS, type RecordingServiceOptions } from './recording-options'
 
 /**
  * Recording on the backend side. Chunks from the renderer are appended to the take's WAV as
