@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
+import { unzipSync, ZipDeflate, ZipPassThrough } from 'fflate'
 import { z } from 'zod'
 import { AppError } from '@shared/api/result'
 import type { BackupCounts, BackupExport, BackupStatus, RestorePreview, RestoreResult } from '@shared/backup-schema'
@@ -10,6 +9,7 @@ import { DbSchema, migrate, MigrationError, type Db } from '../storage/db-schema
 import type { Store } from '../storage/store'
 import { BACKUP_FOLDERS, DB_ENTRY, folderOfEntry, MANIFEST } from './backup-entries'
 import { listAutoBackups, rollDbBackup } from './rolling-backup'
+import { ZipFileWriter } from './zip-file-writer'
 
 const ManifestSchema = z.object({
   app: z.literal('mockroom'),
@@ -59,45 +59,6 @@ function countsOf(db: Pick<Db, 'answers' | 'sessions' | 'practice'>, files: read
       db.sessions.reduce((n, s) => n + s.answers.filter((a) => a.whiteboard?.svg || a.mermaid?.source.trim()).length, 0) +
       files.filter((f) => f.startsWith('whiteboards/')).length,
     favorites: db.practice.favorites.length
-  }
-}
-
-/** Writes a stream of zip chunks to a file, waiting when the disk falls behind. */
-class ZipFileWriter {
-  private readonly out: WriteStream
-  private error: Error | null = null
-  readonly zip: Zip
-  private finished: Promise<void>
-
-  constructor(path: string) {
-    this.out = createWriteStream(path)
-    this.out.on('error', (error) => (this.error = error))
-    let resolveEnd!: () => void
-    let rejectEnd!: (error: unknown) => void
-    this.finished = new Promise((resolve, reject) => {
-      resolveEnd = resolve
-      rejectEnd = reject
-    })
-    this.zip = new Zip((error, chunk, final) => {
-      if (error) return rejectEnd(error)
-      this.out.write(chunk)
-      if (final) this.out.end(() => (this.error ? rejectEnd(this.error) : resolveEnd()))
-    })
-  }
-
-  async drain(): Promise<void> {
-    if (this.error) throw this.error
-    if (this.out.writableNeedDrain) await new Promise<void>((resolve) => this.out.once('drain', () => resolve()))
-  }
-
-  end(): Promise<void> {
-    this.zip.end()
-    return this.finished
-  }
-
-  abort(): void {
-    this.zip.terminate()
-    this.out.destroy()
   }
 }
 
