@@ -2,15 +2,14 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ImportBanksResult, ImportPreview, SearchLibraryInput } from '@shared/contract'
 import { assembleLibrary, bodySourceOf, completeQuestion, type AssembledLibrary, type LibraryEntry } from '@shared/banks/assemble-library'
-import { layoutName } from '@shared/banks/bank-layouts'
-import type { BodyAnalysis } from '@shared/banks/question-body'
 import type { ScannedBank } from '@shared/banks/scan-bank'
 import type { BankLibrary, LibrarySummary, Question, QuestionSummary } from '@shared/banks/types'
 import { AppError } from '@shared/api/result'
 import { buildSearchIndex, searchQuestions, type SearchIndex } from '@shared/search/search-questions'
-import { BankFileError, bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
-import { messageOf } from '@shared/errors'
+import { bankIdForFile, inProcessBankOperations, type BankOperations } from './banks'
 import { defined } from '@shared/defined'
+import { analyzeBodies } from './library-body-analysis'
+import { previewOf, reasonOf } from './library-import-preview'
 import { readLibraryMeta, writeLibraryMeta, type LibraryMeta } from './library-meta'
 
 export interface LibraryServiceOptions {
@@ -31,7 +30,6 @@ interface LibraryState {
 }
 
 const detailCacheSize = 400
-const analyzeChunkChars = 2_000_000
 
 /**
  * The library, scanned on first use and kept until an import, a removal or a rename changes
@@ -270,77 +268,12 @@ export class LibraryService {
   private async analyzeQuestions(state: LibraryState, ids: readonly string[]): Promise<Question[]> {
     const entries = ids.map((id) => defined(state.entries.get(id), `question ${id}`))
     const bodies = entries.flatMap((entry) => entry.copies.map((c) => bodySourceOf(defined(state.assembled.banks[c.bank], `bank ${c.bank}`), c.question)))
-    const analyses = await this.analyzeBodies(bodies)
+    const analyses = await analyzeBodies(this.operations, bodies)
     let at = 0
     return entries.map((entry) => {
       const own = analyses.slice(at, at + entry.copies.length)
       at += entry.copies.length
       return completeQuestion(entry, own)
     })
-  }
-
-  /** Bodies in chunks; a body the parser gives up on is shown as plain text instead. */
-  private async analyzeBodies(bodies: readonly string[]): Promise<BodyAnalysis[]> {
-    const out: BodyAnalysis[] = []
-    let chunk: string[] = []
-    let size = 0
-    const flush = async (): Promise<void> => {
-      if (chunk.length === 0) return
-      try {
-        out.push(...(await this.operations.analyze(chunk)))
-      } catch {
-        // One slow body fails the chunk: retry one by one so only that body is read as text.
-        for (const body of chunk) out.push(await this.operations.analyze([body]).then(([analysis]) => analysis ?? plainTextAnalysis(body), () => plainTextAnalysis(body)))
-      }
-      chunk = []
-      size = 0
-    }
-    for (const body of bodies) {
-      if (size + body.length > analyzeChunkChars) await flush()
-      chunk.push(body)
-      size += body.length
-    }
-    await flush()
-    return out
-  }
-}
-
-function previewOf(file: string, scanned: ScannedBank, replaced: ScannedBank | null): ImportPreview {
-  let replaces: ImportPreview['replaces'] = null
-  if (replaced) {
-    const before = new Set(replaced.questions.map((q) => q.id))
-    const after = new Set(scanned.questions.map((q) => q.id))
-    const unchanged = [...after].filter((id) => before.has(id)).length
-    replaces = { bankId: replaced.bank.id, title: replaced.bank.title, unchanged, added: after.size - unchanged, removed: before.size - unchanged }
-  }
-  return {
-    file,
-    error: null,
-    bankId: scanned.bank.id,
-    title: scanned.bank.title,
-    layouts: scanned.layouts.map((l) => ({ id: l.layout, name: layoutName(l.layout), count: l.count })),
-    questionCount: scanned.questions.length,
-    questions: scanned.questions.slice(0, 10).map((q) => ({ title: q.title, kind: q.kind, hasAnswer: q.hasAnswer, difficulty: q.difficulty })),
-    warnings: scanned.bank.warnings,
-    replaces
-  }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof BankFileError ? error.reason : messageOf(error)
-}
-
-/** A body the detailed parse could not read in time: its text, shown as is. */
-function plainTextAnalysis(body: string): BodyAnalysis {
-  const fence = '`'.repeat(Math.max(3, (body.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length + 1), 3)))
-  return {
-    answer: body.trim() ? `${fence}text\n${body}\n${fence}` : null,
-    promptExtra: [],
-    setupCode: [],
-    tips: [],
-    keyTerms: [],
-    diagrams: [],
-    signals: { codeChars: new Map(), proseChars: 0, starParts: 0, hasSqlSetup: false },
-    warnings: ['this question could not be read in time; it is shown as plain text']
   }
 }
