@@ -1,4 +1,4 @@
-import type { TranscriptionProgress } from '@shared/transcript'
+import type { Transcript, TranscriptionProgress } from '@shared/transcript'
 import type { WhisperDecoding } from './whisper-args'
 import type { WhisperTimings } from './whisper-timings'
 
