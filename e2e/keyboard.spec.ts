@@ -46,6 +46,8 @@ test('a whole STAR session with the keyboard only; Space does nothing in the thi
   // Space in the think phase: no recording starts, the phase stays.
   const status = page.getByTestId('recording-controls')
   await expect(status).toBeVisible()
+  // The answer loads after the phase shows; its typed-answer box is the last part to render.
+  await expect(status.getByTestId('typed-answer')).toBeVisible({ timeout: 30_000 })
   const before = await status.innerText()
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await page.keyboard.press('Space')
