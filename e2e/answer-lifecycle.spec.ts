@@ -1,9 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
-import { acknowledgedMs, launchWithMicrophone, speechWav, wavInfo } from './fake-microphone'
-import { expect, startWebServer, stopProcess, test, type WebServerProcess } from './fixtures'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { acknowledgedMs, useMicrophoneRig, wavInfo } from './fake-microphone'
+import { expect, test } from './fixtures'
 import { callApi } from './web-server'
 
 /**
@@ -12,24 +10,12 @@ import { callApi } from './web-server'
  * same after a reload and after resuming from the Practice list; a recording whose tab closes
  * finishes itself; a discarded session leaves the Resume list and keeps its answers.
  */
-const testModel = process.env.WHISPER_TEST_MODEL
-const modelMissing = !testModel || !existsSync(testModel)
-test.skip(modelMissing && process.env.CI !== 'true', 'WHISPER_TEST_MODEL is not set (point it at for-tests-ggml-tiny.en.bin)')
 // Generous: on a shared two-core machine opening the microphone alone can take many seconds.
 // Nothing here measures speed except the 15 s within which an abandoned recording must close.
 test.setTimeout(600_000)
 const SLOW = 60_000
 /** Whisper on a busy machine. */
 const WHISPER = 180_000
-
-interface Fixture {
-  scratch: string
-  dataDir: string
-  server: WebServerProcess
-  browser: Browser
-  page: Page
-  foreign: string[]
-}
 
 interface TakeLike {
   id: string
@@ -49,25 +35,11 @@ interface AnswerLike {
   takes: TakeLike[]
 }
 
-const f = {} as Fixture
+const f = useMicrophoneRig('lifecycle')
 const call = <T>(method: string, input: unknown = {}) => callApi<T>(f.server, method, input)
 
 test.beforeEach(async () => {
-  if (modelMissing) throw new Error(`WHISPER_TEST_MODEL is missing (${testModel ?? 'not set'}): CI must run the recording tests`)
-  f.scratch = mkdtempSync(join(tmpdir(), 'mockroom-lifecycle-e2e-'))
-  f.dataDir = join(f.scratch, 'data')
-  mkdirSync(join(f.dataDir, 'models'), { recursive: true })
-  copyFileSync(testModel!, join(f.dataDir, 'models', basename(testModel!)))
-  f.server = await startWebServer(f.dataDir)
-  Object.assign(f, await launchWithMicrophone(speechWav(f.scratch)))
   await f.page.goto(f.server.url)
-})
-
-test.afterEach(async () => {
-  await f.browser?.close()
-  await stopProcess(f.server.child)
-  rmSync(f.scratch, { recursive: true, force: true })
-  expect(f.foreign, 'requests that left 127.0.0.1').toEqual([])
 })
 
 type Source = 'recorded' | 'typed' | 'corrected'

@@ -1,8 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, existsSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
-import { acknowledgedMs, launchWithMicrophone, speechWav, wavInfo } from './fake-microphone'
+import type { Page } from '@playwright/test'
+import { acknowledgedMs, useMicrophoneRig, wavInfo, type MicrophoneRig } from './fake-microphone'
 import { expect, startWebServer, stopProcess, test, type WebServerProcess } from './fixtures'
 import { callApi } from './web-server'
 
@@ -12,24 +11,13 @@ import { callApi } from './web-server'
  * streamed to the backend, saved as 16 kHz mono WAV and transcribed by whisper.cpp with the
  * test model (which recognises no words: the UI must say so, not show an error).
  */
-const testModel = process.env.WHISPER_TEST_MODEL
-const mustRun = process.env.CI === 'true'
-const modelMissing = !testModel || !existsSync(testModel)
+// The model file the Settings test adds by path (the rig installs the same file).
+const testModel = process.env.WHISPER_TEST_MODEL ?? ''
 
 // Transcription on a busy two-core machine is slow: whisper pads every window to 30 s.
 test.setTimeout(180_000)
 
-test.skip(modelMissing && !mustRun, 'WHISPER_TEST_MODEL is not set (point it at for-tests-ggml-tiny.en.bin)')
-
-interface Fixture {
-  dataDir: string
-  scratch: string
-  micWav: string
-  server: WebServerProcess
-  browser: Browser
-  page: Page
-  foreign: string[]
-}
+type Fixture = MicrophoneRig
 
 function call<T>(server: WebServerProcess, method: string, input: unknown = {}): Promise<T> {
   return callApi<T>(server, method, input)
@@ -72,25 +60,7 @@ async function elapsedSeconds(page: Page): Promise<number> {
   return match ? Number(match[1]) * 60 + Number(match[2]) : -1
 }
 
-const f = {} as Fixture
-
-test.beforeEach(async () => {
-  if (modelMissing) throw new Error(`WHISPER_TEST_MODEL is missing (${testModel ?? 'not set'}): CI must run the recording tests`)
-  f.scratch = mkdtempSync(join(tmpdir(), 'mockroom-rec-e2e-'))
-  f.dataDir = join(f.scratch, 'data')
-  mkdirSync(join(f.dataDir, 'models'), { recursive: true })
-  copyFileSync(testModel!, join(f.dataDir, 'models', basename(testModel!)))
-  f.micWav = speechWav(f.scratch)
-  f.server = await startWebServer(f.dataDir)
-  Object.assign(f, await launchWithMicrophone(f.micWav))
-})
-
-test.afterEach(async () => {
-  await f.browser?.close()
-  await stopProcess(f.server.child)
-  rmSync(f.scratch, { recursive: true, force: true })
-  expect(f.foreign, 'requests that left 127.0.0.1').toEqual([])
-})
+const f = useMicrophoneRig('recording')
 
 test('records from the microphone, saves 16 kHz mono WAV, reports no recognised words, and lets the user type', async () => {
   const { page } = f
@@ -286,7 +256,7 @@ test('Settings: pick the fake microphone, add a model from a path, use it, remov
   await page.goto(server.url)
   await page.goto(`${server.origin}/#/settings`)
   // The copied test model is listed as the user's own file, and in use.
-  const fileName = basename(testModel!)
+  const fileName = basename(testModel)
   await expect(page.getByTestId(`model-file-${fileName}`)).toBeVisible({ timeout: 30_000 })
   await expect(page.getByTestId('active-model')).toContainText(fileName)
   await expect(page.getByTestId('model-tiny.en')).toContainText('SHA-256 known')
@@ -297,7 +267,7 @@ test('Settings: pick the fake microphone, add a model from a path, use it, remov
   await expect(page.getByRole('alert').filter({ hasText: 'full path' })).toContainText('full path')
 
   const copy = join(f.scratch, 'my-model.bin')
-  copyFileSync(testModel!, copy)
+  copyFileSync(testModel, copy)
   await page.getByTestId('model-path-input').fill(copy)
   await page.getByTestId('model-path-import').click()
   await expect(page.getByTestId('model-file-my-model.bin')).toBeVisible()
