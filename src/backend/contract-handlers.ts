@@ -104,6 +104,7 @@ function answerHandlers({ answers, interviewer, dictation, recording, scheduleSy
   | 'askFollowUps'
   | 'answerFollowUp'
   | 'transcribeClip'
+  | 'cancelClip'
   | 'updateAnswerText'
   | 'restoreTake'
   | 'deleteTake'
@@ -117,6 +118,7 @@ function answerHandlers({ answers, interviewer, dictation, recording, scheduleSy
     askFollowUps: ({ answerId }) => interviewer.followUps(answerId),
     answerFollowUp: ({ answerId, followUpId, reply }) => interviewer.reply(answerId, followUpId, reply),
     transcribeClip: (input) => dictation.transcribeClip(input),
+    cancelClip: async ({ clipId }) => ({ cancelled: dictation.cancelClip(clipId) }),
     updateAnswerText: ({ id, takeId, text }) => answers.updateText(id, text, takeId),
     restoreTake: ({ answerId, takeId }) => answers.restoreTake(answerId, takeId),
     deleteTake: ({ answerId, takeId }) => recording.deleteTake(answerId, takeId),

@@ -26,6 +26,7 @@ import {
   SaveSessionItemInputSchema,
   SaveTypedAnswerInputSchema,
   TranscribeClipInputSchema,
+  CancelClipInputSchema,
   UpdateSessionInputSchema
 } from './contract-schemas/sessions'
 
@@ -87,6 +88,8 @@ export const contract = {
   answerFollowUp: { input: AnswerFollowUpInputSchema, output: AnswerRecordSchema },
   /** Transcribes a short spoken clip (a clarifying question, a follow-up reply) to text for the candidate to check; silence is an empty text. */
   transcribeClip: { input: TranscribeClipInputSchema, output: z.object({ text: z.string() }) },
+  /** Stops the transcription of clip `clipId` (the candidate cancelled it); `cancelled` is false when it had already finished. */
+  cancelClip: { input: CancelClipInputSchema, output: z.object({ cancelled: z.boolean() }) },
   /** Corrects the text of take `takeId` (default: the current take); the transcript is kept. */
   updateAnswerText: {
     input: z.object({ id: AnswerIdSchema, takeId: TakeIdSchema.optional(), text: z.string().max(200_000) }).strict(),

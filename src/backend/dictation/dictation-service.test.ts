@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CLIP_MAX_MS, TranscribeClipInputSchema } from '@shared/contract'
 import { EventHub } from '../events'
 import { ModelManager } from '../models'
 import { Transcriber, TranscriptionService, type TranscriptionRequest } from '../transcription'
 import { mustRunWhisperTests, whisperTestEnv } from '../transcription/whisper-test-env'
-import { DictationService, decodeClip } from './dictation-service'
+import { TranscriptionCancelledError } from '../transcription/transcription-error'
+import { DictationService, decodeClip, type ClipTranscription } from './dictation-service'
 
 const RATE = 16_000
 
@@ -99,6 +100,60 @@ describe('DictationService', () => {
     await expect(dictation.transcribeClip({ pcmBase64: '%%%not audio%%%', purpose: 'follow-up' })).rejects.toMatchObject({ code: 'INVALID_AUDIO' })
     expect(requests).toEqual([])
     expect(await readdir(scratchDir)).toEqual([])
+  })
+})
+
+/** A dictation service whose whisper runs until its job is cancelled, recording what it was asked. */
+function pendingWhisper() {
+  const jobs: { wavPath: string; signal: AbortSignal | undefined }[] = []
+  const scratchDir = mkdtempSync(join(tmpdir(), 'mockroom-dictation-cancel-'))
+  const transcription: ClipTranscription = {
+    resolveModelPath: async () => '/models/tiny.en.bin',
+    transcriber: {
+      transcribe: (request, options = {}) =>
+        new Promise((_, reject) => {
+          jobs.push({ wavPath: request.wavPath, signal: options.signal })
+          options.signal?.addEventListener('abort', () => reject(new TranscriptionCancelledError('job-1')), { once: true })
+        })
+    }
+  }
+  return { dictation: new DictationService({ transcription, scratchDir }), jobs, scratchDir }
+}
+
+describe('cancelling a clip', () => {
+  const clip = { pcmBase64: pcmBase64(new Int16Array(RATE)), purpose: 'clarify' as const, clipId: 'clip-1' }
+
+  it('stops its running transcription: the job is aborted, the call ends CANCELLED and the scratch WAV is gone', async () => {
+    const { dictation, jobs, scratchDir } = pendingWhisper()
+    const result = dictation.transcribeClip(clip)
+    await vi.waitFor(() => expect(jobs).toHaveLength(1))
+    expect(existsSync(jobs[0]?.wavPath ?? '')).toBe(true)
+    expect(dictation.cancelClip('clip-1')).toBe(true)
+    expect(jobs[0]?.signal?.aborted).toBe(true)
+    await expect(result).rejects.toMatchObject({ code: 'CANCELLED', message: expect.stringMatching(/spoken question was cancelled/) })
+    expect(await readdir(scratchDir)).toEqual([])
+    // Once finished, the clip is no longer running.
+    expect(dictation.cancelClip('clip-1')).toBe(false)
+  })
+
+  it('a cancel that arrives before its clip stops that clip before whisper is asked', async () => {
+    const { dictation, jobs, scratchDir } = pendingWhisper()
+    expect(dictation.cancelClip('clip-1')).toBe(false)
+    await expect(dictation.transcribeClip(clip)).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(jobs).toEqual([])
+    expect(await readdir(scratchDir)).toEqual([])
+  })
+
+  it('cancels only the clip it names', async () => {
+    const { dictation, jobs } = pendingWhisper()
+    const first = dictation.transcribeClip(clip)
+    const second = dictation.transcribeClip({ ...clip, clipId: 'clip-2' })
+    await vi.waitFor(() => expect(jobs).toHaveLength(2))
+    dictation.cancelClip('clip-2')
+    await expect(second).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(jobs[0]?.signal?.aborted).toBe(false)
+    dictation.cancelClip('clip-1')
+    await expect(first).rejects.toMatchObject({ code: 'CANCELLED' })
   })
 })
 

@@ -55,25 +55,64 @@ export function decodeClip(input: Pick<TranscribeClipInput, 'pcmBase64' | 'purpo
   return samples
 }
 
+/** How many cancelled clip ids are remembered for a transcription request still on its way. */
+const EARLY_CANCELS_KEPT = 32
+
 /**
  * Turns a short spoken clip (a clarifying question, a follow-up reply) into text for the candidate
  * to check before sending. Nothing is stored: the clip is written to the scratch folder for
- * whisper.cpp, goes through the same queue as answers, and is removed at once.
+ * whisper.cpp, goes through the same queue as answers, and is removed at once. A clip sent with a
+ * `clipId` can be cancelled: its job leaves the queue, or whisper is stopped mid-run.
  */
 export class DictationService {
+  private readonly running = new Map<string, AbortController>()
+  /** Cancels that arrived before their clip did (the two requests can cross on the way). */
+  private readonly cancelledEarly = new Set<string>()
+
   constructor(private readonly options: DictationServiceOptions) {}
 
   async transcribeClip(input: TranscribeClipInput): Promise<{ text: string }> {
     const samples = decodeClip(input)
     if (samples.length === 0) return { text: '' }
+    const controller = new AbortController()
+    const { clipId } = input
+    if (clipId !== undefined) {
+      if (this.cancelledEarly.delete(clipId)) controller.abort()
+      this.running.get(clipId)?.abort()
+      this.running.set(clipId, controller)
+    }
+    try {
+      return await this.transcribe(input, samples, controller.signal)
+    } finally {
+      if (clipId !== undefined && this.running.get(clipId) === controller) this.running.delete(clipId)
+    }
+  }
+
+  /** Stops clip `clipId`'s transcription; false when none is running (finished, or not arrived yet). */
+  cancelClip(clipId: string): boolean {
+    const controller = this.running.get(clipId)
+    if (controller) {
+      controller.abort()
+      this.running.delete(clipId)
+      return true
+    }
+    this.cancelledEarly.add(clipId)
+    if (this.cancelledEarly.size > EARLY_CANCELS_KEPT) this.cancelledEarly.delete(this.cancelledEarly.values().next().value ?? clipId)
+    return false
+  }
+
+  private async transcribe(input: TranscribeClipInput, samples: Int16Array, signal: AbortSignal): Promise<{ text: string }> {
+    const cancelled = (): AppError => new AppError('CANCELLED', `The spoken ${what(input.purpose)} was cancelled; nothing was transcribed.`)
+    if (signal.aborted) throw cancelled()
     // Before any file is written: a missing model is the MODEL_MISSING the UI points to Settings with.
     const modelPath = await this.options.transcription.resolveModelPath()
     const wavPath = join(this.options.scratchDir, `clip-${randomUUID()}.wav`)
     try {
       await writeFile(wavPath, encodeWhisperWav(samples))
-      const transcript = await this.options.transcription.transcriber.transcribe({ wavPath, modelPath, keyTerms: input.keyTerms ?? [] })
+      const transcript = await this.options.transcription.transcriber.transcribe({ wavPath, modelPath, keyTerms: input.keyTerms ?? [] }, { signal })
       return { text: transcript.text.trim() }
     } catch (error) {
+      if (signal.aborted) throw cancelled()
       // Whisper's "I heard nothing" is no failure here: the UI says no words were recognised.
       if (codeOf(error) === 'NO_SPEECH') return { text: '' }
       throw error

@@ -4,6 +4,7 @@ import { QuestionKindSchema, questionKinds } from '../banks/types'
 import { MermaidDraftSchema, SessionStatusSchema, SessionTypeSchema, StarScaffoldSchema, TimerStateSchema, WhiteboardSchema } from '../session'
 import { SqlDrillRecordSchema } from '../sql/drill-record'
 import { INPUT_LIMITS, limitedId, limitedText } from './limits'
+import { KeyTermsSchema } from './recording'
 
 /** The contract's schemas for sessions and the answers typed in them. */
 
@@ -104,8 +105,11 @@ export const TranscribeClipInputSchema = z
     /** 16 kHz mono 16-bit little-endian PCM, base64 (2 minutes: 5 120 000 characters). */
     pcmBase64: z.string().max(8_000_000, 'a spoken clip is at most 2 minutes long'),
     /** The question's key terms, so whisper spells the jargon the way the bank does. */
-    keyTerms: z.array(z.string().max(200)).max(200).optional(),
-    purpose: z.enum(['clarify', 'follow-up'])
+    keyTerms: KeyTermsSchema.optional(),
+    purpose: z.enum(['clarify', 'follow-up']),
+    /** Names the clip, so that `cancelClip` can stop its transcription. */
+    clipId: limitedId.optional()
   })
   .strict()
 export type TranscribeClipInput = z.infer<typeof TranscribeClipInputSchema>
+export const CancelClipInputSchema = z.object({ clipId: limitedId }).strict()

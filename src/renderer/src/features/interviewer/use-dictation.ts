@@ -69,10 +69,13 @@ async function closeCapture(capture: Capture): Promise<void> {
   await capture.context.close().catch(() => undefined) // closing a closed context is harmless
 }
 
+/** Names one clip for `cancelClip`; unique within the running app is enough. */
+const newClipId = (): string => `clip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
 /**
  * A short spoken clip (a clarifying question, a follow-up reply) turned into text: the microphone
  * through the recorder's worklet, held in memory, sent once on Stop to `transcribeClip`. Nothing
- * is stored; cancelling (Escape) drops the clip or ignores the transcription still running.
+ * is stored; cancelling (Escape) drops the clip, or stops the transcription still running.
  */
 export function useDictation({ purpose, microphoneId, keyTerms, onText }: DictationOptions) {
   const [state, setState] = useState<DictationState>('idle')
@@ -84,6 +87,8 @@ export function useDictation({ purpose, microphoneId, keyTerms, onText }: Dictat
   const capture = useRef<Capture | null>(null)
   /** Bumped by every start and cancel: a transcription that comes back to an older attempt is ignored. */
   const attempt = useRef(0)
+  /** The clip being transcribed, so a cancel can stop whisper instead of leaving it to run. */
+  const pendingClip = useRef<string | null>(null)
   const latest = useRef({ purpose, keyTerms, onText })
   latest.current = { purpose, keyTerms, onText }
 
@@ -96,8 +101,11 @@ export function useDictation({ purpose, microphoneId, keyTerms, onText }: Dictat
     await flushWorklet(current.node)
     await closeCapture(current)
     const { purpose: what, keyTerms: terms, onText: deliver } = latest.current
+    const clipId = newClipId()
+    pendingClip.current = clipId
     try {
-      const { text } = await api.transcribeClip({ pcmBase64: toBase64(joinPcm(current.chunks)), purpose: what, ...(terms?.length ? { keyTerms: [...terms] } : {}) })
+      const pcmBase64 = toBase64(joinPcm(current.chunks))
+      const { text } = await api.transcribeClip({ pcmBase64, purpose: what, clipId, ...(terms?.length ? { keyTerms: [...terms] } : {}) })
       if (mine !== attempt.current) return
       if (text.trim()) {
         deliver(text.trim())
@@ -111,6 +119,7 @@ export function useDictation({ purpose, microphoneId, keyTerms, onText }: Dictat
       setNote(noteForTranscribeError(error, what))
       settle('button')
     } finally {
+      if (pendingClip.current === clipId) pendingClip.current = null
       if (mine === attempt.current) setState('idle')
     }
   }, [settle])
@@ -140,6 +149,10 @@ export function useDictation({ purpose, microphoneId, keyTerms, onText }: Dictat
     const current = capture.current
     capture.current = null
     if (current) void closeCapture(current)
+    const clipId = pendingClip.current
+    pendingClip.current = null
+    // Whisper stops; the answer to the cancelled request is ignored either way.
+    if (clipId) void api.cancelClip({ clipId }).catch(() => undefined)
     setState('idle')
   }, [])
 

@@ -15,6 +15,8 @@ interface ClarifyPanelProps {
   timeBoxMs: number
   /** The clarify phase is running: questions may be asked. */
   active: boolean
+  /** The question's key terms: they bias whisper's spelling of a spoken question ("DAU", "Kafka"). */
+  keyTerms: readonly string[]
 }
 
 /**
@@ -23,7 +25,7 @@ interface ClarifyPanelProps {
  * state your assumption."), aloud with the interviewer's voice and in captions. Each exchange is
  * saved with the answer as soon as it is answered, so a reload loses nothing.
  */
-export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, active }: ClarifyPanelProps) {
+export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, active, keyTerms }: ClarifyPanelProps) {
   const { settings } = useSettings()
   const voice = useInterviewerVoice(settings.interviewerVoice)
   const record = useAnswerRecord(answerId)
@@ -57,7 +59,7 @@ export function ClarifyPanel({ sessionId, questionId, answerId, timeBoxMs, activ
           </Typography>
           {/* The question box comes first: however many exchanges there are, it stays in view in a short side panel. */}
           {active ? (
-            <ClarifyForm busy={busy} microphoneId={settings.microphoneId} onAsk={ask} />
+            <ClarifyForm busy={busy} microphoneId={settings.microphoneId} keyTerms={keyTerms} onAsk={ask} />
           ) : (
             <Typography variant="caption" color="text.secondary">
               The clarify phase is over: state your assumptions as you design.
@@ -113,16 +115,17 @@ function ClarifyExchanges({ exchanges }: { exchanges: readonly ClarificationReco
 interface ClarifyFormProps {
   busy: boolean
   microphoneId: string | null
+  keyTerms: readonly string[]
   /** Resolves true when the interviewer answered (the box empties); on false the question stays, to ask again. */
   onAsk: (question: string) => Promise<boolean>
 }
 
 /** The question box: typed, or spoken and then checked, edited and sent with Ask. */
-function ClarifyForm({ busy, microphoneId, onAsk }: ClarifyFormProps) {
+function ClarifyForm({ busy, microphoneId, keyTerms, onAsk }: ClarifyFormProps) {
   const [asked, setAsked] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const onText = useCallback((text: string) => setAsked((typed) => appendDictated(typed, text)), [])
-  const dictation = useDictation({ purpose: 'clarify', microphoneId, onText })
+  const dictation = useDictation({ purpose: 'clarify', microphoneId, keyTerms, onText })
   const listening = dictation.state !== 'idle'
 
   const submit = async () => {

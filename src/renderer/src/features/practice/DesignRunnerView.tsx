@@ -84,11 +84,11 @@ function DesignSide({ view, answer }: { view: DesignViewProps; answer: SessionAn
   const clarifying = !!display && !display.snapshot.isFinished && item.phases[display.snapshot.phaseIndex]?.id === 'clarify'
   return (
     <Stack spacing={1.5}>
-      <ClarifyPanel key={`clarify-${answer.answerId}`} sessionId={session.id} questionId={item.questionId} answerId={answer.answerId} timeBoxMs={timeBoxMs} active={clarifying} />
+      <ClarifyPanel key={`clarify-${answer.answerId}`} sessionId={session.id} questionId={item.questionId} answerId={answer.answerId} timeBoxMs={timeBoxMs} active={clarifying} keyTerms={question.keyTerms} />
       <RecordingSlot {...recordingSlotProps(view, question, answer)} />
       <ShortcutHelp except="typing or drawing" />
       {view.typedMode && <TypedModeNote />}
-      <FollowUpPanel key={`follow-ups-${answer.answerId}`} answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
+      <FollowUpPanel key={`follow-ups-${answer.answerId}`} answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} keyTerms={question.keyTerms} />
       <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
     </Stack>
   )

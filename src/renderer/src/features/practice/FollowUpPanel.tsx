@@ -16,6 +16,8 @@ interface FollowUpPanelProps {
   /** Saves what is still being typed, so the follow-ups are chosen from the whole answer. */
   flushAnswer: () => Promise<void>
   registerFlush: (flush: () => Promise<void>) => () => void
+  /** The question's key terms: they bias whisper's spelling of a spoken reply. */
+  keyTerms: readonly string[]
 }
 
 const statusText: Record<AutosaveStatus, string> = { idle: '', pending: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved' }
@@ -26,7 +28,7 @@ const statusText: Record<AutosaveStatus, string> = { idle: '', pending: 'Unsaved
  * checked and edited) here and saved with the answer (it is scored with it and shown in the
  * review as a thread).
  */
-export function FollowUpPanel({ answerId, active, flushAnswer, registerFlush }: FollowUpPanelProps) {
+export function FollowUpPanel({ answerId, active, flushAnswer, registerFlush, keyTerms }: FollowUpPanelProps) {
   const { settings } = useSettings()
   const voice = useInterviewerVoice(settings.interviewerVoice)
   const { answer, loaded, accept } = useAnswerRecord(answerId)
@@ -75,7 +77,7 @@ export function FollowUpPanel({ answerId, active, flushAnswer, registerFlush }: 
           </Typography>
           <Captions caption={voice.caption} speaking={voice.speaking} announce={voice.mode === 'captions-only'} />
           {followUps.map((followUp, index) => (
-            <FollowUpReply key={followUp.id} answerId={answerId} followUp={followUp} index={index} onSaved={accept} registerFlush={registerFlush} />
+            <FollowUpReply key={followUp.id} answerId={answerId} followUp={followUp} index={index} onSaved={accept} registerFlush={registerFlush} keyTerms={keyTerms} />
           ))}
           {followUps.length === 0 && (
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -109,14 +111,15 @@ interface FollowUpReplyProps {
   index: number
   onSaved: (answer: Awaited<ReturnType<typeof api.answerFollowUp>>) => void
   registerFlush: (flush: () => Promise<void>) => () => void
+  keyTerms: readonly string[]
 }
 
-function FollowUpReply({ answerId, followUp, index, onSaved, registerFlush }: FollowUpReplyProps) {
+function FollowUpReply({ answerId, followUp, index, onSaved, registerFlush, keyTerms }: FollowUpReplyProps) {
   const { settings } = useSettings()
   const [reply, setReply] = useState(followUp.reply)
   const field = useRef<HTMLTextAreaElement>(null)
   const onText = useCallback((text: string) => setReply((typed) => appendDictated(typed, text)), [])
-  const dictation = useDictation({ purpose: 'follow-up', microphoneId: settings.microphoneId, onText })
+  const dictation = useDictation({ purpose: 'follow-up', microphoneId: settings.microphoneId, keyTerms, onText })
   const save = useCallback(
     async (text: string) => {
       onSaved(await api.answerFollowUp({ answerId, followUpId: followUp.id, reply: text }))

@@ -84,7 +84,7 @@ function AnswerTools({ view, question, answer }: { view: RunnerViewProps; questi
         <StarScaffold initial={answer.starScaffold} onSave={(starScaffold) => runner.saveItem({ starScaffold })} registerFlush={runner.registerFlush} />
       )}
       <SqlDrillSection question={question} initial={answer.sqlDrill} onRecord={saveSqlDrill} />
-      <FollowUpPanel answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} />
+      <FollowUpPanel answerId={answer.answerId} active={runner.answerDone} flushAnswer={runner.flushAll} registerFlush={runner.registerFlush} keyTerms={question.keyTerms} />
       <NotesField initial={answer.notes} onSave={(notes) => runner.saveItem({ notes })} registerFlush={runner.registerFlush} />
       <ReferenceAnswer question={question} revealed={view.revealed} onReveal={view.onReveal} />
     </Stack>
