@@ -72,6 +72,11 @@ async function closeCapture(capture: Capture): Promise<void> {
 /** Names one clip for `cancelClip`; unique within the running app is enough. */
 const newClipId = (): string => `clip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
+/** The clip to `transcribeClip`, named `clipId`, with the question's key terms when it has some. */
+function sendClip(chunks: ArrayBuffer[], purpose: DictationPurpose, keyTerms: readonly string[] | undefined, clipId: string) {
+  return api.transcribeClip({ pcmBase64: toBase64(joinPcm(chunks)), purpose, clipId, ...(keyTerms?.length ? { keyTerms: [...keyTerms] } : {}) })
+}
+
 /**
  * A short spoken clip (a clarifying question, a follow-up reply) turned into text: the microphone
  * through the recorder's worklet, held in memory, sent once on Stop to `transcribeClip`. Nothing
@@ -100,12 +105,13 @@ export function useDictation({ purpose, microphoneId, keyTerms, onText }: Dictat
     setState('transcribing')
     await flushWorklet(current.node)
     await closeCapture(current)
+    // Cancelled while the microphone closed: nothing is sent.
+    if (mine !== attempt.current) return
     const { purpose: what, keyTerms: terms, onText: deliver } = latest.current
     const clipId = newClipId()
     pendingClip.current = clipId
     try {
-      const pcmBase64 = toBase64(joinPcm(current.chunks))
-      const { text } = await api.transcribeClip({ pcmBase64, purpose: what, clipId, ...(terms?.length ? { keyTerms: [...terms] } : {}) })
+      const { text } = await sendClip(current.chunks, what, terms, clipId)
       if (mine !== attempt.current) return
       if (text.trim()) {
         deliver(text.trim())
