@@ -39,8 +39,8 @@ test.describe('with a fake microphone', () => {
     const { page, server } = f
     await callApi(server, 'updateSettings', { autoRecord: false })
     const session = await callApi<{ id: string; items: Array<{ questionId: string }> }>(server, 'createSession', { type: 'system-design', count: 1, order: 'as-listed' })
-    const library = await callApi<{ questions: Array<{ id: string; keyTerms: string[] }> }>(server, 'getLibrary')
-    const keyTerms = library.questions.find((question) => question.id === session.items[0]?.questionId)?.keyTerms ?? []
+    const { questions } = await callApi<{ questions: Array<{ keyTerms: string[] }> }>(server, 'getQuestions', { ids: session.items.map((item) => item.questionId) })
+    const keyTerms = questions[0]?.keyTerms ?? []
     expect(keyTerms.length, 'the question has key terms to bias whisper with').toBeGreaterThan(0)
     await page.goto(server.url)
     await page.goto(`${server.origin}/#/practice/session/${session.id}`)
