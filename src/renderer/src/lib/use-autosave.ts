@@ -6,8 +6,8 @@ export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
 export interface Autosave {
   status: AutosaveStatus
   error: string | null
-  /** Saves a pending change now (before moving to the next question, say). */
-  flush: () => Promise<void>
+  /** Saves a pending change now (before moving to the next question, say); false when that failed. */
+  flush: () => Promise<boolean>
 }
 
 /**
@@ -21,28 +21,30 @@ export function useAutosave<T>(value: T, key: string, save: (value: T) => Promis
   const latest = useRef({ value, key, save })
   latest.current = { value, key, save }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const inFlight = useRef<Promise<void>>(Promise.resolve())
+  const inFlight = useRef<Promise<boolean>>(Promise.resolve(true))
 
-  const flush = useCallback(async () => {
+  const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
     await inFlight.current
     const { value: current, key: currentKey, save: persist } = latest.current
-    if (currentKey === savedKey.current) return
+    if (currentKey === savedKey.current) return true
     setStatus('saving')
     const run = persist(current).then(
       () => {
         savedKey.current = currentKey
         setError(null)
         setStatus(latest.current.key === currentKey ? 'saved' : 'pending')
+        return true
       },
       (e: unknown) => {
         setError(messageOf(e))
         setStatus('error')
+        return false
       }
     )
     inFlight.current = run
-    await run
+    return run
   }, [])
 
   useEffect(() => {

@@ -14,8 +14,8 @@ interface FollowUpPanelProps {
   /** The answer is finished (its clock stopped): the interviewer follows up. */
   active: boolean
   /** Saves what is still being typed, so the follow-ups are chosen from the whole answer. */
-  flushAnswer: () => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  flushAnswer: () => Promise<unknown>
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   /** The question's key terms: they bias whisper's spelling of a spoken reply. */
   keyTerms: readonly string[]
 }
@@ -110,7 +110,7 @@ interface FollowUpReplyProps {
   followUp: FollowUpRecord
   index: number
   onSaved: (answer: Awaited<ReturnType<typeof api.answerFollowUp>>) => void
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   keyTerms: readonly string[]
 }
 

@@ -5,7 +5,7 @@ import { useAutosave } from '../../lib/use-autosave'
 interface NotesFieldProps {
   initial: string
   onSave: (notes: string) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
 }
 
 /** Scratch notes for the question (requirements, numbers to remember); not scored. */

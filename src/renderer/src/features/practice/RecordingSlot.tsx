@@ -25,7 +25,7 @@ export interface RecordingSlotProps {
   typed: {
     initial: string
     onSave: (text: string) => Promise<void>
-    registerFlush: (flush: () => Promise<void>) => () => void
+    registerFlush: (flush: () => Promise<unknown>) => () => void
   }
 }
 

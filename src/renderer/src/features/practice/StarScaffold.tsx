@@ -15,7 +15,7 @@ const empty: StarScaffoldValue = { situation: '', task: '', action: '', result: 
 interface StarScaffoldProps {
   initial: StarScaffoldValue | undefined
   onSave: (value: StarScaffoldValue) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
 }
 
 /** Four short boxes to sketch a STAR story while thinking; saved with the answer. */

@@ -15,7 +15,7 @@ interface TypedAnswerProps {
   label: string
   initial: string
   onSave: (text: string) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
 }
 
 /** The answer typed instead of spoken; scored like a transcript. */

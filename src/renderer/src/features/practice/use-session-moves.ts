@@ -7,6 +7,8 @@ import { api } from '../../lib/api'
 import type { SessionClock } from './use-session-clock'
 import type { Flushes, WriteQueue } from './use-session-writes'
 
+const UNSAVED_EDIT = 'An edit to this question could not be saved, so the question stays open with your work on screen. Check that mockroom is still running, then try again.'
+
 export type ItemPatch = Omit<SaveSessionItemInput, 'sessionId' | 'questionId'>
 
 interface MovesInput {
@@ -29,24 +31,35 @@ export interface SessionMoves {
 export function useSessionMoves({ setSession, sessionRef, queue, flushAll, clock }: MovesInput): SessionMoves {
   const navigate = useNavigate()
   const [busy, setBusy] = useState(false)
-  const { persist, settled } = queue
+  const { persist, settled, reportSaveError } = queue
+  /** Saves every pending edit; when one cannot be saved the question stays open, with its edit on screen. */
+  const flushed = useCallback(async () => {
+    if (await flushAll()) return true
+    reportSaveError(UNSAVED_EDIT)
+    return false
+  }, [flushAll, reportSaveError])
   const { saveTimer, setNow } = clock
 
   const finishSession = useCallback(async () => {
     const current = sessionRef.current
     if (!current) return
     setBusy(true)
-    await flushAll()
-    const finished = finishSessionState(current)
-    sessionRef.current = finished
-    setSession(finished)
-    const saved = await persist(() =>
-      api.updateSession({ id: current.id, currentIndex: finished.currentIndex, timer: null, status: 'finished' })
-    )
-    await settled()
-    setBusy(false)
-    if (saved) void navigate(`/review?session=${encodeURIComponent(current.id)}`)
-  }, [sessionRef, setSession, flushAll, persist, settled, navigate])
+    try {
+      if (!(await flushed())) return
+      const finished = finishSessionState(current)
+      const saved = await persist(() =>
+        api.updateSession({ id: current.id, currentIndex: finished.currentIndex, timer: null, status: 'finished' })
+      )
+      await settled()
+      // Shown finished only once it is saved so: otherwise the session stays open to try again.
+      if (!saved) return
+      sessionRef.current = finished
+      setSession(finished)
+      void navigate(`/review?session=${encodeURIComponent(current.id)}`)
+    } finally {
+      setBusy(false)
+    }
+  }, [sessionRef, setSession, flushed, persist, settled, navigate])
 
   const moveOn = useCallback(
     async (skipped: boolean) => {
@@ -56,12 +69,14 @@ export function useSessionMoves({ setSession, sessionRef, queue, flushAll, clock
       setBusy(true)
       try {
         const left = leaveQuestion(current, Date.now())
-        await flushAll()
+        if (!(await flushed())) return
         // The time each phase took goes with the item (for the session summary), and the skip with it.
         const saved = await persist(() =>
           api.saveSessionItem({ sessionId: current.id, questionId: currentItem.questionId, phaseUsage: left.phaseUsage, ...(skipped ? { skipped: true } : {}) })
         )
-        const answers = saved ? saved.answers : current.answers
+        // Not saved (the backend is down, say): the question stays open; the banner says why.
+        if (!saved) return
+        const { answers } = saved
         if (left.finished) {
           sessionRef.current = { ...current, answers }
           await finishSession()
@@ -76,7 +91,7 @@ export function useSessionMoves({ setSession, sessionRef, queue, flushAll, clock
         setBusy(false)
       }
     },
-    [sessionRef, setSession, busy, flushAll, persist, finishSession, saveTimer, setNow]
+    [sessionRef, setSession, busy, flushed, persist, finishSession, saveTimer, setNow]
   )
 
   const saveItem = useCallback(

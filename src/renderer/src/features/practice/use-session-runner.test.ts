@@ -133,6 +133,40 @@ describe('useSessionRunner', () => {
     expect(result.current.saveError).toBeNull()
   })
 
+  it('Next question stays on the question when leaving it cannot be saved (the backend is down)', async () => {
+    const { result } = await startRunner()
+    backend.saveSessionItem.mockRejectedValueOnce(new Error('Cannot reach mockroom.'))
+    await act(() => result.current.next())
+    expect(result.current.index).toBe(0)
+    expect(result.current.item?.questionId).toBe('q1')
+    expect(result.current.saveError).toMatch(/could not be saved: Cannot reach mockroom\./)
+    // Once it can save, Next works.
+    await act(() => result.current.next())
+    expect(result.current.index).toBe(1)
+  })
+
+  it('Next question stays when an edit on the page cannot be saved, and says so', async () => {
+    const { result } = await startRunner()
+    const unregister = result.current.registerFlush(async () => false)
+    await act(() => result.current.next())
+    expect(result.current.index).toBe(0)
+    expect(backend.saveSessionItem).not.toHaveBeenCalledWith(expect.objectContaining({ phaseUsage: expect.anything() }))
+    expect(result.current.saveError).toMatch(/could not be saved, so the question stays open with your work on screen/)
+    unregister()
+  })
+
+  it('Finish session is shown finished only once the backend saved it so', async () => {
+    const { result } = await startRunner()
+    backend.updateSession.mockRejectedValueOnce(new Error('401: the token is stale.'))
+    await act(() => result.current.finishSession())
+    expect(result.current.session?.status).toBe('in-progress')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(result.current.saveError).toMatch(/could not be saved/)
+    await act(() => result.current.finishSession())
+    expect(result.current.session?.status).toBe('finished')
+    expect(navigate).toHaveBeenCalledWith('/review?session=s1')
+  })
+
   it('resumes where the session was: the same question, its running clock, and the answer typed so far', async () => {
     const at = Date.now() - 30_000
     const timer = startTimer(createTimer({ phases }, at), at)

@@ -41,9 +41,9 @@ export interface SessionRunner {
   saveItem: (patch: ItemPatch) => Promise<void>
   saveTyped: (text: string) => Promise<void>
   /** Pending edits (notes, whiteboard…) register a flush, run before leaving a question. */
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   /** Runs every registered flush now (the follow-ups are chosen from the saved answer). */
-  flushAll: () => Promise<void>
+  flushAll: () => Promise<boolean>
   dismissSaveError: () => void
 }
 

@@ -8,6 +8,8 @@ export interface WriteQueue {
   settled: () => Promise<unknown>
   /** The last save that failed, in words the user can act on. */
   saveError: string | null
+  /** Shows a save problem found outside the queue (an edit that could not be flushed). */
+  reportSaveError: (message: string) => void
   dismissSaveError: () => void
 }
 
@@ -30,23 +32,28 @@ export function useWriteQueue(): WriteQueue {
 
   const settled = useCallback(() => writes.current, [])
   const dismissSaveError = useCallback(() => setSaveError(null), [])
-  return { persist, settled, saveError, dismissSaveError }
+  return { persist, settled, saveError, reportSaveError: setSaveError, dismissSaveError }
 }
 
+/** Saves one pending edit now; resolves false (or rejects) when it could not be saved. */
+export type Flush = () => Promise<unknown>
+
 export interface Flushes {
-  registerFlush: (flush: () => Promise<void>) => () => void
-  flushAll: () => Promise<void>
+  registerFlush: (flush: Flush) => () => void
+  /** Runs every registered flush; false when any of them could not save its edit. */
+  flushAll: () => Promise<boolean>
 }
 
 /** Pending edits (notes, whiteboard…) register a flush, run before leaving a question. */
 export function useFlushes(): Flushes {
-  const flushes = useRef(new Set<() => Promise<void>>())
+  const flushes = useRef(new Set<Flush>())
 
   const flushAll = useCallback(async () => {
-    await Promise.all([...flushes.current].map((flush) => flush().catch(() => undefined)))
+    const results = await Promise.all([...flushes.current].map((flush) => flush().then((saved) => saved !== false, () => false)))
+    return results.every(Boolean)
   }, [])
 
-  const registerFlush = useCallback((flush: () => Promise<void>) => {
+  const registerFlush = useCallback((flush: Flush) => {
     flushes.current.add(flush)
     return () => void flushes.current.delete(flush)
   }, [])

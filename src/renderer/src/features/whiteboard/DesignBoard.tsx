@@ -21,7 +21,7 @@ export interface DesignBoardProps {
   whiteboard: WhiteboardValue | undefined
   mermaid: MermaidDraft | undefined
   onSave: (patch: { whiteboard?: WhiteboardValue; mermaid?: MermaidDraft }) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   /** The question's reference diagrams, shown under the workspace once the answer is done. */
   reference: Diagram[] | null
   /** Above the board: the question and the clock. Replaced by `floatingClock` in full screen. */

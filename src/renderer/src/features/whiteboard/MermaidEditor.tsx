@@ -17,7 +17,7 @@ const PUT_MESSAGE_MS = 6000
 interface MermaidEditorProps {
   initial: MermaidDraft | undefined
   onSave: (mermaid: MermaidDraft) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   /** Converts the source and adds it to the whiteboard; resolves to an error message or null. */
   onPutOnWhiteboard: (source: string) => Promise<string | null>
 }

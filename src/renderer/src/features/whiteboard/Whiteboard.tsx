@@ -14,7 +14,7 @@ type SceneElements = ReturnType<ExcalidrawImperativeAPI['getSceneElements']>
 export interface WhiteboardProps {
   initial: WhiteboardValue | undefined
   onSave: (whiteboard: WhiteboardValue) => Promise<void>
-  registerFlush: (flush: () => Promise<void>) => () => void
+  registerFlush: (flush: () => Promise<unknown>) => () => void
   onApi: (api: ExcalidrawImperativeAPI) => void
   /** Buttons at the end of the board's status bar (full screen…). */
   actions?: ReactNode
@@ -93,19 +93,22 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
   const saveRef = useRef(onSave)
   saveRef.current = onSave
 
-  const flush = useCallback(async () => {
+  /** Saves the drawing now if it changed; false when the save failed (the drawing stays dirty). */
+  const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
     const excalidraw = api.current
-    if (!excalidraw || !dirty.current) return
+    if (!excalidraw || !dirty.current) return true
     dirty.current = false
     setStatus('Saving…')
     try {
       await saveRef.current(await sceneToSave(excalidraw))
       setStatus(`Saved ${new Date().toLocaleTimeString()}`)
+      return true
     } catch (error) {
       dirty.current = true
       setStatus(`Not saved: ${messageOf(error)}`)
+      return false
     }
   }, [])
 
