@@ -40,6 +40,7 @@ export function RecordingSlot({ sessionId, questionId, answerId, keyTerms, timeB
       autoStart={autoStart}
       handleRef={handleRef}
       onStopped={onStopped}
+      registerFlush={typed.registerFlush}
       renderTypedEditor={(label) => <TypedAnswer label={label} initial={typed.initial} onSave={typed.onSave} registerFlush={typed.registerFlush} />}
     />
   )

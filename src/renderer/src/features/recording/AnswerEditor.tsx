@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button, Stack, TextField, Typography } from '@mui/material'
 import EditIcon from '@mui/icons-material/Edit'
 import { editorModeOf } from './editor-mode'
@@ -8,18 +8,27 @@ export interface AnswerEditorProps {
   actions: RecordingActions
   /** The typed-answer box (saved as you type), given its label; without it, typing is not offered. */
   renderTypedEditor?: (label: string) => ReactNode
+  /** Registers a save of the open correction, run before the page moves on (next question, finish). */
+  registerFlush?: (flush: () => Promise<unknown>) => () => void
 }
 
 /**
  * The one place to type an answer or correct its transcript. Which it is, and its labels,
  * follow the answer's state (see `editorModeOf`); a correction keeps the original transcript.
  */
-export function AnswerEditor({ actions, renderTypedEditor }: AnswerEditorProps) {
+export function AnswerEditor({ actions, renderTypedEditor, registerFlush }: AnswerEditorProps) {
   const { answer, loaded, active, busy } = actions
   const mode = editorModeOf(answer, active)
   /** The take a correction was started on: it goes there even if another take becomes current. */
   const [correcting, setCorrecting] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
+  /** The text the correction started from: an open editor with it unchanged has nothing to save. */
+  const [original, setOriginal] = useState('')
+  // Moving on with the editor open saves the correction, as every other edit on the page is saved.
+  useEffect(() => {
+    if (!registerFlush || !correcting || draft === original) return
+    return registerFlush(() => actions.saveCorrection(correcting, draft))
+  }, [registerFlush, correcting, draft, original, actions])
   const openButton = useRef<HTMLButtonElement>(null)
   // After Save or Cancel the editor goes away: focus returns to the button that opened it.
   const [refocus, setRefocus] = useState(false)
@@ -78,6 +87,7 @@ export function AnswerEditor({ actions, renderTypedEditor }: AnswerEditorProps) 
             startIcon={<EditIcon />}
             onClick={() => {
               setDraft(answer?.text ?? '')
+              setOriginal(answer?.text ?? '')
               setCorrecting(answer?.currentTakeId ?? null)
             }}
             data-testid="correct-answer-button"

@@ -34,6 +34,8 @@ export interface RecordingControlsProps {
   onStopped?: () => void
   /** The typed-answer box for the one "type or correct" editor, given its label. */
   renderTypedEditor?: (label: string) => ReactNode
+  /** The page's flushes: an open transcript correction is saved before it moves on. */
+  registerFlush?: (flush: () => Promise<unknown>) => () => void
 }
 
 /**
@@ -42,7 +44,7 @@ export interface RecordingControlsProps {
  * The logic is `useRecordingActions`; this composes its parts.
  */
 export function RecordingControls(props: RecordingControlsProps) {
-  const { answerId, sessionId, questionId, keyTerms, timeBoxMs, autoStart, handleRef, onStopped, renderTypedEditor } = props
+  const { answerId, sessionId, questionId, keyTerms, timeBoxMs, autoStart, handleRef, onStopped, renderTypedEditor, registerFlush } = props
   const { settings } = useSettings()
   const actions = useRecordingActions({ answerId, sessionId, questionId, keyTerms, timeBoxMs, autoStart, microphoneId: settings.microphoneId })
   const primary = useRef<HTMLButtonElement>(null)
@@ -94,7 +96,7 @@ export function RecordingControls(props: RecordingControlsProps) {
     <Box data-testid="recording-controls">
       <RecordingButtons actions={actions} timeBoxMs={timeBoxMs} primaryRef={primary} onRecord={record} onStop={stop} />
       <RecordingStatus actions={actions} />
-      <AnswerEditor actions={actions} renderTypedEditor={renderTypedEditor} />
+      <AnswerEditor actions={actions} renderTypedEditor={renderTypedEditor} registerFlush={registerFlush} />
       {playable && answer?.audioFile && (
         <Box
           component="audio"
