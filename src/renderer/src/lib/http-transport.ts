@@ -5,7 +5,7 @@ import type { Result } from '@shared/api/result'
  * Browser mode's bridge: the same shape as the preload's `window.api`, over HTTP on the
  * server that served this page (its cookie authenticates us), events over SSE.
  */
-const OUTLIVE_THE_PAGE = new Set(['stopRecording', 'saveTypedAnswer', 'updateAnswerText', 'answerFollowUp'])
+const OUTLIVE_THE_PAGE = new Set(['stopRecording', 'saveTypedAnswer', 'updateAnswerText', 'answerFollowUp', 'saveSessionItem'])
 
 export function createHttpTransport(): Transport {
   const call = async (name: string, input: unknown): Promise<Result<unknown>> => {

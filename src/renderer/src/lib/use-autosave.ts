@@ -12,7 +12,8 @@ export interface Autosave {
 
 /**
  * Saves `value` a moment after it stops changing, and only when it differs from what was last
- * saved (compared by `key`, e.g. a JSON string). A pending change is also saved on unmount.
+ * saved (compared by `key`, e.g. a JSON string). A pending change is also saved on unmount, and
+ * when the page goes away (reload, tab closed).
  */
 export function useAutosave<T>(value: T, key: string, save: (value: T) => Promise<void>, delayMs = 1200): Autosave {
   const [status, setStatus] = useState<AutosaveStatus>('idle')
@@ -55,6 +56,16 @@ export function useAutosave<T>(value: T, key: string, save: (value: T) => Promis
   }, [key, delayMs, flush])
 
   useEffect(() => () => void flush(), [flush])
+  useSaveOnPageHide(flush)
 
   return { status, error, flush }
+}
+
+/** A reload or a closed tab unmounts nothing: `flush` sends the pending change as the page goes away. */
+export function useSaveOnPageHide(flush: () => Promise<unknown>): void {
+  useEffect(() => {
+    const onPageHide = () => void flush()
+    window.addEventListener('pagehide', onPageHide)
+    return () => window.removeEventListener('pagehide', onPageHide)
+  }, [flush])
 }

@@ -35,6 +35,14 @@ describe('AnswerEditor', () => {
     expect(saveCorrection).toHaveBeenCalledWith('t1', 'we used Kafka and Flink')
   })
 
+  it('an open correction is also sent when the page goes away (reload, tab closed)', () => {
+    const { saveCorrection } = setup()
+    fireEvent.click(screen.getByTestId('correct-answer-button'))
+    fireEvent.change(screen.getByTestId('answer-text-input'), { target: { value: 'we used Kafka' } })
+    window.dispatchEvent(new Event('pagehide'))
+    expect(saveCorrection).toHaveBeenCalledWith('t1', 'we used Kafka')
+  })
+
   it('Cancel closes the correction and leaves nothing to save', () => {
     const { flushes } = setup()
     fireEvent.click(screen.getByTestId('correct-answer-button'))

@@ -13,6 +13,29 @@ export interface AnswerEditorProps {
 }
 
 /**
+ * Moving on (a registered flush) or reloading (pagehide) with a changed correction open saves it
+ * to take `takeId`, as every other edit on the page is saved. `takeId` null: nothing to save.
+ */
+function useSaveOpenCorrection(
+  takeId: string | null,
+  draft: string,
+  saveCorrection: RecordingActions['saveCorrection'],
+  registerFlush: AnswerEditorProps['registerFlush']
+): void {
+  useEffect(() => {
+    if (!takeId) return
+    const save = () => saveCorrection(takeId, draft)
+    const onPageHide = () => void save()
+    window.addEventListener('pagehide', onPageHide)
+    const unregister = registerFlush?.(save)
+    return () => {
+      window.removeEventListener('pagehide', onPageHide)
+      unregister?.()
+    }
+  }, [takeId, draft, saveCorrection, registerFlush])
+}
+
+/**
  * The one place to type an answer or correct its transcript. Which it is, and its labels,
  * follow the answer's state (see `editorModeOf`); a correction keeps the original transcript.
  */
@@ -24,11 +47,7 @@ export function AnswerEditor({ actions, renderTypedEditor, registerFlush }: Answ
   const [draft, setDraft] = useState('')
   /** The text the correction started from: an open editor with it unchanged has nothing to save. */
   const [original, setOriginal] = useState('')
-  // Moving on with the editor open saves the correction, as every other edit on the page is saved.
-  useEffect(() => {
-    if (!registerFlush || !correcting || draft === original) return
-    return registerFlush(() => actions.saveCorrection(correcting, draft))
-  }, [registerFlush, correcting, draft, original, actions])
+  useSaveOpenCorrection(draft === original ? null : correcting, draft, actions.saveCorrection, registerFlush)
   const openButton = useRef<HTMLButtonElement>(null)
   // After Save or Cancel the editor goes away: focus returns to the button that opened it.
   const [refocus, setRefocus] = useState(false)

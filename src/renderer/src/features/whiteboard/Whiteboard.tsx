@@ -6,6 +6,7 @@ import { Excalidraw, exportToSvg, getNonDeletedElements, hashElementsVersion, se
 import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types'
 import type { Whiteboard as WhiteboardValue } from '@shared/session'
 import { messageOf } from '@shared/errors'
+import { useSaveOnPageHide } from '../../lib/use-autosave'
 
 const AUTOSAVE_MS = 2000
 
@@ -117,6 +118,7 @@ export function Whiteboard({ initial, onSave, registerFlush, onApi, actions }: W
   const container = useRef<HTMLDivElement>(null)
   useLabelledButtons(container)
   useEffect(() => () => void flush(), [flush])
+  useSaveOnPageHide(flush)
 
   const onChange = useCallback(
     (elements: SceneElements) => {
