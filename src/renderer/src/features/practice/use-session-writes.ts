@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react'
 import { messageOf } from '@shared/errors'
 
 export interface WriteQueue {
@@ -17,9 +17,12 @@ export interface WriteQueue {
 export function useWriteQueue(): WriteQueue {
   const [saveError, setSaveError] = useState<string | null>(null)
   const writes = useRef<Promise<unknown>>(Promise.resolve())
+  const leaving = usePageLeaving()
 
   const persist = useCallback(<T,>(write: () => Promise<T>): Promise<T | undefined> => {
-    const run = writes.current.then(write).then(
+    // As the page goes away there is no time to wait for each answer: the pending saves go at once.
+    const after = leaving.current ? Promise.resolve() : writes.current
+    const run = after.then(write).then(
       (value) => value,
       (error: unknown) => {
         setSaveError(`Your progress could not be saved: ${messageOf(error)} Check that mockroom is still running, then try again.`)
@@ -28,7 +31,7 @@ export function useWriteQueue(): WriteQueue {
     )
     writes.current = run
     return run
-  }, [])
+  }, [leaving])
 
   const settled = useCallback(() => writes.current, [])
   const dismissSaveError = useCallback(() => setSaveError(null), [])
@@ -37,6 +40,26 @@ export function useWriteQueue(): WriteQueue {
 
 /** Saves one pending edit now; resolves false (or rejects) when it could not be saved. */
 export type Flush = () => Promise<unknown>
+
+/**
+ * True from the moment the page starts to go away (reload, tab closed) until it is shown again
+ * (back from the browser's page cache). Listened to in the capture phase, so it is set before
+ * the edits' own pagehide handlers send what they hold.
+ */
+function usePageLeaving(): MutableRefObject<boolean> {
+  const leaving = useRef(false)
+  useEffect(() => {
+    const onHide = () => void (leaving.current = true)
+    const onShow = () => void (leaving.current = false)
+    window.addEventListener('pagehide', onHide, { capture: true })
+    window.addEventListener('pageshow', onShow)
+    return () => {
+      window.removeEventListener('pagehide', onHide, { capture: true })
+      window.removeEventListener('pageshow', onShow)
+    }
+  }, [])
+  return leaving
+}
 
 export interface Flushes {
   registerFlush: (flush: Flush) => () => void
