@@ -68,7 +68,7 @@ export class InterviewerService {
     const following = await this.library.following(question.id, 2)
     const chosen = chooseFollowUps({
       question,
-      assessment: assessmentFromReport(scored.report, question),
+      assessment: assessmentFromReport(scored.report, question, question.kind, answer.text),
       bankFollowUps: bankFollowUpsFor(question.id, [question, ...following])
     })
     if (chosen.length === 0) return answer

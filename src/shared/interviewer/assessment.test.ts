@@ -27,6 +27,16 @@ describe('assessmentFromReport', () => {
     expect(assessment.wordCount).toBeGreaterThan(100)
   })
 
+  it('counts the words of the answer as it stands: a correction over a recording whisper heard little of', () => {
+    const report = score(reasonedAnswer)
+    // Whisper heard nothing; the candidate typed the answer in as a correction.
+    const heardNothing = { ...report, delivery: { ...report.delivery, wordCount: 0 } }
+    expect(assessmentFromReport(heardNothing, batchVsStreamingQuestion).wordCount).toBe(0)
+    const corrected = assessmentFromReport(heardNothing, batchVsStreamingQuestion, 'system-design', reasonedAnswer)
+    expect(corrected.wordCount).toBe(reasonedAnswer.split(/\s+/).filter(Boolean).length)
+    expect(chooseFollowUps({ question: batchVsStreamingQuestion, assessment: corrected }).length).toBeGreaterThan(0)
+  })
+
   it('turns rejected patterns into flags with the words that showed them', () => {
     const assessment = assessmentFromReport(score(sloganAnswer), batchVsStreamingQuestion)
     expect(assessment.flags.map((f) => f.kind)).toEqual(['tool-only', 'absolutist'])

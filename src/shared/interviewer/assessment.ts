@@ -126,8 +126,12 @@ export function keyTermWeight(term: string, question: Pick<Question, 'title' | '
   return stems.length > 0 && stems.every((stem) => asked.has(stem)) ? 1 : 0.5
 }
 
-/** The adapter from today's `ScoreReport` (src/shared/scoring/report-schema.ts). */
-export function assessmentFromReport(report: ScoreReport, question: QuestionFacts, profile: string = question.kind): AnswerAssessment {
+/**
+ * The adapter from today's `ScoreReport` (src/shared/scoring/report-schema.ts). `answerText` is
+ * the answer as it stands (a correction included): its words, not only the ones whisper heard,
+ * say how much the candidate answered.
+ */
+export function assessmentFromReport(report: ScoreReport, question: QuestionFacts, profile: string = question.kind, answerText = ''): AnswerAssessment {
   const style = question.kind === 'behavioral' ? 'story' : 'design'
   const criteria: AssessedCriterion[] = [
     ...report.criteria
@@ -173,7 +177,7 @@ export function assessmentFromReport(report: ScoreReport, question: QuestionFact
         : null,
     keyTermsMissing: weighted.map(({ term, weight }) => ({ term, weight })),
     keyTermsCovered: [...new Set(report.keyTerms.covered.map((hit) => hit.term))],
-    wordCount: report.delivery.wordCount,
+    wordCount: Math.max(report.delivery.wordCount, answerText.match(/\S+/g)?.length ?? 0),
     overall: report.overall
   }
 }

@@ -22,7 +22,7 @@ export function summaryOfSession(session: Session, records: readonly AnswerRecor
       title: question?.title ?? entry.questionId,
       kind: question?.kind ?? '',
       skipped: entry.skipped,
-      assessment: scored?.ok ? assessmentFromReport(scored.report, scored.question) : null,
+      assessment: scored?.ok ? assessmentFromReport(scored.report, scored.question, scored.question.kind, record?.text) : null,
       followUps: (record?.followUps ?? []).map((f) => ({ text: f.text, reason: f.reason, answered: f.reply.trim().length > 0 })),
       phaseUsage: entry.phaseUsage ?? []
     }
