@@ -88,9 +88,12 @@ test.describe('with a fake microphone', () => {
     await page.keyboard.press('Space')
     await expect.poll(() => listenedSeconds(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
     const heldClip = page.waitForResponse(isClip)
+    const clipSent = page.waitForRequest((request) => request.url().endsWith('/api/transcribeClip'))
     const cancelRequest = page.waitForRequest((request) => request.url().endsWith('/api/cancelClip'))
     await page.keyboard.press('Enter')
     await expect(panel.getByTestId('speak-control')).toHaveAttribute('data-state', 'transcribing')
+    // Escape once the clip is on its way (an Escape while the microphone still closes sends nothing).
+    await clipSent
     await page.keyboard.press('Escape')
     const cancelled = await clipOutcome(heldClip)
     expect((await cancelRequest).postDataJSON()).toEqual({ clipId: cancelled.request.clipId })
